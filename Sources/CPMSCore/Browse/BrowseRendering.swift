@@ -1,0 +1,310 @@
+/// Text, Markdown and JSON views of the CPMS for `list`, `show`, `principles` and `search`.
+public struct BrowseRendering: Sendable {
+  public var catalog: Catalog
+  public var layout: TextLayout
+
+  public init(catalog: Catalog, layout: TextLayout = TextLayout()) {
+    self.catalog = catalog
+    self.layout = layout
+  }
+
+  var noticeText: String {
+    var text = Catalog.contentNotice
+    if let name = catalog.contextName {
+      text += " Items marked [contextualized] come from the contextualization for \(name)."
+    }
+    return text
+  }
+
+  // MARK: list
+
+  public func list(pillar: Int?, format: OutputFormat) -> String {
+    let pillars = catalog.pillars.filter { pillar == nil || $0.number == pillar }
+    switch format {
+    case .json:
+      let rows = pillars.flatMap { catalog.standards(inPillar: $0.number) }.map { StandardSummary($0, catalog) }
+      return JSONOutput.encode(rows)
+    case .markdown:
+      var out = "# CPMS 2019 standards\n\n> \(Markdown.escape(noticeText))\n"
+      for pillar in pillars {
+        out += "\n## Pillar \(pillar.number): \(Markdown.escape(pillar.title))\n\n"
+        let rows = catalog.standards(inPillar: pillar.number).map { standard in
+          [String(standard.number), standard.title + contextMark(standard), standard.statement]
+        }
+        out += Markdown.table(["Standard", "Title", "Statement (summary)"], rows) + "\n"
+      }
+      return out
+    default:
+      var blocks: [String] = []
+      for pillar in pillars {
+        var lines = [layout.wrap("PILLAR \(pillar.number): \(pillar.title.uppercased())")]
+        for standard in catalog.standards(inPillar: pillar.number) {
+          lines.append(layout.labelled(String(standard.number), standard.title + contextMark(standard), labelWidth: 4))
+        }
+        blocks.append(lines.joined(separator: "\n"))
+      }
+      blocks.append(layout.wrap(noticeText))
+      return blocks.joined(separator: "\n\n") + "\n"
+    }
+  }
+
+  func contextMark(_ standard: Standard) -> String {
+    standard.contextualization == nil ? "" : " [contextualized]"
+  }
+
+  // MARK: show
+
+  public func show(_ number: Int, format: OutputFormat) -> String {
+    let standard = catalog.standard(number)!
+    switch format {
+    case .json: return JSONOutput.encode(StandardDetail(standard, catalog))
+    case .markdown: return StandardMarkdown(catalog: catalog).document(standard, headingLevel: 1) + "\n"
+    default: return showText(standard)
+    }
+  }
+
+  func showText(_ standard: Standard) -> String {
+    let pillar = catalog.pillar(standard.pillar)!
+    var blocks: [String] = []
+    blocks.append(
+      layout.heading("STANDARD \(standard.number): \(standard.title.uppercased())\(contextMark(standard))") + "\n"
+        + layout.wrap("Pillar \(pillar.number): \(pillar.title)"))
+    blocks.append(layout.wrap(standard.statement, indent: "  "))
+    if let context = standard.contextualization, let rationale = context.rationale {
+      blocks.append(layout.wrap("Why contextualized: " + rationale, indent: "  "))
+    }
+    var actions = [layout.heading("KEY ACTIONS", underline: "-")]
+    let idWidth = (standard.keyActions.map(\.id.count).max() ?? 6) + 2
+    for (phase, list) in standard.keyActionsByPhase {
+      actions.append("")
+      actions.append(phase.title)
+      var actor: Actor?
+      for action in list {
+        if let current = action.actor, current != actor {
+          actions.append("  " + current.title + ":")
+          actor = current
+        }
+        let mark = action.contextualized == true ? " [contextualized]" : ""
+        actions.append(layout.labelled(action.id, action.text + mark, indent: 2, labelWidth: idWidth))
+      }
+    }
+    blocks.append(actions.joined(separator: "\n"))
+    var indicators = [layout.heading("CORE INDICATORS", underline: "-")]
+    for indicator in standard.indicators {
+      let mark = indicator.local == nil ? "" : " [contextualized]"
+      indicators.append(layout.labelled(indicator.id, indicator.text + mark, labelWidth: idWidth))
+      let pad = String(repeating: " ", count: 2 + idWidth)
+      indicators.append(layout.wrap("Target: \(indicator.target). \(indicator.note)", indent: pad))
+      if let local = indicator.local {
+        for (label, value) in local.labelledFields {
+          indicators.append(layout.wrap("\(label): \(value)", indent: pad))
+        }
+      }
+    }
+    blocks.append(indicators.joined(separator: "\n"))
+    var links = [layout.heading("LINKS", underline: "-")]
+    links.append(
+      layout.labelled(
+        "Principles", standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }.joined(separator: "; "),
+        labelWidth: 12))
+    links.append(
+      layout.labelled(
+        "Standards", standard.linkedStandards.map { "\($0) \(catalog.standard($0)!.title)" }.joined(separator: "; "),
+        labelWidth: 12))
+    let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }
+    links.append(
+      layout.labelled(
+        "INSPIRE", (strategies.isEmpty ? "" : strategies.joined(separator: "; ") + ". ") + standard.inspire.note,
+        labelWidth: 12))
+    let roles = catalog.coordinationRoles(of: standard.number)
+    links.append(
+      layout.labelled(
+        "Coordination", roles.map { "\($0.title) (\($0.part.title))" }.joined(separator: "; "), labelWidth: 12))
+    blocks.append(links.joined(separator: "\n"))
+    if let notes = standard.guidanceNotes, !notes.isEmpty {
+      var lines = [layout.heading("GUIDANCE NOTES", underline: "-")]
+      for note in notes {
+        lines.append(layout.labelled(note.id, "\(note.title). \(note.summary)", labelWidth: idWidth))
+      }
+      blocks.append(lines.joined(separator: "\n"))
+    }
+    blocks.append(layout.wrap(noticeText + " Sources: " + standard.provenance))
+    return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  // MARK: principles
+
+  public func principles(format: OutputFormat) -> String {
+    switch format {
+    case .json:
+      return JSONOutput.encode(catalog.principles.map { PrincipleJSON($0, notice: catalog.notice) })
+    case .markdown:
+      return "# The 10 CPMS principles\n\n> \(Markdown.escape(noticeText))\n\n"
+        + StandardMarkdown(catalog: catalog).principlesSection(headingLevel: 2, withQuestions: false) + "\n"
+    default:
+      var blocks = [layout.heading("THE 10 CPMS PRINCIPLES")]
+      for principle in catalog.principles {
+        blocks.append(
+          layout.labelled(String(principle.number), "\(principle.title) (\(principle.group.label))", labelWidth: 4)
+            + "\n" + layout.wrap(principle.summary, indent: "      "))
+      }
+      blocks.append(layout.wrap(noticeText))
+      return blocks.joined(separator: "\n\n") + "\n"
+    }
+  }
+
+  // MARK: search
+
+  public func search(_ words: [String], hits: [SearchHit], format: OutputFormat) -> String {
+    let query = words.joined(separator: " ")
+    switch format {
+    case .json:
+      return JSONOutput.encode(SearchJSON(query: query, count: hits.count, hits: hits, notice: noticeText))
+    case .markdown:
+      var out = "# Search: \(Markdown.escape(query))\n\n> \(Markdown.escape(noticeText))\n\n"
+      out += "\(hits.count) match\(hits.count == 1 ? "" : "es").\n"
+      if !hits.isEmpty {
+        out += "\n" + Markdown.table(["Id", "Kind", "Standard", "Text"], hits.map { [$0.id, $0.kind.label, "\($0.standard) \($0.standardTitle)", $0.text] }) + "\n"
+      }
+      return out
+    default:
+      var blocks: [String] = ["\(hits.count) match\(hits.count == 1 ? "" : "es") for \"\(query)\"."]
+      let idWidth = (hits.map(\.id.count).max() ?? 4) + 2
+      var current = 0
+      var lines: [String] = []
+      for hit in hits {
+        if hit.standard != current {
+          if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+          lines = ["Standard \(hit.standard): \(hit.standardTitle)"]
+          current = hit.standard
+        }
+        let text = hit.kind == .standard ? catalog.standard(hit.standard)!.statement : hit.text
+        lines.append(layout.labelled(hit.id, "\(hit.kind.label): \(text)", labelWidth: idWidth))
+      }
+      if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+      blocks.append(layout.wrap(noticeText))
+      return blocks.joined(separator: "\n\n") + "\n"
+    }
+  }
+}
+
+extension SearchHit.Kind {
+  public var label: String {
+    switch self {
+    case .standard: "standard"
+    case .keyAction: "key action"
+    case .indicator: "indicator"
+    }
+  }
+}
+
+extension LocalIndicatorDetails {
+  /// The local fields that are set, labelled for display, in a fixed order.
+  public var labelledFields: [(String, String)] {
+    [
+      ("Definition", definition), ("Method", method), ("Frequency", frequency), ("Data source", dataSource),
+      ("Disaggregation", disaggregation?.joined(separator: ", ")),
+    ].compactMap { label, value in value.map { (label, $0) } }
+  }
+}
+
+// MARK: JSON views (stable keys scripts depend on)
+
+struct StandardSummary: Encodable {
+  var number: Int
+  var title: String
+  var pillar: Int
+  var pillarTitle: String
+  var statement: String
+  var keyActions: Int
+  var indicators: Int
+  var contextualized: Bool
+  var notice: String
+
+  init(_ standard: Standard, _ catalog: Catalog) {
+    number = standard.number
+    title = standard.title
+    pillar = standard.pillar
+    pillarTitle = catalog.pillar(standard.pillar)!.title
+    statement = standard.statement
+    keyActions = standard.keyActions.count
+    indicators = standard.indicators.count
+    contextualized = standard.contextualization != nil
+    notice = standard.notice
+  }
+}
+
+struct StandardDetail: Encodable {
+  struct Link: Encodable {
+    var number: Int
+    var title: String
+  }
+
+  struct Strategy: Encodable {
+    var id: String
+    var title: String
+  }
+
+  var notice: String
+  var number: Int
+  var title: String
+  var pillar: Int
+  var pillarTitle: String
+  var statement: String
+  var keyActions: [KeyAction]
+  var indicators: [Indicator]
+  var relatedPrinciples: [Link]
+  var linkedStandards: [Link]
+  var inspireStrategies: [Strategy]
+  var inspireNote: String
+  var coordinationFunctions: [CoordinationRole]
+  var guidanceNotes: [GuidanceNote]
+  var provenance: String
+  var contextualization: StandardContextualization?
+
+  init(_ standard: Standard, _ catalog: Catalog) {
+    notice = standard.notice
+    number = standard.number
+    title = standard.title
+    pillar = standard.pillar
+    pillarTitle = catalog.pillar(standard.pillar)!.title
+    statement = standard.statement
+    keyActions = standard.keyActions
+    indicators = standard.indicators
+    relatedPrinciples = standard.relatedPrinciples.map { Link(number: $0, title: catalog.principle($0)!.title) }
+    linkedStandards = standard.linkedStandards.map { Link(number: $0, title: catalog.standard($0)!.title) }
+    inspireStrategies = standard.inspire.strategies.compactMap { id in
+      catalog.inspireStrategy(id).map { Strategy(id: id, title: $0.title) }
+    }
+    inspireNote = standard.inspire.note
+    coordinationFunctions = catalog.coordinationRoles(of: standard.number)
+    guidanceNotes = standard.guidanceNotes ?? []
+    provenance = standard.provenance
+    contextualization = standard.contextualization
+  }
+}
+
+struct PrincipleJSON: Encodable {
+  var number: Int
+  var title: String
+  var group: Principle.Group
+  var summary: String
+  var questions: [String]
+  var notice: String
+
+  init(_ principle: Principle, notice: String) {
+    number = principle.number
+    title = principle.title
+    group = principle.group
+    summary = principle.summary
+    questions = principle.questions
+    self.notice = notice
+  }
+}
+
+struct SearchJSON: Encodable {
+  var query: String
+  var count: Int
+  var hits: [SearchHit]
+  var notice: String
+}

@@ -1,0 +1,8 @@
+/// One of the seven INSPIRE strategies to end violence against children.
+public struct InspireStrategy: Codable, Sendable, Equatable {
+  public var id: String
+  public var letter: String
+  public var title: String
+  public var preventive: Bool
+  public var summary: String
+}

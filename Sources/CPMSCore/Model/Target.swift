@@ -1,0 +1,69 @@
+import Foundation
+
+/// An indicator's target: the handbook uses percentages, yes/no, plain numbers, or leaves it to the context.
+public enum Target: Sendable, Equatable, Codable, CustomStringConvertible {
+  case percentage(Double)
+  case yes
+  case no
+  case number(Double)
+  case setInContext
+
+  /// Parses the data files' spelling: `"90%"`, `"yes"`, `"no"`, `"25"` or `"set in context"`.
+  /// Returns nil with anything else so callers can report where the bad value is.
+  public init?(parsing raw: String) {
+    let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+    switch text {
+    case "yes": self = .yes
+    case "no": self = .no
+    case "set in context": self = .setInContext
+    default:
+      if text.hasSuffix("%") {
+        guard let value = Target.plainNumber(String(text.dropLast())), value <= 100 else { return nil }
+        self = .percentage(value)
+      } else if let value = Target.plainNumber(text) {
+        self = .number(value)
+      } else {
+        return nil
+      }
+    }
+  }
+
+  /// Digits with an optional decimal part; no sign, exponent or spaces, so "1e3" and "-5" are refused.
+  static func plainNumber(_ text: String) -> Double? {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+      parts.allSatisfy({ $0.allSatisfy(\.isNumber) })
+    else { return nil }
+    return Double(text)
+  }
+
+  public var description: String {
+    switch self {
+    case .percentage(let value): Target.format(value) + "%"
+    case .yes: "yes"
+    case .no: "no"
+    case .number(let value): Target.format(value)
+    case .setInContext: "set in context"
+    }
+  }
+
+  static func format(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let raw = try container.decode(String.self)
+    guard let target = Target(parsing: raw) else {
+      throw DecodingError.dataCorruptedError(
+        in: container,
+        debugDescription: "'\(raw)' is not a target: use \"N%\", \"yes\", \"no\", a number or \"set in context\"")
+    }
+    self = target
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}

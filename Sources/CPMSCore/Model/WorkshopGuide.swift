@@ -1,0 +1,50 @@
+/// The workshop content of the coordination guide: questions, situations, sessions, programme cycle.
+public struct WorkshopGuide: Codable, Sendable, Equatable {
+  public struct KeyQuestion: Codable, Sendable, Equatable {
+    public var number: Int
+    public var pillar: Int?
+    public var text: String
+  }
+
+  public struct SituationGuidance: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var rule: String
+    public var advice: [String]
+  }
+
+  public struct Session: Codable, Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    public var aim: String
+    public var prepare: [String]
+    public var produces: [String]
+  }
+
+  public struct Stage: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var sections: [String]
+    public var tips: [String]
+    public var reflectionQuestions: [String]
+  }
+
+  /// A tip the guide gives for particular standards; shown only when one of them is selected.
+  public struct SelectionTip: Codable, Sendable, Equatable {
+    public var stage: String
+    public var standards: [Int]
+    public var text: String
+  }
+
+  public var notice: String
+  public var aims: [String]
+  public var sessionFormat: String
+  public var keyQuestions: [KeyQuestion]
+  public var situations: [SituationGuidance]
+  public var reminders: [String]
+  public var factors: [String]
+  public var sessions: [Session]
+  public var programmeCycle: [Stage]
+  public var selectionTips: [SelectionTip]
+}

@@ -1,0 +1,222 @@
+import Foundation
+
+/// One participant's (or one spreadsheet's) scores for the standards.
+public struct Ballot: Sendable, Equatable {
+  public struct Score: Sendable, Equatable {
+    public var standard: Int
+    /// 0 to 5; nil when the row was left unscored.
+    public var value: Double?
+    public var line: Int
+  }
+
+  /// The name the ballot was read from, used in messages (a path, or `-` for stdin).
+  public var source: String
+  public var scores: [Score]
+
+  public init(source: String, scores: [Score]) {
+    self.source = source
+    self.scores = scores
+  }
+
+  public static let scoreRange = 0.0...5.0
+}
+
+/// A ballot that cannot be read; names the file and line, and says how to fix it.
+public struct BallotError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var source: String
+  public var line: Int?
+  public var message: String
+
+  public var description: String {
+    if let line { return "\(source):\(line): \(message)" }
+    return "\(source): \(message)"
+  }
+}
+
+extension Ballot {
+  /// Reads a ballot as spreadsheets export it: a header with `standard` and `score` columns (any case,
+  /// other columns ignored), comma or semicolon delimiter, optional BOM, CRLF or LF, RFC 4180 quotes.
+  /// Rows whose first cell starts with `#` (comments, HXL tags) and empty rows are skipped.
+  public static func parse(csv data: [UInt8], source: String) throws(BallotError) -> Ballot {
+    guard let text = String(validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data, as: UTF8.self)
+    else {
+      throw BallotError(source: source, line: nil, message: "the file is not UTF-8 text; save it as 'CSV UTF-8'")
+    }
+    let delimiter = CSV.detectDelimiter(in: text)
+    let records: [CSV.Record]
+    do {
+      records = try CSV.parse(text, delimiter: delimiter)
+    } catch {
+      throw BallotError(source: source, line: error.line, message: error.message)
+    }
+    guard let headerIndex = records.firstIndex(where: { !$0.isBlank }) else {
+      throw BallotError(
+        source: source, line: nil,
+        message: "the file is empty; it needs a header row with 'standard' and 'score' columns (see 'cpms ballot')")
+    }
+    let header = records[headerIndex]
+    let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    guard let standardColumn = names.firstIndex(of: "standard"), let scoreColumn = names.firstIndex(of: "score")
+    else {
+      let missing = ["standard", "score"].filter { !names.contains($0) }.map { "'\($0)'" }.joined(separator: " and ")
+      throw BallotError(
+        source: source, line: header.line,
+        message: "the header row has no \(missing) column; found \(names.map { "'\($0)'" }.joined(separator: ", "))")
+    }
+    var scores: [Score] = []
+    for record in records[(headerIndex + 1)...] {
+      if record.isBlank { continue }
+      let cell = { (column: Int) -> String in
+        column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+      }
+      if (record.fields.first?.trimmingCharacters(in: .whitespaces) ?? "").hasPrefix("#")
+        || cell(standardColumn).hasPrefix("#")
+      {
+        continue
+      }
+      let standardText = cell(standardColumn)
+      guard let standard = Int(standardText), Catalog.standardNumbers.contains(standard) else {
+        let shown = standardText.isEmpty ? "is empty" : "'\(standardText)' is not"
+        throw BallotError(
+          source: source, line: record.line, message: "standard \(shown) a standard number from 1 to 28")
+      }
+      let scoreText = cell(scoreColumn)
+      var value: Double?
+      if !scoreText.isEmpty {
+        let normalized = delimiter == ";" ? scoreText.replacingOccurrences(of: ",", with: ".") : scoreText
+        guard let number = Target.plainNumber(normalized), Ballot.scoreRange.contains(number) else {
+          throw BallotError(
+            source: source, line: record.line,
+            message: "score '\(scoreText)' for standard \(standard) is not a number from 0 to 5 (leave it empty if not scored)"
+          )
+        }
+        value = number
+      }
+      scores.append(Score(standard: standard, value: value, line: record.line))
+    }
+    return Ballot(source: source, scores: scores)
+  }
+}
+
+/// A small RFC 4180 reader that tracks the line each record starts on.
+enum CSV {
+  struct Record {
+    var fields: [String]
+    var line: Int
+    var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+  }
+
+  struct ParseError: Error {
+    var line: Int
+    var message: String
+  }
+
+  /// Picks `;` when the first non-empty line has more semicolons than commas outside quotes,
+  /// as French and Spanish spreadsheets write it.
+  static func detectDelimiter(in text: String) -> Character {
+    var commas = 0
+    var semicolons = 0
+    var quoted = false
+    var seenContent = false
+    for character in text {
+      if character == "\"" { quoted.toggle() }
+      if !quoted {
+        if character == "\n" || character == "\r\n" {
+          if seenContent { break }
+          continue
+        }
+        if character == "," { commas += 1 }
+        if character == ";" { semicolons += 1 }
+      }
+      if !character.isWhitespace { seenContent = true }
+    }
+    return semicolons > commas ? ";" : ","
+  }
+
+  static func parse(_ text: String, delimiter: Character) throws(ParseError) -> [Record] {
+    var records: [Record] = []
+    var fields: [String] = []
+    var field = ""
+    var line = 1
+    var recordLine = 1
+    var quoted = false
+    var fieldWasQuoted = false
+    var quoteLine = 1
+    var iterator = text.makeIterator()
+    var pending: Character? = nil
+    func next() -> Character? {
+      if let character = pending {
+        pending = nil
+        return character
+      }
+      return iterator.next()
+    }
+    while let character = next() {
+      if quoted {
+        if character == "\"" {
+          if let following = next() {
+            if following == "\"" {
+              field.append("\"")
+            } else {
+              quoted = false
+              pending = following
+            }
+          } else {
+            quoted = false
+          }
+        } else {
+          if character == "\n" || character == "\r\n" { line += 1 }
+          field.append(character)
+        }
+        continue
+      }
+      switch character {
+      case "\"":
+        if field.trimmingCharacters(in: .whitespaces).isEmpty && !fieldWasQuoted {
+          field = ""
+          quoted = true
+          fieldWasQuoted = true
+          quoteLine = line
+        } else {
+          throw ParseError(
+            line: line,
+            message: "a quote appears inside an unquoted field; wrap the field in quotes and double the inner quote (\"\")")
+        }
+      case delimiter:
+        fields.append(field)
+        field = ""
+        fieldWasQuoted = false
+      case "\n", "\r\n", "\r":
+        fields.append(field)
+        records.append(Record(fields: fields, line: recordLine))
+        fields = []
+        field = ""
+        fieldWasQuoted = false
+        line += 1
+        recordLine = line
+      default:
+        if fieldWasQuoted && !character.isWhitespace {
+          throw ParseError(
+            line: line, message: "text follows a closing quote; put the whole field inside the quotes")
+        }
+        if !fieldWasQuoted { field.append(character) }
+      }
+    }
+    if quoted {
+      throw ParseError(line: quoteLine, message: "a quoted field is never closed; add the closing quote (\")")
+    }
+    if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
+      fields.append(field)
+      records.append(Record(fields: fields, line: recordLine))
+    }
+    return records
+  }
+
+  /// Quotes a field when it holds the delimiter, a quote or a line break.
+  static func field(_ text: String, delimiter: Character) -> String {
+    if text.contains(delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r") {
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return text
+  }
+}

@@ -1,0 +1,48 @@
+import CPMSCore
+
+/// Help in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS,
+/// entries indented 2 with descriptions in a column at 26.
+enum HelpText {
+  static func render(_ spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int) -> String {
+    let layout = TextLayout(width: width)
+    var blocks = [layout.wrap("OVERVIEW: " + spec.abstract)]
+    if let discussion = spec.discussion {
+      blocks.append(discussion.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.isEmpty ? "" : layout.wrap(String($0), hanging: $0.hasPrefix("  ") ? "    " : "")
+      }.joined(separator: "\n"))
+    }
+    let usage = subcommands.isEmpty ? spec.usage : "cpms <subcommand>"
+    blocks.append(layout.wrap("USAGE: " + usage, hanging: "       "))
+    if !spec.arguments.isEmpty {
+      blocks.append(section("ARGUMENTS", spec.arguments.map { ("<\($0.name)>" + ($0.repeating ? " ..." : ""), $0.help) }, layout))
+    }
+    let options = spec.allOptions.map { option -> (String, String) in
+      var help = option.help
+      if let value = option.defaultValue { help += " (default: \(value))" }
+      return (option.label, help)
+    }
+    blocks.append(section("OPTIONS", options, layout))
+    if !subcommands.isEmpty {
+      let entries = subcommands.map { ($0.name, $0.abstract) } + [("help", "Show subcommand help information.")]
+      blocks.append(section("SUBCOMMANDS", entries, layout))
+      blocks.append("  See 'cpms help <subcommand>' for detailed help.")
+    }
+    return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  static func section(_ title: String, _ entries: [(String, String)], _ layout: TextLayout) -> String {
+    let column = 26
+    var lines = [title + ":"]
+    for (label, help) in entries {
+      let entry = "  " + label
+      if entry.count <= column - 2 {
+        let padded = entry + String(repeating: " ", count: column - entry.count)
+        lines.append(layout.wrap(help, indent: padded, hanging: String(repeating: " ", count: column)))
+      } else {
+        lines.append(entry)
+        lines.append(layout.wrap(help, indent: String(repeating: " ", count: column)))
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,129 @@
+/// The arguments of one command line, checked against a `CommandSpec`.
+struct ParsedArguments {
+  var spec: CommandSpec
+  var positionals: [String] = []
+  var values: [String: [String]] = [:]
+  var flags: Set<String> = []
+
+  func value(_ name: String) -> String? { values[name]?.last }
+  func all(_ name: String) -> [String] { values[name] ?? [] }
+  func flag(_ name: String) -> Bool { flags.contains(name) }
+  func has(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
+}
+
+/// What the parser found before running anything.
+enum ParseOutcome {
+  case run(ParsedArguments)
+  case help
+  case version
+}
+
+enum ArgumentParsing {
+  static func parse(_ arguments: [String], spec: CommandSpec) throws(CLIError) -> ParseOutcome {
+    var parsed = ParsedArguments(spec: spec)
+    var index = 0
+    var onlyPositionals = false
+    func usage(_ message: String) -> CLIError { .usage(message, spec) }
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+        parsed.positionals.append(argument)
+        continue
+      }
+      if argument == "--" {
+        onlyPositionals = true
+        continue
+      }
+      var inlineValue: String?
+      let option: OptionSpec
+      if argument.hasPrefix("--") {
+        var name = String(argument.dropFirst(2))
+        if let equals = name.firstIndex(of: "=") {
+          inlineValue = String(name[name.index(after: equals)...])
+          name = String(name[..<equals])
+        }
+        guard let found = spec.option(named: name) else {
+          let names = spec.allOptions.map { "--\($0.long)" }
+          throw usage("Unknown option '--\(name)'.\(Suggestion.didYouMean("--\(name)", among: names))")
+        }
+        option = found
+      } else {
+        let body = argument.dropFirst()
+        guard let first = body.first, let found = spec.option(short: first) else {
+          let names = spec.allOptions.compactMap { $0.short.map { "-\($0)" } } + spec.allOptions.map { "--\($0.long)" }
+          throw usage("Unknown option '\(argument)'.\(Suggestion.didYouMean(argument, among: names))")
+        }
+        option = found
+        if body.count > 1 { inlineValue = String(body.dropFirst()) }
+      }
+      if option.long == "help" { return .help }
+      if option.long == "version" { return .version }
+      guard option.valueName != nil else {
+        if inlineValue != nil { throw usage("The option '--\(option.long)' takes no value.") }
+        parsed.flags.insert(option.long)
+        continue
+      }
+      let value: String
+      if let inlineValue {
+        value = inlineValue
+      } else if index < arguments.count, arguments[index] == "-" || !arguments[index].hasPrefix("-") {
+        value = arguments[index]
+        index += 1
+      } else {
+        throw usage("Missing value for '\(option.displayName)'.")
+      }
+      if let allowed = option.allowedValues, !allowed.contains(value) {
+        let quoted = allowed.map { "'\($0)'" }
+        throw usage(
+          "The value '\(value)' is invalid for '\(option.displayName)'. Please provide one of "
+            + "\(CommandSpec.list(quoted)).\(Suggestion.didYouMean(value, among: allowed, quote: true))")
+      }
+      if option.repeatable {
+        parsed.values[option.long, default: []].append(value)
+      } else {
+        parsed.values[option.long] = [value]
+      }
+    }
+    for option in spec.options where option.required && !parsed.has(option.long) {
+      throw usage("Missing expected option '\(option.displayName)'.")
+    }
+    let capacity = spec.arguments.contains(where: \.repeating) ? Int.max : spec.arguments.count
+    if parsed.positionals.count > capacity {
+      throw usage("Unexpected argument '\(parsed.positionals[capacity])'.")
+    }
+    let required = spec.arguments.filter(\.required).count
+    if parsed.positionals.count < required {
+      throw usage("Missing expected argument '<\(spec.arguments[parsed.positionals.count].name)>'.")
+    }
+    return .run(parsed)
+  }
+}
+
+enum Suggestion {
+  /// " Did you mean 'x'?" for the closest candidate within an edit distance of 3, or "".
+  static func didYouMean(_ word: String, among candidates: [String], quote: Bool = true) -> String {
+    let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.filter { $0.1 < 4 }
+    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 > 0 else {
+      return ""
+    }
+    return " Did you mean '\(best.0)'?"
+  }
+
+  /// Levenshtein distance.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,16 @@
+import CPMSCore
+
+/// `cpms principles`: the 10 principles.
+enum PrinciplesCommand: Command {
+  static let spec = CommandSpec(
+    name: "principles",
+    abstract: "List the 10 principles that every standard puts into practice.",
+    options: [.format(["text", "json", "markdown"])]
+  )
+
+  static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+    let rendering = BrowseRendering(catalog: try environment.catalog(), layout: environment.layout)
+    environment.write(rendering.principles(format: OutputFormat(rawValue: arguments.format)!))
+    return .success
+  }
+}

@@ -1,0 +1,24 @@
+import CPMSCore
+import Foundation
+
+/// `cpms search WORDS`: standards, key actions and indicators containing every word.
+enum SearchCommand: Command {
+  static let spec = CommandSpec(
+    name: "search",
+    abstract: "Find the standards, key actions and indicators that contain all the words.",
+    discussion: "Matching ignores case and accents. Each hit shows its id (standard, key action or indicator). "
+      + "Exits 0 with or without hits.",
+    arguments: [ArgumentSpec(name: "words", help: "The words to look for.", repeating: true)],
+    options: [ContextOption.spec, .format(["text", "json", "markdown"])]
+  )
+
+  static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+    let words = arguments.positionals.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    guard !words.isEmpty else { throw .usage("Missing expected argument '<words>'.", spec) }
+    let catalog = try ContextOption.catalog(arguments, environment)
+    let hits = Search.run(words, in: catalog)
+    let rendering = BrowseRendering(catalog: catalog, layout: environment.layout)
+    environment.write(rendering.search(words, hits: hits, format: OutputFormat(rawValue: arguments.format)!))
+    return .success
+  }
+}

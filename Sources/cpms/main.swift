@@ -1,0 +1,4 @@
+import Foundation
+
+// The entry point: everything happens in CPMSCommandLine so that it can be read top-down.
+exit(CPMSCommandLine.main(Array(CommandLine.arguments.dropFirst()), environment: .live))
