@@ -5,7 +5,8 @@ enum CPMSCommandLine {
   static let version = "1.0.0"
 
   static let commands: [any Command.Type] = [
-    ListCommand.self, ShowCommand.self, PrinciplesCommand.self, SearchCommand.self,
+    ListCommand.self, ShowCommand.self, PrinciplesCommand.self, SearchCommand.self, PrioritizeCommand.self,
+    BallotCommand.self, ValidateCommand.self, SchemaCommand.self,
   ]
 
   static let rootSpec = CommandSpec(

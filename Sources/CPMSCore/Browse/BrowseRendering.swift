@@ -105,7 +105,8 @@ public struct BrowseRendering: Sendable {
     var links = [layout.heading("LINKS", underline: "-")]
     links.append(
       layout.labelled(
-        "Principles", standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }.joined(separator: "; "),
+        "Principles",
+        standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }.joined(separator: "; "),
         labelWidth: 12))
     links.append(
       layout.labelled(
@@ -164,7 +165,11 @@ public struct BrowseRendering: Sendable {
       var out = "# Search: \(Markdown.escape(query))\n\n> \(Markdown.escape(noticeText))\n\n"
       out += "\(hits.count) match\(hits.count == 1 ? "" : "es").\n"
       if !hits.isEmpty {
-        out += "\n" + Markdown.table(["Id", "Kind", "Standard", "Text"], hits.map { [$0.id, $0.kind.label, "\($0.standard) \($0.standardTitle)", $0.text] }) + "\n"
+        out +=
+          "\n"
+          + Markdown.table(
+            ["Id", "Kind", "Standard", "Text"],
+            hits.map { [$0.id, $0.kind.label, "\($0.standard) \($0.standardTitle)", $0.text] }) + "\n"
       }
       return out
     default:

@@ -95,3 +95,10 @@ private struct InspireFile: Decodable {
 private struct CoordinationFunctionsFile: Decodable {
   var functions: [CoordinationFunction]
 }
+
+extension Catalog {
+  /// The JSON Schema of a public file format, as shipped in Data/schema/.
+  public static func schema(named name: String) -> String? {
+    EmbeddedData.files["schema/\(name).schema.json"]
+  }
+}

@@ -38,7 +38,9 @@ extension Ballot {
   /// other columns ignored), comma or semicolon delimiter, optional BOM, CRLF or LF, RFC 4180 quotes.
   /// Rows whose first cell starts with `#` (comments, HXL tags) and empty rows are skipped.
   public static func parse(csv data: [UInt8], source: String) throws(BallotError) -> Ballot {
-    guard let text = String(validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data, as: UTF8.self)
+    guard
+      let text = String(
+        validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data, as: UTF8.self)
     else {
       throw BallotError(source: source, line: nil, message: "the file is not UTF-8 text; save it as 'CSV UTF-8'")
     }
@@ -87,7 +89,8 @@ extension Ballot {
         guard let number = Target.plainNumber(normalized), Ballot.scoreRange.contains(number) else {
           throw BallotError(
             source: source, line: record.line,
-            message: "score '\(scoreText)' for standard \(standard) is not a number from 0 to 5 (leave it empty if not scored)"
+            message:
+              "score '\(scoreText)' for standard \(standard) is not a number from 0 to 5 (leave it empty if not scored)"
           )
         }
         value = number
@@ -180,7 +183,8 @@ enum CSV {
         } else {
           throw ParseError(
             line: line,
-            message: "a quote appears inside an unquoted field; wrap the field in quotes and double the inner quote (\"\")")
+            message:
+              "a quote appears inside an unquoted field; wrap the field in quotes and double the inner quote (\"\")")
         }
       case delimiter:
         fields.append(field)

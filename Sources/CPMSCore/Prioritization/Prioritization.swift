@@ -92,7 +92,8 @@ public enum Prioritizer {
       mode = .checked
     } else {
       guard let ranking else {
-        throw PrioritizationUsageError(message: "Give the selection to check with --select, or ballots to rank with --ballot.")
+        throw PrioritizationUsageError(
+          message: "Give the selection to check with --select, or ballots to rank with --ballot.")
       }
       (selection, reasons, extraFindings) = recommend(request, ranking: ranking, catalog: catalog)
       mode = .recommended
@@ -147,7 +148,8 @@ public enum Prioritizer {
       try fail(
         "The 'none' situation means no standard was contextualized; use --situation contextualized (or plan) instead.")
     case .none where !request.exceptions.isEmpty:
-      try fail("Exceptions (--except) apply only to contextualized standards, which the 'none' situation does not have.")
+      try fail(
+        "Exceptions (--except) apply only to contextualized standards, which the 'none' situation does not have.")
     default: break
     }
     if request.situation != .plan && !request.planStandards.isEmpty {
@@ -224,7 +226,8 @@ public enum Prioritizer {
       findings.append(
         Finding(
           severity: .warning, rule: Rule.exception,
-          message: "Standard \(number) has an exception recorded but is selected; remove the exception or the standard.",
+          message:
+            "Standard \(number) has an exception recorded but is selected; remove the exception or the standard.",
           standard: number))
     }
     if request.situation == .plan && !request.planStandards.isEmpty {

@@ -72,9 +72,10 @@ public struct StandardMarkdown: Sendable {
     if worksheet {
       out += "\n\(hashes(level + 1)) Worksheet: how the group will meet this standard\n\n"
       out += "Status: in place / partly / gap.\n\n"
-      out += Markdown.table(
-        ["Key action", "Phase", "Status", "Lead", "By when", "Notes"],
-        standard.keyActions.map { [$0.id, $0.phase.title, "", "", "", ""] }) + "\n"
+      out +=
+        Markdown.table(
+          ["Key action", "Phase", "Status", "Lead", "By when", "Notes"],
+          standard.keyActions.map { [$0.id, $0.phase.title, "", "", "", ""] }) + "\n"
     }
     out += "\n*Sources: \(Markdown.escape(standard.provenance))*\n"
     return out

@@ -7,14 +7,16 @@ enum HelpText {
     let layout = TextLayout(width: width)
     var blocks = [layout.wrap("OVERVIEW: " + spec.abstract)]
     if let discussion = spec.discussion {
-      blocks.append(discussion.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.isEmpty ? "" : layout.wrap(String($0), hanging: $0.hasPrefix("  ") ? "    " : "")
-      }.joined(separator: "\n"))
+      blocks.append(
+        discussion.split(separator: "\n", omittingEmptySubsequences: false).map {
+          $0.isEmpty ? "" : layout.wrap(String($0), hanging: $0.hasPrefix("  ") ? "    " : "")
+        }.joined(separator: "\n"))
     }
     let usage = subcommands.isEmpty ? spec.usage : "cpms <subcommand>"
     blocks.append(layout.wrap("USAGE: " + usage, hanging: "       "))
     if !spec.arguments.isEmpty {
-      blocks.append(section("ARGUMENTS", spec.arguments.map { ("<\($0.name)>" + ($0.repeating ? " ..." : ""), $0.help) }, layout))
+      blocks.append(
+        section("ARGUMENTS", spec.arguments.map { ("<\($0.name)>" + ($0.repeating ? " ..." : ""), $0.help) }, layout))
     }
     let options = spec.allOptions.map { option -> (String, String) in
       var help = option.help

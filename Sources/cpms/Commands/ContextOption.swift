@@ -4,11 +4,29 @@ import CPMSCore
 enum ContextOption {
   static let spec = OptionSpec(
     long: "context", valueName: "file",
-    help: "Apply a contextualization file (see 'cpms validate'): local titles, wording, targets and indicators.")
+    help: "Apply a contextualization file: local titles, wording, targets and indicators (see 'cpms validate').")
 
-  static func catalog(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> Catalog {
+  static func catalog(_ arguments: ParsedArguments, _ environment: Environment, workshop: WorkshopFile? = nil)
+    throws(CLIError) -> Catalog
+  {
     let catalog = try environment.catalog()
-    guard arguments.value("context") != nil else { return catalog }
-    throw .failure("--context is not available yet.", .failure)
+    if let path = arguments.value("context") {
+      let bytes = try environment.read(path, what: "context file")
+      let (report, context) = FileValidator.contextualization(
+        bytes, path: path, catalog: catalog, readFile: FileReading.reader)
+      guard let context, report.valid else {
+        throw .failure(
+          "The context file is not valid:\n" + ValidationReporters.text([report]).trimmingCharacters(in: .newlines),
+          .dataError)
+      }
+      return context.apply(to: catalog)
+    }
+    if let context = workshop?.contextualization { return context.apply(to: catalog) }
+    return catalog
+  }
+
+  /// The standards a context file contextualized, for the `contextualized` situation.
+  static func contextualizedStandards(_ catalog: Catalog) -> [Int] {
+    catalog.standards.filter { $0.contextualization != nil }.map(\.number)
   }
 }

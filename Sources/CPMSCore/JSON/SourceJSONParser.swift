@@ -1,0 +1,1106 @@
+// A JSON parser that remembers where every key and value came from.
+//
+// Foundation's JSONSerialization and Codable throw away positions, so `cpms validate` could only
+// say *what* is wrong in a user's file, never *where*. This parser keeps the line and column of
+// every key and value, keeps duplicate keys (so they can be reported instead of silently
+// collapsed), and explains syntax errors in words a non-programmer can act on.
+//
+// It is built to survive hostile or broken input: it validates UTF-8 up front, parses with an
+// explicit stack instead of recursion, caps nesting depth, and does all position bookkeeping with
+// a forward-moving cursor so time and memory stay linear in the input size.
+
+/// 1-based line and column, 0-based byte offset. Columns count Unicode scalars from the line start.
+///
+/// Line and column are what a person looks for in an editor; the byte offset lets tools slice the
+/// original bytes without decoding again. Columns count scalars rather than bytes so that "é" and
+/// "漢" are one column each, as in most editors, while staying cheap to compute.
+public struct SourceLocation: Sendable, Equatable, Hashable, Comparable {
+  public var line: Int
+  public var column: Int
+  public var offset: Int
+
+  public init(line: Int, column: Int, offset: Int) {
+    self.line = line
+    self.column = column
+    self.offset = offset
+  }
+
+  /// File order, so findings from different checks can be sorted top to bottom before printing.
+  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    (lhs.offset, lhs.line, lhs.column) < (rhs.offset, rhs.line, rhs.column)
+  }
+}
+
+/// An object member; the key has its own location because messages about a key ("unknown key")
+/// and about its value ("expected a string") should point at different places.
+public struct JSONMember: Sendable, Equatable {
+  public var key: String
+  public var keyLocation: SourceLocation
+  public var value: SourceJSON
+}
+
+/// The shape of a parsed value.
+///
+/// Objects are arrays of members rather than dictionaries so that file order and duplicate keys
+/// survive parsing: the validator reports duplicates instead of silently keeping one of them.
+/// It is deliberately not `indirect`: the recursion already goes through arrays, and boxing every
+/// value would cost one heap allocation per number or string (about a third of the parse time).
+public enum JSONValue: Sendable, Equatable {
+  case object([JSONMember])
+  case array([SourceJSON])
+  case string(String)
+  /// The number's raw text as written, so "1.50" or a 30-digit identifier reaches the validator
+  /// unchanged instead of being rounded through `Double`.
+  case number(String)
+  case bool(Bool)
+  case null
+}
+
+/// A parsed value together with the place it starts, so every later check can point the user at
+/// the exact spot in their file.
+public struct SourceJSON: Sendable, Equatable {
+  public var value: JSONValue
+  public var location: SourceLocation
+
+  /// A plain-words name for the value's type, for messages such as
+  /// "expected a string, found a number".
+  public var kindName: String {
+    switch value {
+    case .object: "object"
+    case .array: "array"
+    case .string: "string"
+    case .number: "number"
+    case .bool: "boolean"
+    case .null: "null"
+    }
+  }
+
+  /// The first member's value, because duplicates are kept for reporting and the first
+  /// occurrence is the one a reader of the file sees first.
+  public subscript(key: String) -> SourceJSON? {
+    guard case .object(let members) = value else { return nil }
+    return members.first { $0.key == key }?.value
+  }
+
+  /// Nil for anything that is not a string, so a type mismatch is one `guard` away from a message.
+  public var stringValue: String? {
+    guard case .string(let text) = value else { return nil }
+    return text
+  }
+
+  /// Only numbers written as plain integers count: "3.0" or "1e2" in a field that expects a whole
+  /// number is more likely a mistake worth reporting than a value worth converting, and digits
+  /// outside `Int`'s range must not wrap or round.
+  public var intValue: Int? {
+    guard case .number(let raw) = value else { return nil }
+    if raw.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+      return nil
+    }
+    return Int(raw)
+  }
+
+  /// Nil when the number does not fit in a finite `Double` (such as 1e400), so callers never
+  /// have to handle infinity from a file that did not (and could not) write it.
+  public var doubleValue: Double? {
+    guard case .number(let raw) = value, let number = Double(raw), number.isFinite else {
+      return nil
+    }
+    return number
+  }
+
+  /// Nil unless this is an object, so callers can check the type and unwrap in one step.
+  public var members: [JSONMember]? {
+    guard case .object(let members) = value else { return nil }
+    return members
+  }
+
+  /// Nil unless this is an array, so callers can check the type and unwrap in one step.
+  public var elements: [SourceJSON]? {
+    guard case .array(let elements) = value else { return nil }
+    return elements
+  }
+}
+
+/// Why a file could not be parsed, in a form the `validate` command can print next to the
+/// file name, line and column.
+public struct JSONParseError: Error, Sendable, Equatable {
+  /// A stable identifier ("empty-file", "invalid-utf8", "nesting-too-deep" or "json-syntax"), so
+  /// callers and tests can tell problems apart without matching on the wording of the message.
+  public var rule: String
+  /// Says what is wrong and how to fix it, in plain words for people who do not write JSON daily.
+  public var message: String
+  public var location: SourceLocation
+}
+
+/// Entry point for reading user-edited JSON files with positions attached.
+public enum SourceJSONParser {
+  /// Deep enough for any real CPMS file, shallow enough that walking, comparing or freeing the
+  /// parsed tree (all of which recurse) can never overflow the stack.
+  public static let defaultMaxDepth = 64
+
+  /// Larger requested limits are lowered to this, because the finished tree is freed and compared
+  /// recursively by the Swift runtime; a much deeper tree could overflow the stack of a thread.
+  static let depthCeiling = 1_000
+
+  /// Parses one JSON document.
+  ///
+  /// Takes bytes rather than a `String` so that invalid UTF-8 can be reported at its real
+  /// position instead of being silently replaced while the file is loaded. Duplicate keys are
+  /// kept in order. `maxDepth` is clamped to `0...1_000`; see `depthCeiling`.
+  public static func parse(
+    _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth
+  ) throws(JSONParseError) -> SourceJSON {
+    let limit = min(max(maxDepth, 0), depthCeiling)
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> SourceJSON in
+      var parser = Parser(bytes: buffer, maxDepth: limit)
+      return try parser.parseDocument()
+    }
+  }
+}
+
+// MARK: - Parser
+
+/// ASCII bytes by name, so the grammar below reads like the JSON specification.
+private enum Byte {
+  static let tab = UInt8(ascii: "\t")
+  static let lineFeed = UInt8(ascii: "\n")
+  static let carriageReturn = UInt8(ascii: "\r")
+  static let space = UInt8(ascii: " ")
+  static let quote = UInt8(ascii: "\"")
+  static let hash = UInt8(ascii: "#")
+  static let dollar = UInt8(ascii: "$")
+  static let apostrophe = UInt8(ascii: "'")
+  static let star = UInt8(ascii: "*")
+  static let plus = UInt8(ascii: "+")
+  static let comma = UInt8(ascii: ",")
+  static let minus = UInt8(ascii: "-")
+  static let dot = UInt8(ascii: ".")
+  static let slash = UInt8(ascii: "/")
+  static let zero = UInt8(ascii: "0")
+  static let nine = UInt8(ascii: "9")
+  static let colon = UInt8(ascii: ":")
+  static let equals = UInt8(ascii: "=")
+  static let upperA = UInt8(ascii: "A")
+  static let upperF = UInt8(ascii: "F")
+  static let upperZ = UInt8(ascii: "Z")
+  static let openBracket = UInt8(ascii: "[")
+  static let backslash = UInt8(ascii: "\\")
+  static let closeBracket = UInt8(ascii: "]")
+  static let underscore = UInt8(ascii: "_")
+  static let lowerA = UInt8(ascii: "a")
+  static let lowerB = UInt8(ascii: "b")
+  static let lowerE = UInt8(ascii: "e")
+  static let lowerF = UInt8(ascii: "f")
+  static let lowerN = UInt8(ascii: "n")
+  static let lowerR = UInt8(ascii: "r")
+  static let lowerT = UInt8(ascii: "t")
+  static let lowerU = UInt8(ascii: "u")
+  static let lowerZ = UInt8(ascii: "z")
+  static let openBrace = UInt8(ascii: "{")
+  static let closeBrace = UInt8(ascii: "}")
+
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
+
+  static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= lowerA && byte <= lowerZ) || (byte >= upperA && byte <= upperZ)
+  }
+
+  static func hexValue(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case zero...nine: UInt32(byte - zero)
+    case lowerA...lowerF: UInt32(byte - lowerA + 10)
+    case upperA...upperF: UInt32(byte - upperA + 10)
+    default: nil
+    }
+  }
+}
+
+/// One open object or array. An explicit stack of these replaces recursion, so no input, however
+/// deeply nested, can overflow the call stack.
+private struct Frame {
+  var isObject: Bool
+  var start: SourceLocation
+  var members: [JSONMember] = []
+  var elements: [SourceJSON] = []
+  /// The key whose value is being parsed; kept after the value is stored so that later messages
+  /// ("missing comma after the value of …") can name it.
+  var key = ""
+  var keyLocation: SourceLocation
+
+  var kind: String { isObject ? "object" : "array" }
+  var closer: UInt8 { isObject ? Byte.closeBrace : Byte.closeBracket }
+}
+
+private struct Parser {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let end: Int
+  let maxDepth: Int
+  /// Where the text starts: after the byte order mark, if any, so that it does not count as a
+  /// column while offsets stay true byte offsets.
+  let contentStart: Int
+  var pos: Int
+  /// The last computed location. Locations are requested in increasing order while parsing, so
+  /// each one is found by scanning forward from the previous one, never from the line start;
+  /// this keeps a 100 MB single-line file linear. Only error reporting may step backwards.
+  var cursor: SourceLocation
+  var stack: [Frame] = []
+
+  init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    self.bytes = bytes
+    self.end = bytes.count
+    self.maxDepth = maxDepth
+    let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    contentStart = hasBOM ? 3 : 0
+    pos = contentStart
+    cursor = SourceLocation(line: 1, column: 1, offset: contentStart)
+  }
+
+  // MARK: Document
+
+  mutating func parseDocument() throws(JSONParseError) -> SourceJSON {
+    if let bad = firstInvalidUTF8() {
+      throw invalidUTF8(at: bad)
+    }
+    var firstContent = contentStart
+    while firstContent < end, isWhitespace(bytes[firstContent]) {
+      firstContent += 1
+    }
+    if firstContent == end {
+      throw JSONParseError(
+        rule: "empty-file",
+        message:
+          "The file is empty. It should contain a JSON object, starting with '{' and ending with '}'.",
+        location: location(at: contentStart))
+    }
+
+    var completed: SourceJSON
+    parsing: while true {
+      // A value is expected at `pos`.
+      try skipWhitespace()
+      guard pos < end else { throw unexpectedEndAtValue() }
+      switch bytes[pos] {
+      case Byte.openBrace:
+        try open(isObject: true)
+        try skipWhitespace()
+        if pos < end, bytes[pos] == Byte.closeBrace {
+          pos += 1
+          completed = close()
+        } else {
+          try parseKeyAndColon(afterComma: nil)
+          continue parsing
+        }
+      case Byte.openBracket:
+        try open(isObject: false)
+        try skipWhitespace()
+        if pos < end, bytes[pos] == Byte.closeBracket {
+          pos += 1
+          completed = close()
+        } else {
+          continue parsing
+        }
+      default:
+        completed = try parseScalar()
+      }
+
+      // Store the finished value in its container, then look for ',' or the closing bracket.
+      while let top = stack.indices.last {
+        if stack[top].isObject {
+          let member = JSONMember(
+            key: stack[top].key, keyLocation: stack[top].keyLocation, value: completed)
+          stack[top].members.append(member)
+        } else {
+          stack[top].elements.append(completed)
+        }
+        try skipWhitespace()
+        guard pos < end else { throw unexpectedEnd() }
+        let byte = bytes[pos]
+        if byte == Byte.comma {
+          let comma = pos
+          pos += 1
+          if stack[top].isObject {
+            try parseKeyAndColon(afterComma: comma)
+          } else {
+            try skipWhitespace()
+            if pos < end, bytes[pos] == Byte.closeBracket {
+              throw trailingComma(at: comma, closer: "]")
+            }
+          }
+          continue parsing
+        }
+        if byte == stack[top].closer {
+          pos += 1
+          completed = close()
+          continue
+        }
+        throw stack[top].isObject ? unexpectedAfterMember() : unexpectedAfterElement()
+      }
+
+      try skipWhitespace()
+      if pos < end {
+        throw textAfterDocument(completed)
+      }
+      return completed
+    }
+  }
+
+  mutating func open(isObject: Bool) throws(JSONParseError) {
+    let start = location(at: pos)
+    if stack.count >= maxDepth {
+      let kind = isObject ? "object" : "array"
+      throw JSONParseError(
+        rule: "nesting-too-deep",
+        message:
+          "Objects and arrays are nested too deeply here: this \(kind) would be level "
+          + "\(stack.count + 1), but at most \(maxDepth) levels are allowed. "
+          + "Flatten the structure so it is nested at most \(maxDepth) levels deep.",
+        location: start)
+    }
+    stack.append(Frame(isObject: isObject, start: start, keyLocation: start))
+    pos += 1
+  }
+
+  mutating func close() -> SourceJSON {
+    let frame = stack.removeLast()
+    let value: JSONValue = frame.isObject ? .object(frame.members) : .array(frame.elements)
+    return SourceJSON(value: value, location: frame.start)
+  }
+
+  /// Parses `"key":` (leaving `pos` where the value should start) and records the key in the
+  /// innermost object. `afterComma` is the comma's offset when the key follows one, so that a
+  /// trailing comma can be blamed on the comma itself.
+  mutating func parseKeyAndColon(afterComma comma: Int?) throws(JSONParseError) {
+    try skipWhitespace()
+    guard pos < end else {
+      throw unexpectedEnd(stillNeeds: comma == nil ? nil : "another member after the last ','")
+    }
+    let byte = bytes[pos]
+    if byte == Byte.quote {
+      let keyLocation = location(at: pos)
+      let key = try parseString()
+      stack[stack.count - 1].key = key
+      stack[stack.count - 1].keyLocation = keyLocation
+    } else if byte == Byte.closeBrace, let comma {
+      throw trailingComma(at: comma, closer: "}")
+    } else if byte == Byte.comma {
+      throw syntax(
+        comma == nil
+          ? "Unexpected ',' right after '{'. Remove it; a comma only goes between members."
+          : "Two commas in a row. Remove one of them, or put a member between them.",
+        at: pos)
+    } else if byte == Byte.apostrophe {
+      throw singleQuoted(isKey: true)
+    } else if isWordStart(at: pos) || Byte.isDigit(byte) {
+      let word = displayed(scanWord(from: pos).text)
+      throw syntax(
+        "The key \(word) is not in quotes. Put the key in double quotes, as in \"\(word)\".",
+        at: pos)
+    } else if byte == Byte.closeBracket {
+      throw mismatchedBracket()
+    } else {
+      throw unexpectedCharacter(expected: "a key in double quotes, such as \"name\"")
+    }
+
+    let key = displayed(stack[stack.count - 1].key)
+    try skipWhitespace()
+    guard pos < end else {
+      throw unexpectedEnd(stillNeeds: "':' and a value for the key \"\(key)\"")
+    }
+    switch bytes[pos] {
+    case Byte.colon:
+      pos += 1
+    case Byte.equals:
+      throw syntax(
+        "Use ':' between a key and its value, not '='. Write \"\(key)\": followed by the value.",
+        at: pos)
+    default:
+      throw syntax(
+        "Missing ':' after the key \"\(key)\". Put a colon between the key and its value, "
+          + "as in \"\(key)\": value.",
+        at: pos)
+    }
+  }
+
+  // MARK: Scalars
+
+  mutating func parseScalar() throws(JSONParseError) -> SourceJSON {
+    let byte = bytes[pos]
+    switch byte {
+    case Byte.quote:
+      let start = location(at: pos)
+      let text = try parseString()
+      return SourceJSON(value: .string(text), location: start)
+    case Byte.minus, Byte.zero...Byte.nine:
+      return try parseNumber()
+    case Byte.plus:
+      let rest = numberText(from: pos + 1)
+      if isNonFiniteWord(rest) { throw nonFiniteNumber(rest, at: pos) }
+      throw syntax(
+        "Numbers cannot start with '+'. Remove the plus sign"
+          + (rest.isEmpty ? "." : " and write \(rest)."),
+        at: pos)
+    case Byte.dot where pos + 1 < end && Byte.isDigit(bytes[pos + 1]):
+      let text = numberText(from: pos)
+      throw syntax(
+        "A number must start with a digit. Write 0\(text) instead of \(text).", at: pos)
+    case Byte.apostrophe:
+      throw singleQuoted(isKey: false)
+    case Byte.comma, Byte.closeBrace, Byte.closeBracket:
+      throw missingValue()
+    default:
+      if isWordStart(at: pos) {
+        return try parseWord()
+      }
+      throw unexpectedCharacter(
+        expected: "a value (a string in double quotes, a number, an object, an array, "
+          + "true, false or null)")
+    }
+  }
+
+  mutating func parseWord() throws(JSONParseError) -> SourceJSON {
+    let start = pos
+    let (word, wordEnd) = scanWord(from: pos)
+    let value: JSONValue
+    switch word {
+    case "true": value = .bool(true)
+    case "false": value = .bool(false)
+    case "null": value = .null
+    default:
+      let lower = word.lowercased()
+      if lower == "true" || lower == "false" || lower == "null" {
+        throw syntax(
+          "JSON's true, false and null are written in lowercase. Write \(lower) instead of \(word).",
+          at: start)
+      }
+      if lower == "none" || lower == "nil" || lower == "undefined" {
+        throw syntax(
+          "\(word) is not a JSON value. Write null for \"no value\".", at: start)
+      }
+      if isNonFiniteWord(word) {
+        throw nonFiniteNumber(word, at: start)
+      }
+      let shown = displayed(word)
+      throw syntax(
+        "Unexpected word \(shown). Text must be in double quotes: write \"\(shown)\".",
+        at: start)
+    }
+    let location = location(at: start)
+    pos = wordEnd
+    return SourceJSON(value: value, location: location)
+  }
+
+  mutating func parseNumber() throws(JSONParseError) -> SourceJSON {
+    let start = pos
+    var index = pos
+    if bytes[index] == Byte.minus {
+      index += 1
+      guard index < end, Byte.isDigit(bytes[index]) else {
+        if index < end, isWordStart(at: index) {
+          let word = scanWord(from: index).text
+          if isNonFiniteWord(word) { throw nonFiniteNumber("-" + word, at: start) }
+        }
+        throw syntax("A '-' must be followed by digits, as in -1 or -0.5.", at: start)
+      }
+    }
+    if bytes[index] == Byte.zero {
+      index += 1
+      if index < end, Byte.isDigit(bytes[index]) {
+        let text = numberText(from: start)
+        throw syntax(
+          "Numbers cannot have leading zeros. Write \(withoutLeadingZeros(text)) instead of "
+            + "\(text); if the zeros matter (as in a code), put the value in double quotes: "
+            + "\"\(text)\".",
+          at: start)
+      }
+    } else {
+      while index < end, Byte.isDigit(bytes[index]) { index += 1 }
+    }
+    if index < end, bytes[index] == Byte.dot {
+      index += 1
+      guard index < end, Byte.isDigit(bytes[index]) else {
+        let text = asciiText(start..<index)
+        throw syntax(
+          "The number \(text) has no digits after the decimal point. Write \(text)0, "
+            + "or remove the point.",
+          at: start)
+      }
+      while index < end, Byte.isDigit(bytes[index]) { index += 1 }
+    }
+    if index < end, bytes[index] | 0x20 == Byte.lowerE {
+      index += 1
+      if index < end, bytes[index] == Byte.plus || bytes[index] == Byte.minus { index += 1 }
+      guard index < end, Byte.isDigit(bytes[index]) else {
+        let text = asciiText(start..<index)
+        throw syntax(
+          "The exponent in \(text) has no digits. Write it like 1e5, or remove the 'e'.",
+          at: start)
+      }
+      while index < end, Byte.isDigit(bytes[index]) { index += 1 }
+    }
+    if index < end, isNumberCharacter(bytes[index]) {
+      let text = numberText(from: start)
+      let lower = text.lowercased()
+      if lower.hasPrefix("0x") || lower.hasPrefix("-0x") {
+        throw syntax(
+          "Hexadecimal numbers such as \(text) are not allowed in JSON. Write the number in "
+            + "decimal, or put it in double quotes if it is text.",
+          at: start)
+      }
+      throw syntax(
+        "\(text) is not a valid number. A JSON number looks like 12, -3.5 or 1e6; if this is "
+          + "meant as text, put it in double quotes: \"\(text)\".",
+        at: start)
+    }
+    let location = location(at: start)
+    pos = index
+    return SourceJSON(value: .number(asciiText(start..<index)), location: location)
+  }
+
+  /// Parses the string whose opening quote is at `pos`. Runs without escapes are copied as whole
+  /// byte slices (the input is already known to be valid UTF-8), so long strings stay cheap.
+  mutating func parseString() throws(JSONParseError) -> String {
+    let quote = pos
+    var index = pos + 1
+    var runStart = index
+    var decoded: [UInt8] = []
+    var hasEscapes = false
+    while true {
+      guard index < end else { throw unterminatedString(quote: quote) }
+      let byte = bytes[index]
+      if byte == Byte.quote { break }
+      if byte == Byte.backslash {
+        hasEscapes = true
+        decoded.append(contentsOf: bytes[runStart..<index])
+        index = try decodeEscape(at: index, into: &decoded, quote: quote)
+        runStart = index
+        continue
+      }
+      if byte < 0x20 { throw controlCharacterInString(at: index) }
+      index += 1
+    }
+    let text: String
+    if hasEscapes {
+      decoded.append(contentsOf: bytes[runStart..<index])
+      text = String(decoding: decoded, as: UTF8.self)
+    } else {
+      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+    }
+    pos = index + 1
+    return text
+  }
+
+  /// Decodes the escape whose backslash is at `index` into `output` and returns the offset just
+  /// after it.
+  mutating func decodeEscape(
+    at index: Int, into output: inout [UInt8], quote: Int
+  ) throws(JSONParseError) -> Int {
+    guard index + 1 < end else { throw unterminatedString(quote: quote) }
+    let simple: UInt8
+    switch bytes[index + 1] {
+    case Byte.quote: simple = Byte.quote
+    case Byte.backslash: simple = Byte.backslash
+    case Byte.slash: simple = Byte.slash
+    case Byte.lowerB: simple = 0x08
+    case Byte.lowerF: simple = 0x0C
+    case Byte.lowerN: simple = Byte.lineFeed
+    case Byte.lowerR: simple = Byte.carriageReturn
+    case Byte.lowerT: simple = Byte.tab
+    case Byte.lowerU:
+      guard let unit = hex4(at: index + 2) else {
+        throw syntax(
+          "'\\u' must be followed by exactly four hexadecimal digits (0-9, A-F), as in \\u00E9. "
+            + "Fix the digits, or write \\\\ if you meant a backslash.",
+          at: index)
+      }
+      var next = index + 6
+      var scalar = unit
+      if (0xD800...0xDBFF).contains(unit) {
+        guard next + 1 < end, bytes[next] == Byte.backslash, bytes[next + 1] == Byte.lowerU,
+          let low = hex4(at: next + 2), (0xDC00...0xDFFF).contains(low)
+        else {
+          throw loneSurrogate(unit, at: index, expectation: "must be followed by a low surrogate")
+        }
+        scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+        next += 6
+      } else if (0xDC00...0xDFFF).contains(unit) {
+        throw loneSurrogate(unit, at: index, expectation: "must follow a high surrogate")
+      }
+      appendUTF8(scalar, to: &output)
+      return next
+    default:
+      let escaped = bytes[index + 1]
+      let shown =
+        escaped >= 0x21 && escaped <= 0x7E
+        ? "'\\\(Character(Unicode.Scalar(escaped)))'"
+        : "a backslash followed by "
+          + describeCharacter(at: index + 1)
+      throw syntax(
+        "Invalid escape \(shown) in a string. JSON only understands \\\", \\\\, \\/, \\b, \\f, "
+          + "\\n, \\r, \\t and \\uXXXX; to write a backslash itself, double it: \\\\.",
+        at: index)
+    }
+    output.append(simple)
+    return index + 2
+  }
+
+  func hex4(at index: Int) -> UInt32? {
+    guard index + 4 <= end else { return nil }
+    var value: UInt32 = 0
+    for offset in index..<(index + 4) {
+      guard let digit = Byte.hexValue(bytes[offset]) else { return nil }
+      value = value << 4 | digit
+    }
+    return value
+  }
+
+  func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+    switch scalar {
+    case 0..<0x80:
+      output.append(UInt8(scalar))
+    case 0x80..<0x800:
+      output.append(UInt8(0xC0 | scalar >> 6))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    case 0x800..<0x10000:
+      output.append(UInt8(0xE0 | scalar >> 12))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    default:
+      output.append(UInt8(0xF0 | scalar >> 18))
+      output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    }
+  }
+
+  // MARK: Whitespace and positions
+
+  func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == Byte.space || byte == Byte.lineFeed || byte == Byte.carriageReturn || byte == Byte.tab
+  }
+
+  /// Skips JSON whitespace. Comments are refused here, where they would otherwise be skipped,
+  /// because people often add them and deserve a specific message rather than "unexpected '/'".
+  mutating func skipWhitespace() throws(JSONParseError) {
+    while pos < end {
+      let byte = bytes[pos]
+      if isWhitespace(byte) {
+        pos += 1
+      } else if byte == Byte.slash, pos + 1 < end,
+        bytes[pos + 1] == Byte.slash || bytes[pos + 1] == Byte.star
+      {
+        let form = bytes[pos + 1] == Byte.slash ? "'//'" : "'/* */'"
+        throw syntax("JSON has no comments. Remove this \(form) comment.", at: pos)
+      } else {
+        return
+      }
+    }
+  }
+
+  /// The location of `offset`, found by scanning forward from the previous answer.
+  mutating func location(at offset: Int) -> SourceLocation {
+    if offset < cursor.offset {
+      cursor = SourceLocation(line: 1, column: 1, offset: contentStart)
+    }
+    var line = cursor.line
+    var column = cursor.column
+    var index = cursor.offset
+    while index < offset {
+      let byte = bytes[index]
+      if byte == Byte.lineFeed {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+      index += 1
+    }
+    cursor = SourceLocation(line: line, column: column, offset: offset)
+    return cursor
+  }
+
+  /// The offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode
+  /// table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or nil.
+  func firstInvalidUTF8() -> Int? {
+    var index = 0
+    let raw = UnsafeRawBufferPointer(bytes)
+    while index < end {
+      // Most files are ASCII; checking eight bytes at a time keeps this pass cheap.
+      while index + 8 <= end,
+        raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+      }
+      guard index < end else { break }
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      let continuation: Int
+      switch lead {
+      case 0xC2...0xDF: continuation = 1
+      case 0xE0:
+        continuation = 2
+        low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: continuation = 2
+      case 0xED:
+        continuation = 2
+        high = 0x9F
+      case 0xF0:
+        continuation = 3
+        low = 0x90
+      case 0xF1...0xF3: continuation = 3
+      case 0xF4:
+        continuation = 3
+        high = 0x8F
+      default: return index
+      }
+      guard index + continuation < end else { return index }
+      let second = bytes[index + 1]
+      guard second >= low, second <= high else { return index }
+      var next = index + 2
+      while next <= index + continuation {
+        guard bytes[next] & 0xC0 == 0x80 else { return index }
+        next += 1
+      }
+      index = next
+    }
+    return nil
+  }
+
+  /// The scalar starting at `index` and its length in bytes; the input is valid UTF-8 by now.
+  func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var value = UInt32(lead) & (0x7F >> length)
+    var offset = index + 1
+    while offset < index + length, offset < end {
+      value = value << 6 | UInt32(bytes[offset] & 0x3F)
+      offset += 1
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  // MARK: Words and number text (used for messages)
+
+  func isWordStart(at index: Int) -> Bool {
+    let byte = bytes[index]
+    if byte < 0x80 {
+      return Byte.isLetter(byte) || byte == Byte.underscore || byte == Byte.dollar
+    }
+    return scalar(at: index).scalar.properties.isAlphabetic
+  }
+
+  func isWordContinuation(at index: Int) -> Bool {
+    let byte = bytes[index]
+    if byte < 0x80 {
+      return Byte.isLetter(byte) || Byte.isDigit(byte) || byte == Byte.underscore
+        || byte == Byte.dollar || byte == Byte.minus
+    }
+    let properties = scalar(at: index).scalar.properties
+    return properties.isAlphabetic || properties.numericType != nil
+  }
+
+  func scanWord(from start: Int) -> (text: String, end: Int) {
+    var index = start
+    while index < end, isWordContinuation(at: index) {
+      index += scalar(at: index).length
+    }
+    return (
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), index
+    )
+  }
+
+  func isNumberCharacter(_ byte: UInt8) -> Bool {
+    Byte.isLetter(byte) || Byte.isDigit(byte) || byte == Byte.dot || byte == Byte.underscore
+      || byte == Byte.plus || byte == Byte.minus
+  }
+
+  /// The number-like token at `start`, shortened for messages.
+  func numberText(from start: Int) -> String {
+    var index = start
+    while index < end, index - start < 40, isNumberCharacter(bytes[index]) { index += 1 }
+    let text = asciiText(start..<index)
+    return index < end && isNumberCharacter(bytes[index]) ? text + "…" : text
+  }
+
+  func asciiText(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  func withoutLeadingZeros(_ text: String) -> String {
+    let sign = text.hasPrefix("-") ? "-" : ""
+    var digits = Substring(text.dropFirst(sign.count))
+    while digits.hasPrefix("0"), let next = digits.dropFirst().first, next.isASCII, next.isNumber {
+      digits = digits.dropFirst()
+    }
+    return sign + digits
+  }
+
+  func isNonFiniteWord(_ word: String) -> Bool {
+    ["nan", "inf", "infinity"].contains(word.lowercased())
+  }
+
+  /// Keeps messages readable when a user pastes something enormous where a word was expected.
+  func displayed(_ text: String) -> String {
+    text.count > 40 ? String(text.prefix(40)) + "…" : text
+  }
+
+  func describeCharacter(at index: Int) -> String {
+    let scalar = scalar(at: index).scalar
+    let code = "U+" + hexCode(scalar.value)
+    switch scalar.value {
+    case 0x20: return "a space"
+    case 0x21...0x7E: return "'\(Character(scalar))'"
+    case 0x00..<0x20, 0x7F...0x9F: return "the control character \(code)"
+    case 0xA0: return "a no-break space (\(code))"
+    case 0xFEFF: return "a byte order mark (\(code))"
+    case 0x200B: return "a zero-width space (\(code))"
+    default: return "'\(Character(scalar))' (\(code))"
+    }
+  }
+
+  /// Extra advice for characters that are usually pasted in by accident.
+  func hint(forCharacterAt index: Int) -> String? {
+    switch scalar(at: index).scalar.value {
+    case 0xA0, 0x200B, 0xFEFF, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+      return "This invisible character often comes from copying and pasting; replace it with "
+        + "an ordinary space or delete it."
+    case 0x201C, 0x201D, 0x201E, 0x2018, 0x2019:
+      return "Use straight double quotes (\") instead of curly quotes."
+    case UInt32(Byte.hash):
+      return "JSON has no comments; remove the comment."
+    case 0x00..<0x20, 0x7F:
+      return "Remove it."
+    default:
+      return nil
+    }
+  }
+
+  // MARK: Errors
+
+  mutating func syntax(_ message: String, at offset: Int) -> JSONParseError {
+    JSONParseError(rule: "json-syntax", message: message, location: location(at: offset))
+  }
+
+  mutating func invalidUTF8(at offset: Int) -> JSONParseError {
+    let byte = String(bytes[offset], radix: 16, uppercase: true)
+    let looksLikeUTF16 =
+      end >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    let message =
+      looksLikeUTF16
+      ? "The file is saved as UTF-16, not UTF-8. Save the file as UTF-8 (in most editors: "
+        + "Save As, then choose the UTF-8 encoding)."
+      : "The file is not valid UTF-8: the byte 0x\(byte.count == 1 ? "0" + byte : byte) here "
+        + "cannot be read as text. Save the file as UTF-8 (in most editors: Save As, then "
+        + "choose the UTF-8 encoding)."
+    return JSONParseError(rule: "invalid-utf8", message: message, location: location(at: offset))
+  }
+
+  mutating func unexpectedEndAtValue() -> JSONParseError {
+    guard let top = stack.last else {
+      return syntax("The file ends where a value was expected. Add a value.", at: end)
+    }
+    if top.isObject {
+      return unexpectedEnd(stillNeeds: "a value for the key \"\(displayed(top.key))\"")
+    }
+    return unexpectedEnd(stillNeeds: top.elements.isEmpty ? nil : "a value after the last ','")
+  }
+
+  mutating func unexpectedEnd(stillNeeds missing: String? = nil) -> JSONParseError {
+    guard let top = stack.last else {
+      return syntax("The file ends unexpectedly. Complete the value.", at: end)
+    }
+    let closers = String(decoding: stack.reversed().map(\.closer), as: UTF8.self)
+    var message =
+      "The file ends before the \(top.kind) opened at line \(top.start.line), column "
+      + "\(top.start.column) is closed"
+    if let missing {
+      message += ", and it still needs \(missing)"
+    }
+    message += ". Add '\(closers)' at the end of the file"
+    message += stack.count > 1 ? " to close every open bracket." : "."
+    return syntax(message, at: end)
+  }
+
+  mutating func trailingComma(at comma: Int, closer: String) -> JSONParseError {
+    let last = closer == "}" ? "member" : "element"
+    return syntax(
+      "Trailing comma before '\(closer)': JSON does not allow a comma after the last \(last). "
+        + "Remove the comma.",
+      at: comma)
+  }
+
+  mutating func mismatchedBracket() -> JSONParseError {
+    let found = Character(Unicode.Scalar(bytes[pos]))
+    guard let top = stack.last else {
+      return syntax("Unexpected '\(found)'. Remove it.", at: pos)
+    }
+    let closer = Character(Unicode.Scalar(top.closer))
+    return syntax(
+      "Mismatched bracket: '\(found)' cannot close the \(top.kind) opened at line "
+        + "\(top.start.line), column \(top.start.column). Close it with '\(closer)' instead.",
+      at: pos)
+  }
+
+  /// A ',', '}' or ']' where a value should be.
+  mutating func missingValue() -> JSONParseError {
+    let byte = bytes[pos]
+    guard let top = stack.last else {
+      return unexpectedCharacter(expected: "a value")
+    }
+    if top.isObject {
+      let key = displayed(top.key)
+      return syntax(
+        "The key \"\(key)\" has no value. Add a value after the ':' (for example null), "
+          + "or remove the key.",
+        at: pos)
+    }
+    if byte == Byte.comma {
+      return syntax(
+        top.elements.isEmpty
+          ? "Unexpected ',' right after '['. Remove it; a comma only goes between elements."
+          : "Two commas in a row. Remove one of them, or put a value between them.",
+        at: pos)
+    }
+    return mismatchedBracket()
+  }
+
+  mutating func unexpectedAfterMember() -> JSONParseError {
+    let byte = bytes[pos]
+    let key = displayed(stack[stack.count - 1].key)
+    if byte == Byte.quote || byte == Byte.apostrophe || isWordStart(at: pos) {
+      return syntax(
+        "Missing comma between members. Add ',' after the value of \"\(key)\".", at: pos)
+    }
+    if byte == Byte.closeBracket {
+      return mismatchedBracket()
+    }
+    return unexpectedCharacter(
+      expected: "',' or '}' after the value of \"\(key)\"",
+      fix: "Add a comma to start another member, or '}' to close the object.")
+  }
+
+  mutating func unexpectedAfterElement() -> JSONParseError {
+    let byte = bytes[pos]
+    switch byte {
+    case Byte.quote, Byte.apostrophe, Byte.openBrace, Byte.openBracket, Byte.minus,
+      Byte.zero...Byte.nine:
+      return syntax(
+        "Missing comma between elements. Add ',' after the previous element.", at: pos)
+    case Byte.closeBrace:
+      return mismatchedBracket()
+    case Byte.colon:
+      return syntax(
+        "Unexpected ':' inside an array. Arrays hold plain values; to use keys, make it an "
+          + "object with '{' and '}'.",
+        at: pos)
+    default:
+      if isWordStart(at: pos) {
+        return syntax(
+          "Missing comma between elements. Add ',' after the previous element.", at: pos)
+      }
+      return unexpectedCharacter(
+        expected: "',' or ']' after an array element",
+        fix: "Add a comma to continue the array, or ']' to close it.")
+    }
+  }
+
+  mutating func textAfterDocument(_ document: SourceJSON) -> JSONParseError {
+    let byte = bytes[pos]
+    let kind = document.kindName
+    if byte == Byte.closeBrace || byte == Byte.closeBracket {
+      let found = Character(Unicode.Scalar(byte))
+      return syntax(
+        "Extra '\(found)' after the end of the top-level \(kind). Remove it; the brackets "
+          + "are not balanced.",
+        at: pos)
+    }
+    return syntax(
+      "Unexpected text after the end of the top-level \(kind). Remove it; a JSON file holds "
+        + "exactly one value (to hold several, put them in one array).",
+      at: pos)
+  }
+
+  mutating func unexpectedCharacter(expected: String, fix: String? = nil) -> JSONParseError {
+    var message = "Expected \(expected), found \(describeCharacter(at: pos))."
+    if let extra = hint(forCharacterAt: pos) ?? fix {
+      message += " " + extra
+    }
+    return syntax(message, at: pos)
+  }
+
+  mutating func singleQuoted(isKey: Bool) -> JSONParseError {
+    var index = pos + 1
+    while index < end, index - pos < 200, bytes[index] != Byte.apostrophe,
+      bytes[index] != Byte.lineFeed, bytes[index] != Byte.carriageReturn
+    {
+      index += 1
+    }
+    let what = isKey ? "Keys" : "Strings"
+    var message = "\(what) must use double quotes (\"), not single quotes (')."
+    if index < end, bytes[index] == Byte.apostrophe {
+      let text = displayed(asciiText((pos + 1)..<index))
+      message += " Write \"\(text)\" instead of '\(text)'."
+    } else {
+      message += " Replace the single quotes with double quotes."
+    }
+    return syntax(message, at: pos)
+  }
+
+  mutating func unterminatedString(quote: Int) -> JSONParseError {
+    syntax(
+      "Unterminated string: the string that starts here has no closing quote before the end of "
+        + "the file. Add the closing quote (\").",
+      at: quote)
+  }
+
+  mutating func controlCharacterInString(at index: Int) -> JSONParseError {
+    let byte = bytes[index]
+    if byte == Byte.lineFeed || byte == Byte.carriageReturn {
+      return syntax(
+        "Line break inside a string: JSON strings must stay on one line. If the string should "
+          + "end here, add the closing quote (\"); if the line break belongs to the text, "
+          + "escape it as \\n.",
+        at: index)
+    }
+    if byte == Byte.tab {
+      return syntax("Tab character inside a string. Escape it as \\t.", at: index)
+    }
+    let escape = "\\u" + hexCode(UInt32(byte))
+    return syntax(
+      "\(describeCharacter(at: index).capitalizedFirst) inside a string. Remove it, or escape "
+        + "it as \(escape).",
+      at: index)
+  }
+
+  mutating func loneSurrogate(
+    _ unit: UInt32, at index: Int, expectation: String
+  ) -> JSONParseError {
+    return syntax(
+      "Lone surrogate \\u\(hexCode(unit)) in a string: it \(expectation) to form one character. Write the "
+        + "character itself, or give the complete pair (for example \\uD83D\\uDE00 for 😀).",
+      at: index)
+  }
+
+  mutating func nonFiniteNumber(_ word: String, at offset: Int) -> JSONParseError {
+    syntax(
+      "\(displayed(word)) is not a valid JSON number: JSON has no NaN or Infinity. Use null, or "
+        + "write the value as a string such as \"\(displayed(word))\".",
+      at: offset)
+  }
+}
+
+/// Four or more uppercase hex digits, the way Unicode code points are usually written.
+private func hexCode(_ value: UInt32) -> String {
+  let digits = String(value, radix: 16, uppercase: true)
+  return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
+
+extension String {
+  fileprivate var capitalizedFirst: String {
+    prefix(1).uppercased() + dropFirst()
+  }
+}

@@ -1,0 +1,213 @@
+/// Text, Markdown and JSON views of a prioritization result.
+public struct PrioritizationRendering: Sendable {
+  public var catalog: Catalog
+  public var layout: TextLayout
+
+  public init(catalog: Catalog, layout: TextLayout = TextLayout()) {
+    self.catalog = catalog
+    self.layout = layout
+  }
+
+  /// The rule that applies in the situation, in the guide's words (summarised).
+  public func rule(for situation: Situation) -> String {
+    catalog.guide.situations.first { $0.id == situation.rawValue }?.rule ?? situation.title
+  }
+
+  public func render(_ result: PrioritizationResult, format: OutputFormat) -> String {
+    switch format {
+    case .json: return JSONOutput.encode(PrioritizationJSON(result, rendering: self))
+    case .markdown: return markdown(result, headingLevel: 2)
+    default: return text(result)
+    }
+  }
+
+  func headline(_ result: PrioritizationResult) -> String {
+    switch result.mode {
+    case .checked: "Selection checked"
+    case .recommended:
+      "Recommended selection of \(result.size ?? result.selected.count) from \(ballotSummary(result))"
+    }
+  }
+
+  func ballotSummary(_ result: PrioritizationResult) -> String {
+    let scores = result.ranking?.reduce(0) { $0 + $1.ballots } ?? 0
+    return "\(scores) score\(scores == 1 ? "" : "s")"
+  }
+
+  public func verdict(_ result: PrioritizationResult) -> String {
+    let count = result.selected.count
+    return (result.compliant ? "COMPLIES with the rule" : "DOES NOT COMPLY with the rule")
+      + " (\(count) standard\(count == 1 ? "" : "s"))"
+  }
+
+  // MARK: text
+
+  func text(_ result: PrioritizationResult) -> String {
+    var blocks: [String] = []
+    blocks.append(
+      layout.heading("PRIORITY STANDARDS: " + headline(result).uppercased()) + "\n"
+        + layout.labelled(
+          "Situation", "\(result.situation.rawValue): \(result.situation.title)", indent: 0, labelWidth: 11)
+        + "\n" + layout.labelled("Rule", rule(for: result.situation), indent: 0, labelWidth: 11) + "\n"
+        + layout.labelled("Result", verdict(result), indent: 0, labelWidth: 11))
+    var selection = [layout.heading("SELECTION BY PILLAR", underline: "-")]
+    for pillar in catalog.pillars {
+      let chosen = result.selected.filter { $0.pillar == pillar.number }
+      selection.append(layout.wrap("Pillar \(pillar.number): \(pillar.title)"))
+      if chosen.isEmpty { selection.append("      (none)") }
+      for item in chosen {
+        selection.append(layout.labelled(String(item.standard), item.title, indent: 2, labelWidth: 4))
+        if !item.reasons.isEmpty {
+          selection.append(layout.wrap(item.reasons.joined(separator: "; "), indent: "      "))
+        }
+      }
+    }
+    blocks.append(selection.joined(separator: "\n"))
+    var findings = [layout.heading("RULE CHECK", underline: "-")]
+    if result.findings.isEmpty {
+      findings.append("  No findings: the selection follows the rule of its situation.")
+    }
+    for finding in result.findings {
+      findings.append(
+        layout.wrap(
+          "\(finding.severity.rawValue.uppercased()) [\(finding.rule)] \(finding.message)", indent: "  ",
+          hanging: "    "))
+    }
+    blocks.append(findings.joined(separator: "\n"))
+    var links = [
+      layout.heading("LINKS TO REVIEW", underline: "-"),
+      layout.wrap("The principles and standards listed under each selected standard's title:"),
+    ]
+    for item in result.selected {
+      let text =
+        "Principles \(item.relatedPrinciples.map(String.init).joined(separator: ", ")); "
+        + "standards \(item.linkedStandards.map(String.init).joined(separator: ", "))"
+      links.append(layout.labelled(String(item.standard), text, indent: 2, labelWidth: 4))
+    }
+    blocks.append(links.joined(separator: "\n"))
+    if let ranking = result.ranking {
+      blocks.append(rankingText(ranking, selected: Set(result.selection)))
+    }
+    blocks.append(
+      layout.heading("REMEMBER", underline: "-") + "\n"
+        + catalog.guide.reminders.map { layout.wrap("- " + $0, hanging: "  ") }.joined(separator: "\n"))
+    blocks.append(layout.wrap(Catalog.contentNotice))
+    return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  func rankingText(_ ranking: [RankingEntry], selected: Set<Int>) -> String {
+    var lines = [layout.heading("RANKING FROM THE BALLOTS", underline: "-"), "  Rank  Std  Mean  Scores  Title"]
+    for entry in ranking {
+      let mean = entry.mean.map(Prioritizer.formatMean) ?? "-"
+      let mark = selected.contains(entry.standard) ? "* " : "  "
+      let prefix =
+        "  " + pad(entry.rank, 4) + "  " + pad(entry.standard, 3) + "  " + padText(mean, 4) + "  "
+        + pad(entry.ballots, 6) + "  " + mark
+      lines.append(layout.wrap(entry.title, indent: prefix, hanging: String(repeating: " ", count: prefix.count)))
+    }
+    lines.append("  * selected")
+    return lines.joined(separator: "\n")
+  }
+
+  func pad(_ number: Int, _ width: Int) -> String { padText(String(number), width) }
+  func padText(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+
+  // MARK: markdown
+
+  /// The result as a Markdown section; the pack's cover reuses it.
+  public func markdown(_ result: PrioritizationResult, headingLevel level: Int) -> String {
+    let h = String(repeating: "#", count: level)
+    var out = "\(h) Priority standards: \(Markdown.escape(headline(result)))\n\n"
+    out += "- **Situation:** \(Markdown.escape(result.situation.title)) (`\(result.situation.rawValue)`)\n"
+    out += "- **Rule:** \(Markdown.escape(rule(for: result.situation)))\n"
+    out += "- **Result:** \(Markdown.escape(verdict(result)))\n\n"
+    out += selectionTable(result) + "\n\n"
+    out += "\(h)# Rule check\n\n" + findingsMarkdown(result) + "\n"
+    out += "\(h)# Links to review\n\n"
+    out +=
+      Markdown.table(
+        ["Standard", "Related principles", "Linked standards"],
+        result.selected.map {
+          [
+            "\($0.standard) \($0.title)", $0.relatedPrinciples.map(String.init).joined(separator: ", "),
+            $0.linkedStandards.map(String.init).joined(separator: ", "),
+          ]
+        }) + "\n\n"
+    if let ranking = result.ranking {
+      out += "\(h)# Ranking from the ballots\n\n" + rankingMarkdown(ranking, selected: Set(result.selection)) + "\n\n"
+    }
+    out += "\(h)# Remember\n\n" + catalog.guide.reminders.map { "- \(Markdown.escape($0))\n" }.joined()
+    out += "\n> \(Markdown.escape(Catalog.contentNotice))\n"
+    return out
+  }
+
+  public func selectionTable(_ result: PrioritizationResult, link: ((Int) -> String)? = nil) -> String {
+    Markdown.table(
+      ["Standard", "Title", "Pillar", "Why it is selected"],
+      result.selected.map { item -> [Markdown.Cell] in
+        let title: Markdown.Cell =
+          link.map { .markdown(Markdown.link(item.title, to: $0(item.standard))) } ?? .text(item.title)
+        return [
+          .text(String(item.standard)), title, .text(String(item.pillar)), .text(item.reasons.joined(separator: "; ")),
+        ]
+      })
+  }
+
+  public func findingsMarkdown(_ result: PrioritizationResult) -> String {
+    if result.findings.isEmpty { return "No findings: the selection follows the rule of its situation.\n" }
+    return Markdown.table(
+      ["Severity", "Rule", "Finding"], result.findings.map { [$0.severity.rawValue, $0.rule, $0.message] }) + "\n"
+  }
+
+  public func rankingMarkdown(_ ranking: [RankingEntry], selected: Set<Int>) -> String {
+    Markdown.table(
+      ["Rank", "Standard", "Title", "Mean", "Scores", "Selected"],
+      ranking.map {
+        [
+          String($0.rank), String($0.standard), $0.title, $0.mean.map(Prioritizer.formatMean) ?? "not scored",
+          String($0.ballots), selected.contains($0.standard) ? "yes" : "",
+        ]
+      }, alignRight: [0, 1, 3, 4])
+  }
+}
+
+struct PrioritizationJSON: Encodable {
+  struct ExceptionJSON: Encodable {
+    var standard: Int
+    var reason: String
+  }
+
+  var situation: Situation
+  var mode: PrioritizationResult.Mode
+  var size: Int?
+  var compliant: Bool
+  var rule: String
+  var selection: [Int]
+  var selected: [SelectedStandard]
+  var findings: [Finding]
+  var ranking: [RankingEntry]?
+  var contextualized: [Int]
+  var planStandards: [Int]
+  var exceptions: [ExceptionJSON]
+  var reminders: [String]
+  var notice: String
+
+  init(_ result: PrioritizationResult, rendering: PrioritizationRendering) {
+    situation = result.situation
+    mode = result.mode
+    size = result.size
+    compliant = result.compliant
+    rule = rendering.rule(for: result.situation)
+    selection = result.selection
+    selected = result.selected
+    findings = result.findings
+    ranking = result.ranking
+    contextualized = result.contextualized
+    planStandards = result.planStandards
+    exceptions = result.exceptions.map { ExceptionJSON(standard: $0.standard, reason: $0.reason.description) }
+    reminders = rendering.catalog.guide.reminders
+    notice = Catalog.contentNotice
+  }
+}

@@ -1,0 +1,370 @@
+import Foundation
+
+/// A country's adaptation of the CPMS (`"cpms": "contextualization/1"`): local wording, targets,
+/// definitions and indicators for the standards it contextualized, and why.
+public struct Contextualization: Sendable, Equatable {
+  public struct KeyActionChange: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    /// Set for a local action added beyond the global ones.
+    public var addedPhase: Phase?
+  }
+
+  public struct IndicatorChange: Sendable, Equatable {
+    public var id: String
+    public var text: String?
+    public var target: Target?
+    public var details: LocalIndicatorDetails
+    public var note: String?
+  }
+
+  public struct StandardEntry: Sendable, Equatable {
+    public var number: Int
+    public var title: String?
+    public var statement: String?
+    public var rationale: String?
+    public var keyActions: [KeyActionChange]
+    public var indicators: [IndicatorChange]
+    public var additionalIndicators: [IndicatorChange]
+  }
+
+  public static let tag = "contextualization/1"
+
+  public var name: String
+  public var language: String?
+  public var updated: String?
+  public var coordinationGroup: String?
+  public var standards: [StandardEntry]
+
+  /// The standards the file contextualizes, ascending: they feed the `contextualized` situation.
+  public var standardNumbers: [Int] { standards.map(\.number).sorted() }
+
+  /// The catalog with this contextualization applied: local wording replaces the global summary and
+  /// every changed item is marked, so outputs can say what is local.
+  public func apply(to catalog: Catalog) -> Catalog {
+    var result = catalog
+    result.contextName = name
+    for entry in standards {
+      var standard = result.standards[entry.number - 1]
+      standard.contextualization = StandardContextualization(
+        contextName: name, rationale: entry.rationale,
+        globalTitle: entry.title == nil ? nil : standard.title,
+        globalStatement: entry.statement == nil ? nil : standard.statement)
+      if let title = entry.title { standard.title = title }
+      if let statement = entry.statement { standard.statement = statement }
+      for change in entry.keyActions {
+        if let phase = change.addedPhase {
+          standard.keyActions.append(KeyAction(id: change.id, phase: phase, text: change.text, contextualized: true))
+        } else if let index = standard.keyActions.firstIndex(where: { $0.id == change.id }) {
+          standard.keyActions[index].text = change.text
+          standard.keyActions[index].contextualized = true
+        }
+      }
+      standard.keyActions.sort {
+        Contextualization.idOrder($0.id).lexicographicallyPrecedes(Contextualization.idOrder($1.id))
+      }
+      for change in entry.indicators {
+        guard let index = standard.indicators.firstIndex(where: { $0.id == change.id }) else { continue }
+        if let text = change.text { standard.indicators[index].text = text }
+        if let target = change.target { standard.indicators[index].target = target }
+        if let note = change.note { standard.indicators[index].note = note }
+        standard.indicators[index].local = change.details
+      }
+      for change in entry.additionalIndicators {
+        var details = change.details
+        details.additional = true
+        standard.indicators.append(
+          Indicator(
+            id: change.id, text: change.text ?? "", target: change.target ?? .setInContext,
+            note: change.note ?? "Local indicator added by \(name).", local: details))
+      }
+      result.standards[entry.number - 1] = standard
+    }
+    return result
+  }
+
+  /// Sorts ids like 18.2.10 after 18.2.9.
+  static func idOrder(_ id: String) -> [Int] {
+    id.split(separator: ".").map { Int($0) ?? Int.max }
+  }
+}
+
+/// Checks a contextualization file and builds the model when it is valid.
+struct ContextualizationChecker {
+  let catalog: Catalog
+  var checker = Checker()
+
+  static let topKeys = ["cpms", "context", "standards"]
+  static let contextKeys = ["name", "language", "updated", "coordinationGroup"]
+  static let standardKeys = [
+    "number", "title", "statement", "rationale", "keyActions", "indicators", "additionalIndicators",
+  ]
+  static let keyActionKeys = ["id", "text", "phase", "added"]
+  static let indicatorKeys = [
+    "id", "text", "target", "definition", "method", "frequency", "dataSource", "disaggregation", "note",
+  ]
+
+  mutating func check(_ root: SourceJSON) -> Contextualization? {
+    guard let top = checker.object(root, "the file", known: Self.topKeys, required: Self.topKeys) else { return nil }
+    var name: String?
+    var language: String?
+    var updated: String?
+    var group: String?
+    if let context = top["context"],
+      let members = checker.object(context, "\"context\"", known: Self.contextKeys, required: ["name"])
+    {
+      name = checker.string(members["name"], "The context name")
+      language = checker.string(members["language"], "The language")
+      if let language, let node = members["language"], !LanguageTag.isValid(language) {
+        checker.error(
+          "language-tag",
+          "'\(language)' is not a BCP 47 language tag; write for example \"en\", \"fr\", \"es-CO\" or \"ar\".",
+          at: node.location)
+      }
+      updated = checker.date(members["updated"], "The update date")
+      group = checker.string(members["coordinationGroup"], "The coordination group")
+    }
+    var entries: [Contextualization.StandardEntry] = []
+    var seen: Set<Int> = []
+    if let standards = checker.array(top["standards"], "\"standards\"") {
+      if standards.isEmpty, let node = top["standards"] {
+        checker.error(
+          "empty-standards", "\"standards\" is empty; list at least one contextualized standard.", at: node.location)
+      }
+      for element in standards {
+        guard let entry = checkStandard(element) else { continue }
+        if !seen.insert(entry.number).inserted {
+          checker.error(
+            "repeated-standard", "Standard \(entry.number) appears twice in \"standards\"; merge the two entries.",
+            at: element.location)
+          continue
+        }
+        entries.append(entry)
+      }
+    }
+    guard checker.diagnostics.allSatisfy({ $0.severity != .error }), let name else { return nil }
+    return Contextualization(
+      name: name, language: language, updated: updated, coordinationGroup: group,
+      standards: entries.sorted { $0.number < $1.number })
+  }
+
+  mutating func checkStandard(_ node: SourceJSON) -> Contextualization.StandardEntry? {
+    guard let members = checker.object(node, "a standard entry", known: Self.standardKeys, required: ["number"]),
+      let number = checker.standardNumber(members["number"], "\"number\"")
+    else { return nil }
+    let standard = catalog.standard(number)!
+    var entry = Contextualization.StandardEntry(
+      number: number, title: checker.string(members["title"], "The title"),
+      statement: checker.string(members["statement"], "The statement"),
+      rationale: checker.string(members["rationale"], "The rationale"), keyActions: [], indicators: [],
+      additionalIndicators: [])
+    var actionIDs: Set<String> = []
+    for element in checker.array(members["keyActions"], "\"keyActions\"") ?? [] {
+      if let change = checkKeyAction(element, standard: standard) {
+        if !actionIDs.insert(change.id).inserted {
+          checker.error("repeated-id", "Key action \(change.id) is listed twice; keep one entry.", at: element.location)
+        } else {
+          entry.keyActions.append(change)
+        }
+      }
+    }
+    let indicators = checker.array(members["indicators"], "\"indicators\"") ?? []
+    var indicatorIDs: Set<String> = []
+    for (index, element) in indicators.enumerated() {
+      if index == 4 {
+        checker.error(
+          "too-many-indicators",
+          "Standard \(number) lists more than 4 core indicators; the CPMS has at most 4 per standard. "
+            + "Put local ones under \"additionalIndicators\".", at: element.location)
+      }
+      guard let change = checkIndicator(element, standard: standard, additional: false) else { continue }
+      if !indicatorIDs.insert(change.id).inserted {
+        checker.error("repeated-id", "Indicator \(change.id) is listed twice; keep one entry.", at: element.location)
+      } else {
+        entry.indicators.append(change)
+      }
+    }
+    for element in checker.array(members["additionalIndicators"], "\"additionalIndicators\"") ?? [] {
+      guard let change = checkIndicator(element, standard: standard, additional: true) else { continue }
+      if !indicatorIDs.insert(change.id).inserted {
+        checker.error("repeated-id", "Indicator \(change.id) is listed twice; keep one entry.", at: element.location)
+      } else {
+        entry.additionalIndicators.append(change)
+      }
+    }
+    return entry
+  }
+
+  mutating func checkKeyAction(_ node: SourceJSON, standard: Standard) -> Contextualization.KeyActionChange? {
+    guard let members = checker.object(node, "a key action", known: Self.keyActionKeys, required: ["id", "text"]),
+      let idNode = members["id"], let id = checker.string(idNode, "The key action id")
+    else { return nil }
+    let text = checker.string(members["text"], "The key action text")
+    let added = checker.bool(members["added"], "\"added\"") ?? false
+    let parts = id.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+    guard parts.count == 3, parts.allSatisfy({ $0 != nil && $0! > 0 }) else {
+      checker.error(
+        "id-format", "Key action id '\(id)' must be written standard.section.item, for example \(standard.number).1.1.",
+        at: idNode.location)
+      return nil
+    }
+    guard parts[0] == standard.number else {
+      checker.error(
+        "id-belongs-to-standard",
+        "Key action \(id) belongs to standard \(parts[0]!), not to standard \(standard.number); move it to that "
+          + "standard's entry or fix the id.", at: idNode.location)
+      return nil
+    }
+    let exists = standard.keyActions.contains { $0.id == id }
+    var addedPhase: Phase?
+    if added {
+      if exists {
+        checker.error(
+          "added-id-exists",
+          "Key action \(id) already exists in the CPMS; to change its wording remove \"added\", or give the "
+            + "new action an unused id.", at: idNode.location)
+      }
+      guard let phaseNode = members["phase"] else {
+        checker.error(
+          "required-key", "An added key action needs a \"phase\": preparedness, prevention or response.",
+          at: node.location)
+        return nil
+      }
+      guard let phaseText = checker.string(phaseNode, "The phase"), let phase = Phase(rawValue: phaseText) else {
+        if let text = phaseNode.stringValue {
+          checker.error(
+            "phase", "'\(text)' is not a phase; use preparedness, prevention or response.", at: phaseNode.location)
+        }
+        return nil
+      }
+      if let sectionPhase = standard.keyActions.first(where: { Contextualization.idOrder($0.id)[1] == parts[1]! })?
+        .phase,
+        sectionPhase != phase
+      {
+        checker.error(
+          "phase",
+          "Section \(standard.number).\(parts[1]!) holds \(sectionPhase.rawValue) actions, not \(phase.rawValue).",
+          at: phaseNode.location)
+      } else if standard.pillar == 4 && phase != .response {
+        checker.error(
+          "phase", "Pillar 4 key actions all count as response actions; use \"response\".", at: phaseNode.location)
+      }
+      addedPhase = phase
+    } else {
+      if !exists {
+        checker.error(
+          "unknown-key-action",
+          "Standard \(standard.number) has no key action \(id) (see 'cpms show \(standard.number)'); fix the id, or "
+            + "add \"added\": true and a \"phase\" for a local action.", at: idNode.location)
+      }
+      if let phaseNode = members["phase"] {
+        checker.error(
+          "phase", "\"phase\" is only for added key actions; an existing action keeps its phase.",
+          at: phaseNode.location)
+      }
+    }
+    guard let text else { return nil }
+    return Contextualization.KeyActionChange(id: id, text: text, addedPhase: addedPhase)
+  }
+
+  mutating func checkIndicator(_ node: SourceJSON, standard: Standard, additional: Bool)
+    -> Contextualization.IndicatorChange?
+  {
+    let what = additional ? "an additional indicator" : "an indicator"
+    let required = additional ? ["id", "text", "target"] : ["id"]
+    guard let members = checker.object(node, what, known: Self.indicatorKeys, required: required),
+      let idNode = members["id"], let id = checker.string(idNode, "The indicator id")
+    else { return nil }
+    if additional {
+      let pattern = "\(standard.number).L"
+      if !id.hasPrefix(pattern) || Int(id.dropFirst(pattern.count)).map({ $0 < 1 }) ?? true {
+        checker.error(
+          "id-format",
+          "Additional indicator id '\(id)' must be written \(standard.number).L1, \(standard.number).L2, … "
+            + "(L for local), so it never clashes with a core indicator.", at: idNode.location)
+      }
+    } else {
+      let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+      if parts.count != 2 || Int(parts[1]) == nil || Int(parts[0]) == nil {
+        checker.error(
+          "id-format", "Indicator id '\(id)' must be written standard.n, for example \(standard.number).1.",
+          at: idNode.location)
+      } else if Int(parts[0]) != standard.number {
+        checker.error(
+          "id-belongs-to-standard",
+          "Indicator \(id) belongs to standard \(parts[0]), not to standard \(standard.number).", at: idNode.location)
+      } else if !standard.indicators.contains(where: { $0.id == id }) {
+        let known = standard.indicators.map(\.id).joined(separator: ", ")
+        checker.error(
+          "unknown-indicator",
+          "Standard \(standard.number) has no core indicator \(id); its core indicators are \(known). "
+            + "Put local indicators under \"additionalIndicators\".", at: idNode.location)
+      }
+    }
+    var target: Target?
+    if let targetNode = members["target"] {
+      target = checkTarget(targetNode)
+    }
+    var disaggregation: [String]?
+    if let elements = checker.array(members["disaggregation"], "\"disaggregation\"") {
+      disaggregation = elements.compactMap { checker.string($0, "Each disaggregation") }
+    }
+    let details = LocalIndicatorDetails(
+      definition: checker.string(members["definition"], "The definition"),
+      method: checker.string(members["method"], "The method"),
+      frequency: checker.string(members["frequency"], "The frequency"),
+      dataSource: checker.string(members["dataSource"], "The data source"), disaggregation: disaggregation)
+    return Contextualization.IndicatorChange(
+      id: id, text: checker.string(members["text"], "The indicator text"), target: target, details: details,
+      note: checker.string(members["note"], "The note"))
+  }
+
+  mutating func checkTarget(_ node: SourceJSON) -> Target? {
+    let message =
+      "must be a percentage from 0 to 100 (\"80%\"), \"yes\", \"no\", a number (25) or \"set in context\""
+    if case .number = node.value {
+      guard let value = node.doubleValue, value >= 0 else {
+        checker.error("target", "The target \(message).", at: node.location)
+        return nil
+      }
+      return .number(value)
+    }
+    guard let text = node.stringValue else {
+      checker.error("target", "The target \(message); found \(node.kindName).", at: node.location)
+      return nil
+    }
+    guard let target = Target(parsing: text) else {
+      checker.error("target", "The target '\(text)' \(message).", at: node.location)
+      return nil
+    }
+    return target
+  }
+}
+
+/// BCP 47 language tags as editors and translation teams write them (language, script, region, variants).
+public enum LanguageTag {
+  public static func isValid(_ tag: String) -> Bool {
+    let parts = tag.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+    guard let language = parts.first, (2...3).contains(language.count) || (5...8).contains(language.count),
+      language.allSatisfy({ $0.isASCII && $0.isLetter })
+    else { return false }
+    var index = 1
+    if index < parts.count, parts[index].count == 4, parts[index].allSatisfy({ $0.isASCII && $0.isLetter }) {
+      index += 1
+    }
+    if index < parts.count,
+      (parts[index].count == 2 && parts[index].allSatisfy({ $0.isASCII && $0.isLetter }))
+        || (parts[index].count == 3 && parts[index].allSatisfy({ $0.isASCII && $0.isNumber }))
+    {
+      index += 1
+    }
+    while index < parts.count {
+      let part = parts[index]
+      let alphanumeric = part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+      let variant = (5...8).contains(part.count) || (part.count == 4 && part.first!.isNumber)
+      guard alphanumeric, variant else { return false }
+      index += 1
+    }
+    return true
+  }
+}

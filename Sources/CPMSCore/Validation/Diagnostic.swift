@@ -1,0 +1,229 @@
+import Foundation
+
+/// A problem found in a user's file, located at the offending key or value.
+public struct Diagnostic: Sendable, Equatable, Codable {
+  public var severity: Severity
+  public var rule: String
+  public var message: String
+  public var line: Int
+  public var column: Int
+
+  public init(severity: Severity, rule: String, message: String, line: Int, column: Int) {
+    self.severity = severity
+    self.rule = rule
+    self.message = message
+    self.line = line
+    self.column = column
+  }
+}
+
+/// The result of validating one file.
+public struct ValidationReport: Sendable, Equatable, Codable {
+  public var path: String
+  /// The file's `cpms` tag when it could be read, e.g. `contextualization/1`.
+  public var kind: String?
+  public var diagnostics: [Diagnostic]
+
+  public init(path: String, kind: String?, diagnostics: [Diagnostic]) {
+    self.path = path
+    self.kind = kind
+    self.diagnostics = diagnostics
+  }
+
+  public var valid: Bool { !diagnostics.contains { $0.severity == .error } }
+  public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+  public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// Collects diagnostics while walking a parsed file; the shared vocabulary of both file formats.
+struct Checker {
+  var diagnostics: [Diagnostic] = []
+
+  mutating func error(_ rule: String, _ message: String, at location: SourceLocation) {
+    diagnostics.append(
+      Diagnostic(severity: .error, rule: rule, message: message, line: location.line, column: location.column))
+  }
+
+  mutating func warning(_ rule: String, _ message: String, at location: SourceLocation) {
+    diagnostics.append(
+      Diagnostic(severity: .warning, rule: rule, message: message, line: location.line, column: location.column))
+  }
+
+  /// Checks an object's keys: unknown keys (with a suggestion), repeated keys and missing required keys.
+  /// Returns the members by key (first occurrence), or nil when the node is not an object.
+  mutating func object(_ node: SourceJSON, _ what: String, known: [String], required: [String] = [])
+    -> [String: SourceJSON]?
+  {
+    guard let members = node.members else {
+      error("type", "\(what) must be an object ({ … }), found \(node.kindName).", at: node.location)
+      return nil
+    }
+    var byKey: [String: SourceJSON] = [:]
+    for member in members {
+      if byKey[member.key] != nil {
+        error("duplicate-key", "The key \"\(member.key)\" appears twice in \(what); keep one.", at: member.keyLocation)
+        continue
+      }
+      byKey[member.key] = member.value
+      if !known.contains(member.key) {
+        let suggestion = Checker.closest(member.key, among: known).map { " Did you mean \"\($0)\"?" } ?? ""
+        let allowed = known.map { "\"\($0)\"" }.joined(separator: ", ")
+        error(
+          "unknown-key", "Unknown key \"\(member.key)\" in \(what).\(suggestion) Allowed keys: \(allowed).",
+          at: member.keyLocation)
+      }
+    }
+    for key in required where byKey[key] == nil {
+      error(
+        "required-key", "\(what.prefix(1).uppercased() + what.dropFirst()) is missing the required key \"\(key)\".",
+        at: node.location)
+    }
+    return byKey
+  }
+
+  mutating func string(_ node: SourceJSON?, _ what: String, allowEmpty: Bool = false) -> String? {
+    guard let node else { return nil }
+    guard let value = node.stringValue else {
+      error("type", "\(what) must be a string in double quotes, found \(node.kindName).", at: node.location)
+      return nil
+    }
+    if !allowEmpty && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      error("empty-value", "\(what) is empty; write a value or remove the key.", at: node.location)
+      return nil
+    }
+    return value
+  }
+
+  mutating func array(_ node: SourceJSON?, _ what: String) -> [SourceJSON]? {
+    guard let node else { return nil }
+    guard let elements = node.elements else {
+      error("type", "\(what) must be an array ([ … ]), found \(node.kindName).", at: node.location)
+      return nil
+    }
+    return elements
+  }
+
+  mutating func bool(_ node: SourceJSON?, _ what: String) -> Bool? {
+    guard let node else { return nil }
+    guard case .bool(let value) = node.value else {
+      error("type", "\(what) must be true or false, found \(node.kindName).", at: node.location)
+      return nil
+    }
+    return value
+  }
+
+  /// A standard number 1–28.
+  mutating func standardNumber(_ node: SourceJSON?, _ what: String) -> Int? {
+    guard let node else { return nil }
+    guard let number = node.intValue else {
+      error("type", "\(what) must be a whole number from 1 to 28, found \(node.kindName).", at: node.location)
+      return nil
+    }
+    guard Catalog.standardNumbers.contains(number) else {
+      error("standard-number", "\(what) is \(number); standards are numbered 1 to 28.", at: node.location)
+      return nil
+    }
+    return number
+  }
+
+  /// A list of distinct standard numbers.
+  mutating func standardList(_ node: SourceJSON?, _ what: String) -> [Int]? {
+    guard let elements = array(node, what) else { return nil }
+    var numbers: [Int] = []
+    for element in elements {
+      guard let number = standardNumber(element, "Each entry of \(what)") else { continue }
+      if numbers.contains(number) {
+        error("repeated-standard", "Standard \(number) is listed twice in \(what); list it once.", at: element.location)
+      } else {
+        numbers.append(number)
+      }
+    }
+    return numbers
+  }
+
+  /// A calendar date written YYYY-MM-DD.
+  mutating func date(_ node: SourceJSON?, _ what: String) -> String? {
+    guard let text = string(node, what), let node else { return nil }
+    guard CalendarDate(parsing: text) != nil else {
+      error("date", "\(what) '\(text)' is not a date written YYYY-MM-DD (for example 2026-03-31).", at: node.location)
+      return nil
+    }
+    return text
+  }
+
+  static func closest(_ word: String, among candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+    return best.0
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+/// A date written YYYY-MM-DD that exists in the calendar (2026-02-30 does not).
+public struct CalendarDate: Sendable, Equatable, CustomStringConvertible {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  public init?(parsing text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), day >= 1, day <= CalendarDate.days(in: month, of: year)
+    else { return nil }
+    (self.year, self.month, self.day) = (year, month, day)
+  }
+
+  /// The UTC date of a moment given in seconds since 1970 (for SOURCE_DATE_EPOCH and "today").
+  public init(secondsSince1970 seconds: Int64) {
+    var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    var year = 1970
+    while true {
+      let length = CalendarDate.isLeap(year) ? 366 : 365
+      if days < 0 {
+        year -= 1
+        days += CalendarDate.isLeap(year) ? 366 : 365
+      } else if days >= length {
+        days -= length
+        year += 1
+      } else {
+        break
+      }
+    }
+    var month = 1
+    while days >= CalendarDate.days(in: month, of: year) {
+      days -= CalendarDate.days(in: month, of: year)
+      month += 1
+    }
+    (self.year, self.month, self.day) = (year, month, days + 1)
+  }
+
+  static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+  static func days(in month: Int, of year: Int) -> Int {
+    [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+  }
+
+  public var description: String {
+    func pad(_ value: Int, _ width: Int) -> String {
+      let text = String(value)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+}

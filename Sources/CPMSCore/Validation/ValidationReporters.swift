@@ -1,0 +1,68 @@
+import Foundation
+
+/// One reporter per output format, each a pure function from reports to text (as SwiftLint does).
+public enum ValidationReporters {
+  public static func text(_ reports: [ValidationReport]) -> String {
+    var out = ""
+    for report in reports {
+      for diagnostic in report.diagnostics {
+        out +=
+          "\(report.path):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): "
+          + "\(diagnostic.message) [\(diagnostic.rule)]\n"
+      }
+    }
+    return out + summary(reports) + "\n"
+  }
+
+  public static func summary(_ reports: [ValidationReport]) -> String {
+    let invalid = reports.filter { !$0.valid }.count
+    let errors = reports.reduce(0) { $0 + $1.errorCount }
+    let warnings = reports.reduce(0) { $0 + $1.warningCount }
+    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    return "\(plural(reports.count, "file")) checked: \(reports.count - invalid) valid, \(invalid) invalid "
+      + "(\(plural(errors, "error")), \(plural(warnings, "warning")))."
+  }
+
+  public static func json(_ reports: [ValidationReport]) -> String {
+    struct FileJSON: Encodable {
+      var path: String
+      var kind: String?
+      var valid: Bool
+      var errors: Int
+      var warnings: Int
+      var findings: [Diagnostic]
+    }
+    struct Output: Encodable {
+      var valid: Bool
+      var summary: String
+      var files: [FileJSON]
+    }
+    let files = reports.map {
+      FileJSON(
+        path: $0.path, kind: $0.kind, valid: $0.valid, errors: $0.errorCount, warnings: $0.warningCount,
+        findings: $0.diagnostics)
+    }
+    return JSONOutput.encode(Output(valid: reports.allSatisfy(\.valid), summary: summary(reports), files: files)) + "\n"
+  }
+
+  /// GitHub Actions workflow commands, which GitHub turns into annotations on the lines to fix.
+  public static func github(_ reports: [ValidationReport]) -> String {
+    func escapeData(_ text: String) -> String {
+      text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        .replacingOccurrences(of: "\n", with: "%0A")
+    }
+    func escapeProperty(_ text: String) -> String {
+      escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+    var out = ""
+    for report in reports {
+      for diagnostic in report.diagnostics {
+        out +=
+          "::\(diagnostic.severity == .error ? "error" : "warning") file=\(escapeProperty(report.path)),"
+          + "line=\(diagnostic.line),col=\(diagnostic.column),title=\(escapeProperty(diagnostic.rule))::"
+          + "\(escapeData(diagnostic.message))\n"
+      }
+    }
+    return out + summary(reports) + "\n"
+  }
+}

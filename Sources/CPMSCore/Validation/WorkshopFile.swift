@@ -1,0 +1,255 @@
+import Foundation
+
+/// A saved workshop (`"cpms": "workshop/1"`): the situation, lists, exceptions, ballots, size, context
+/// name and date, so a script can re-run the workshop with `--workshop FILE`.
+public struct WorkshopFile: Sendable, Equatable {
+  public static let tag = "workshop/1"
+
+  public var contextName: String?
+  public var date: String?
+  public var request: PrioritizationRequest
+  /// The contextualization file named by the workshop, resolved against the workshop's folder.
+  public var contextPath: String?
+  public var contextualization: Contextualization?
+}
+
+/// Reads files for the validator (ballots and contexts named inside a workshop); returns nil when
+/// the file cannot be read. The CLI supplies it, so the library does no I/O of its own.
+public typealias FileReader = @Sendable (String) -> [UInt8]?
+
+struct WorkshopChecker {
+  let catalog: Catalog
+  let path: String
+  let readFile: FileReader
+  var checker = Checker()
+
+  static let keys = [
+    "cpms", "contextName", "date", "situation", "select", "contextualized", "planStandards", "exceptions",
+    "ballots", "size", "context",
+  ]
+
+  /// Paths inside a workshop file are relative to the file's folder.
+  func resolve(_ relative: String) -> String {
+    if relative.hasPrefix("/") || path == "-" || path == "<stdin>" { return relative }
+    let folder = (path as NSString).deletingLastPathComponent
+    return folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+  }
+
+  mutating func check(_ root: SourceJSON) -> WorkshopFile? {
+    guard let top = checker.object(root, "the file", known: Self.keys, required: ["cpms", "situation"]) else {
+      return nil
+    }
+    let contextName = checker.string(top["contextName"], "The context name")
+    let date = checker.date(top["date"], "The date")
+    var situation: Situation?
+    if let node = top["situation"], let text = checker.string(node, "The situation") {
+      situation = Situation(rawValue: text)
+      if situation == nil {
+        checker.error(
+          "situation", "'\(text)' is not a situation; use \"plan\", \"contextualized\" or \"none\".", at: node.location)
+      }
+    }
+    var request = PrioritizationRequest(situation: situation ?? .none)
+    request.selection = checker.standardList(top["select"], "\"select\"")
+    request.planStandards = checker.standardList(top["planStandards"], "\"planStandards\"") ?? []
+    if let node = top["size"] {
+      if let size = node.intValue, PrioritizationRequest.sizeRange.contains(size) {
+        request.size = size
+      } else {
+        checker.error("size", "\"size\" must be a whole number from 4 to 10.", at: node.location)
+      }
+    }
+    var contextualization: Contextualization?
+    var contextPath: String?
+    if let node = top["context"], let relative = checker.string(node, "The context file") {
+      contextPath = resolve(relative)
+      contextualization = loadContext(contextPath!, at: node.location)
+    }
+    request.contextualized =
+      checker.standardList(top["contextualized"], "\"contextualized\"") ?? contextualization?.standardNumbers ?? []
+    for element in checker.array(top["exceptions"], "\"exceptions\"") ?? [] {
+      guard
+        let members = checker.object(
+          element, "an exception", known: ["standard", "reason"], required: ["standard", "reason"]),
+        let number = checker.standardNumber(members["standard"], "\"standard\""),
+        let reasonNode = members["reason"], let text = checker.string(reasonNode, "The reason")
+      else { continue }
+      guard let reason = ExceptionReason(parsing: text) else {
+        checker.error(
+          "exception-reason", "'\(text)' is not a reason; use \"no-consensus\" or \"principle-P\" with P from 1 to 10.",
+          at: reasonNode.location)
+        continue
+      }
+      request.exceptions.append(PrioritizationException(standard: number, reason: reason))
+    }
+    for element in checker.array(top["ballots"], "\"ballots\"") ?? [] {
+      guard let relative = checker.string(element, "A ballot path") else { continue }
+      let resolved = resolve(relative)
+      guard let bytes = readFile(resolved) else {
+        checker.error(
+          "ballot-file", "The ballot '\(relative)' cannot be read (paths are relative to the workshop file).",
+          at: element.location)
+        continue
+      }
+      do {
+        request.ballots.append(try Ballot.parse(csv: bytes, source: resolved))
+      } catch {
+        checker.error("ballot", "Ballot \(error)", at: element.location)
+      }
+    }
+    guard checker.diagnostics.allSatisfy({ $0.severity != .error }), situation != nil else { return nil }
+    checkRules(request, top: top, root: root)
+    return WorkshopFile(
+      contextName: contextName, date: date, request: request, contextPath: contextPath,
+      contextualization: contextualization)
+  }
+
+  mutating func loadContext(_ resolved: String, at location: SourceLocation) -> Contextualization? {
+    guard let bytes = readFile(resolved) else {
+      checker.error(
+        "context-file", "The context file '\(resolved)' cannot be read (paths are relative to the workshop file).",
+        at: location)
+      return nil
+    }
+    let report = FileValidator.validate(bytes, path: resolved, catalog: catalog, readFile: readFile)
+    guard report.valid, report.kind == Contextualization.tag,
+      let root = try? SourceJSONParser.parse(bytes)
+    else {
+      let why =
+        report.kind == Contextualization.tag ? "\(report.errorCount) error(s)" : "it is not a contextualization file"
+      checker.error(
+        "context-file", "The context file '\(resolved)' is not valid (\(why)); run 'cpms validate \(resolved)'.",
+        at: location)
+      return nil
+    }
+    var contextChecker = ContextualizationChecker(catalog: catalog)
+    return contextChecker.check(root)
+  }
+
+  /// The prioritization rules, reported at the key they concern.
+  mutating func checkRules(_ request: PrioritizationRequest, top: [String: SourceJSON], root: SourceJSON) {
+    do {
+      try Prioritizer.validate(request)
+    } catch {
+      checker.error("prioritization", error.message, at: root.location)
+      return
+    }
+    guard request.selection != nil || !request.ballots.isEmpty else { return }
+    guard let result = try? Prioritizer.run(request, catalog: catalog) else { return }
+    let location = (top["select"] ?? top["ballots"] ?? root).location
+    for finding in result.findings {
+      let place = finding.standard.flatMap { standard in
+        top["contextualized"]?.elements?.first { $0.intValue == standard }?.location
+      }
+      switch finding.severity {
+      case .error: checker.error(finding.rule, finding.message, at: place ?? location)
+      case .warning: checker.warning(finding.rule, finding.message, at: place ?? location)
+      case .note: break
+      }
+    }
+  }
+}
+
+/// Validates any cpms file: the kind comes from its `cpms` tag.
+public enum FileValidator {
+  /// Contextualization and workshop files are small; anything larger is refused before parsing so a
+  /// stray 100 MB file costs nothing.
+  public static let maxFileSize = 8 * 1024 * 1024
+  public static let knownTags = [Contextualization.tag, WorkshopFile.tag]
+
+  public static func validate(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
+    -> ValidationReport
+  {
+    let (report, _, _) = analyse(bytes, path: path, catalog: catalog, readFile: readFile)
+    return report
+  }
+
+  /// Validates a contextualization file and returns the model when it is valid.
+  public static func contextualization(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
+    -> (ValidationReport, Contextualization?)
+  {
+    let (report, context, _) = analyse(
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: Contextualization.tag)
+    return (report, context)
+  }
+
+  /// Validates a workshop file and returns the model when it is valid.
+  public static func workshop(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
+    -> (ValidationReport, WorkshopFile?)
+  {
+    let (report, _, workshop) = analyse(
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: WorkshopFile.tag)
+    return (report, workshop)
+  }
+
+  static func analyse(
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String? = nil
+  ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
+    var (report, context, workshop) = analyseUnsorted(
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: expected)
+    report.diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+    return (report, context, workshop)
+  }
+
+  static func analyseUnsorted(
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String?
+  ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
+    var report = ValidationReport(path: path, kind: nil, diagnostics: [])
+    func fail(
+      _ rule: String, _ message: String, _ location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)
+    ) {
+      report.diagnostics.append(
+        Diagnostic(severity: .error, rule: rule, message: message, line: location.line, column: location.column))
+    }
+    guard bytes.count <= maxFileSize else {
+      fail(
+        "file-too-large",
+        "The file is \(bytes.count / 1_048_576) MB; cpms files are small (limit \(maxFileSize / 1_048_576) MB). "
+          + "Check that this is the right file.")
+      return (report, nil, nil)
+    }
+    let root: SourceJSON
+    do {
+      root = try SourceJSONParser.parse(bytes)
+    } catch {
+      fail(error.rule, error.message, error.location)
+      return (report, nil, nil)
+    }
+    guard root.members != nil else {
+      fail("type", "A cpms file is a JSON object ({ … }) with a \"cpms\" key; found \(root.kindName).", root.location)
+      return (report, nil, nil)
+    }
+    guard let tagNode = root["cpms"] else {
+      fail(
+        "missing-tag",
+        "The file has no \"cpms\" key saying what it is; add \"cpms\": \"contextualization/1\" or \"cpms\": \"workshop/1\".",
+        root.location)
+      return (report, nil, nil)
+    }
+    guard let tag = tagNode.stringValue, knownTags.contains(tag) else {
+      let shown = tagNode.stringValue.map { "'\($0)'" } ?? tagNode.kindName
+      let suggestion =
+        tagNode.stringValue.flatMap { Checker.closest($0, among: knownTags) }.map { " Did you mean \"\($0)\"?" } ?? ""
+      fail(
+        "unknown-format",
+        "\(shown) is not a cpms file format; use \"contextualization/1\" or \"workshop/1\".\(suggestion)",
+        tagNode.location)
+      return (report, nil, nil)
+    }
+    report.kind = tag
+    if let expected, tag != expected {
+      fail("wrong-kind", "This is a \(tag) file; a \(expected) file is expected here.", tagNode.location)
+      return (report, nil, nil)
+    }
+    if tag == Contextualization.tag {
+      var checker = ContextualizationChecker(catalog: catalog)
+      let model = checker.check(root)
+      report.diagnostics = checker.checker.diagnostics
+      return (report, report.valid ? model : nil, nil)
+    }
+    var checker = WorkshopChecker(catalog: catalog, path: path, readFile: readFile)
+    let model = checker.check(root)
+    report.diagnostics = checker.checker.diagnostics
+    return (report, nil, report.valid ? model : nil)
+  }
+}

@@ -1,0 +1,21 @@
+import CPMSCore
+
+/// `cpms schema NAME`: prints a file format's JSON Schema so editors can complete and check files.
+enum SchemaCommand: Command {
+  static let spec = CommandSpec(
+    name: "schema",
+    abstract: "Print the JSON Schema (draft 2020-12) of a cpms file format.",
+    arguments: [ArgumentSpec(name: "format", help: "contextualization or workshop.")]
+  )
+
+  static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+    let name = arguments.positionals[0]
+    guard let schema = Catalog.schema(named: name) else {
+      throw .usage(
+        "The value '\(name)' is invalid for '<format>': use contextualization or workshop."
+          + Suggestion.didYouMean(name, among: ["contextualization", "workshop"]), spec)
+    }
+    environment.write(schema)
+    return .success
+  }
+}

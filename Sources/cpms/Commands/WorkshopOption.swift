@@ -1,0 +1,21 @@
+import CPMSCore
+
+/// The `--workshop FILE` option: reads a saved workshop; command-line flags override it.
+enum WorkshopOption {
+  static let spec = OptionSpec(
+    long: "workshop", valueName: "file",
+    help: "Read the situation, lists, exceptions, ballots, size, context name and date from a workshop file.")
+
+  static func load(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> WorkshopFile? {
+    guard let path = arguments.value("workshop") else { return nil }
+    let bytes = try environment.read(path, what: "workshop file")
+    let (report, workshop) = FileValidator.workshop(
+      bytes, path: path, catalog: try environment.catalog(), readFile: FileReading.reader)
+    guard let workshop, report.valid else {
+      throw .failure(
+        "The workshop file is not valid:\n" + ValidationReporters.text([report]).trimmingCharacters(in: .newlines),
+        .dataError)
+    }
+    return workshop
+  }
+}

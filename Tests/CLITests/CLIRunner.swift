@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// Runs the built `cpms` binary as a process, the way a user or a script does.
+struct CLIResult {
+  var stdout: String
+  var stderr: String
+  var status: Int32
+}
+
+enum CLIRunner {
+  /// The binary under test: `CPMS_BINARY` when set, else the one beside the test bundle.
+  static var binary: URL {
+    if let path = ProcessInfo.processInfo.environment["CPMS_BINARY"] { return URL(fileURLWithPath: path) }
+    let beside = Bundle.main.bundleURL.appendingPathComponent("cpms")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    return packageRoot.appendingPathComponent(".build/debug/cpms")
+  }
+
+  static var packageRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  }
+
+  /// Runs cpms with a fixed width and the given stdin; never depends on the caller's terminal.
+  static func run(
+    _ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:],
+    in directory: URL? = nil, executable: URL? = nil
+  ) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = executable ?? binary
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["COLUMNS"] = "80"
+    environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+    for (key, value) in extra { environment[key] = value }
+    process.environment = environment
+    if let directory { process.currentDirectoryURL = directory }
+    let output = Pipe()
+    let error = Pipe()
+    let input = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = input
+    try process.run()
+    // Read both pipes concurrently so a large output never blocks the child.
+    nonisolated(unsafe) var errorData = Data()
+    let reader = Thread { errorData = error.fileHandleForReading.readDataToEndOfFile() }
+    reader.start()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !reader.isFinished { usleep(1000) }
+    return CLIResult(
+      stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  /// A fresh empty folder under the system's temporary directory.
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("cpms-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
