@@ -19,9 +19,15 @@ test:
 	$(SWIFT) build
 	$(SWIFT) test
 
-## Runs the main job on the bundled example.
+## Runs the main job on the bundled example workshop (Data/examples/): validates its files,
+## recommends a selection from the three example ballots, and writes the workshop pack.
 demo: build
-	@sh Data/examples/demo.sh $(DEBUG_BIN) $(DEMO_DIR)
+	$(DEBUG_BIN) validate Data/examples
+	$(DEBUG_BIN) prioritize --workshop Data/examples/workshop.json
+	mkdir -p $(DEMO_DIR)
+	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json -o $(DEMO_DIR)/pack --force
+	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --single-file -o $(DEMO_DIR)/pack.md --force
+	@echo "The workshop pack is in $(DEMO_DIR)/pack/README.md (one file: $(DEMO_DIR)/pack.md)."
 
 install: release
 	install -d "$(BINDIR)"
@@ -37,8 +43,15 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 
 ## Times the main commands over repeated runs (release build); not part of the tests.
+BENCH_RUNS ?= 50
 bench: release
-	@sh Data/examples/bench.sh $(RELEASE_BIN)
+	@for cmd in "list" "show 18" "search case worker" "principles --format json" \
+	    "prioritize --workshop Data/examples/workshop.json --format json" "validate Data/examples" \
+	    "pack --workshop Data/examples/workshop.json --single-file -o /tmp/cpms-bench-pack.md --force"; do \
+	  start=$$(date +%s%N); i=0; \
+	  while [ $$i -lt $(BENCH_RUNS) ]; do $(RELEASE_BIN) $$cmd >/dev/null || exit 1; i=$$((i+1)); done; \
+	  end=$$(date +%s%N); printf '%-90s %6d us/run\n' "cpms $$cmd" $$(( (end-start)/($(BENCH_RUNS)*1000) )); \
+	done
 
 clean:
 	rm -rf .build $(DEMO_DIR)
