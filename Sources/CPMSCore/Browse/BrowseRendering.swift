@@ -67,7 +67,7 @@ public struct BrowseRendering: Sendable {
     let pillar = catalog.pillar(standard.pillar)!
     var blocks: [String] = []
     blocks.append(
-      layout.heading("STANDARD \(standard.number): \(standard.title.uppercased())\(contextMark(standard))") + "\n"
+      layout.heading("Standard \(standard.number): \(standard.title)\(contextMark(standard))") + "\n"
         + layout.wrap("Pillar \(pillar.number): \(pillar.title)"))
     blocks.append(layout.wrap(standard.statement, indent: "  "))
     if let context = standard.contextualization, let rationale = context.rationale {

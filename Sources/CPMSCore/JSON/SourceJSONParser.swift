@@ -152,16 +152,16 @@ public enum SourceJSONParser {
   ) throws(JSONParseError) -> SourceJSON {
     let limit = min(max(maxDepth, 0), depthCeiling)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> SourceJSON in
-      var parser = Parser(bytes: buffer, maxDepth: limit)
+      var parser = SourceJSONReader(bytes: buffer, maxDepth: limit)
       return try parser.parseDocument()
     }
   }
 }
 
-// MARK: - Parser
+// MARK: - SourceJSONReader
 
 /// ASCII bytes by name, so the grammar below reads like the JSON specification.
-private enum Byte {
+private enum SourceJSONByte {
   static let tab = UInt8(ascii: "\t")
   static let lineFeed = UInt8(ascii: "\n")
   static let carriageReturn = UInt8(ascii: "\r")
@@ -217,7 +217,7 @@ private enum Byte {
 
 /// One open object or array. An explicit stack of these replaces recursion, so no input, however
 /// deeply nested, can overflow the call stack.
-private struct Frame {
+private struct SourceJSONFrame {
   var isObject: Bool
   var start: SourceLocation
   var members: [JSONMember] = []
@@ -228,10 +228,12 @@ private struct Frame {
   var keyLocation: SourceLocation
 
   var kind: String { isObject ? "object" : "array" }
-  var closer: UInt8 { isObject ? Byte.closeBrace : Byte.closeBracket }
+  var closer: UInt8 { isObject ? SourceJSONByte.closeBrace : SourceJSONByte.closeBracket }
 }
 
-private struct Parser {
+/// The state of one parse. It reads a borrowed buffer rather than the array so the byte loops
+/// stay free of copy-on-write checks, and it never recurses, so its stack use is constant.
+private struct SourceJSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
   let end: Int
   let maxDepth: Int
@@ -243,7 +245,7 @@ private struct Parser {
   /// each one is found by scanning forward from the previous one, never from the line start;
   /// this keeps a 100 MB single-line file linear. Only error reporting may step backwards.
   var cursor: SourceLocation
-  var stack: [Frame] = []
+  var stack: [SourceJSONFrame] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
     self.bytes = bytes
@@ -269,7 +271,8 @@ private struct Parser {
       throw JSONParseError(
         rule: "empty-file",
         message:
-          "The file is empty. It should contain a JSON object, starting with '{' and ending with '}'.",
+          "The file is empty. It should contain a JSON object, starting with '{' and "
+          + "ending with '}'.",
         location: location(at: contentStart))
     }
 
@@ -279,20 +282,20 @@ private struct Parser {
       try skipWhitespace()
       guard pos < end else { throw unexpectedEndAtValue() }
       switch bytes[pos] {
-      case Byte.openBrace:
+      case SourceJSONByte.openBrace:
         try open(isObject: true)
         try skipWhitespace()
-        if pos < end, bytes[pos] == Byte.closeBrace {
+        if pos < end, bytes[pos] == SourceJSONByte.closeBrace {
           pos += 1
           completed = close()
         } else {
           try parseKeyAndColon(afterComma: nil)
           continue parsing
         }
-      case Byte.openBracket:
+      case SourceJSONByte.openBracket:
         try open(isObject: false)
         try skipWhitespace()
-        if pos < end, bytes[pos] == Byte.closeBracket {
+        if pos < end, bytes[pos] == SourceJSONByte.closeBracket {
           pos += 1
           completed = close()
         } else {
@@ -314,14 +317,14 @@ private struct Parser {
         try skipWhitespace()
         guard pos < end else { throw unexpectedEnd() }
         let byte = bytes[pos]
-        if byte == Byte.comma {
+        if byte == SourceJSONByte.comma {
           let comma = pos
           pos += 1
           if stack[top].isObject {
             try parseKeyAndColon(afterComma: comma)
           } else {
             try skipWhitespace()
-            if pos < end, bytes[pos] == Byte.closeBracket {
+            if pos < end, bytes[pos] == SourceJSONByte.closeBracket {
               throw trailingComma(at: comma, closer: "]")
             }
           }
@@ -355,7 +358,7 @@ private struct Parser {
           + "Flatten the structure so it is nested at most \(maxDepth) levels deep.",
         location: start)
     }
-    stack.append(Frame(isObject: isObject, start: start, keyLocation: start))
+    stack.append(SourceJSONFrame(isObject: isObject, start: start, keyLocation: start))
     pos += 1
   }
 
@@ -374,27 +377,27 @@ private struct Parser {
       throw unexpectedEnd(stillNeeds: comma == nil ? nil : "another member after the last ','")
     }
     let byte = bytes[pos]
-    if byte == Byte.quote {
+    if byte == SourceJSONByte.quote {
       let keyLocation = location(at: pos)
       let key = try parseString()
       stack[stack.count - 1].key = key
       stack[stack.count - 1].keyLocation = keyLocation
-    } else if byte == Byte.closeBrace, let comma {
+    } else if byte == SourceJSONByte.closeBrace, let comma {
       throw trailingComma(at: comma, closer: "}")
-    } else if byte == Byte.comma {
+    } else if byte == SourceJSONByte.comma {
       throw syntax(
         comma == nil
           ? "Unexpected ',' right after '{'. Remove it; a comma only goes between members."
           : "Two commas in a row. Remove one of them, or put a member between them.",
         at: pos)
-    } else if byte == Byte.apostrophe {
+    } else if byte == SourceJSONByte.apostrophe {
       throw singleQuoted(isKey: true)
-    } else if isWordStart(at: pos) || Byte.isDigit(byte) {
+    } else if isWordStart(at: pos) || SourceJSONByte.isDigit(byte) {
       let word = displayed(scanWord(from: pos).text)
       throw syntax(
         "The key \(word) is not in quotes. Put the key in double quotes, as in \"\(word)\".",
         at: pos)
-    } else if byte == Byte.closeBracket {
+    } else if byte == SourceJSONByte.closeBracket {
       throw mismatchedBracket()
     } else {
       throw unexpectedCharacter(expected: "a key in double quotes, such as \"name\"")
@@ -406,9 +409,9 @@ private struct Parser {
       throw unexpectedEnd(stillNeeds: "':' and a value for the key \"\(key)\"")
     }
     switch bytes[pos] {
-    case Byte.colon:
+    case SourceJSONByte.colon:
       pos += 1
-    case Byte.equals:
+    case SourceJSONByte.equals:
       throw syntax(
         "Use ':' between a key and its value, not '='. Write \"\(key)\": followed by the value.",
         at: pos)
@@ -425,26 +428,26 @@ private struct Parser {
   mutating func parseScalar() throws(JSONParseError) -> SourceJSON {
     let byte = bytes[pos]
     switch byte {
-    case Byte.quote:
+    case SourceJSONByte.quote:
       let start = location(at: pos)
       let text = try parseString()
       return SourceJSON(value: .string(text), location: start)
-    case Byte.minus, Byte.zero...Byte.nine:
+    case SourceJSONByte.minus, SourceJSONByte.zero...SourceJSONByte.nine:
       return try parseNumber()
-    case Byte.plus:
+    case SourceJSONByte.plus:
       let rest = numberText(from: pos + 1)
       if isNonFiniteWord(rest) { throw nonFiniteNumber(rest, at: pos) }
       throw syntax(
         "Numbers cannot start with '+'. Remove the plus sign"
           + (rest.isEmpty ? "." : " and write \(rest)."),
         at: pos)
-    case Byte.dot where pos + 1 < end && Byte.isDigit(bytes[pos + 1]):
+    case SourceJSONByte.dot where pos + 1 < end && SourceJSONByte.isDigit(bytes[pos + 1]):
       let text = numberText(from: pos)
       throw syntax(
         "A number must start with a digit. Write 0\(text) instead of \(text).", at: pos)
-    case Byte.apostrophe:
+    case SourceJSONByte.apostrophe:
       throw singleQuoted(isKey: false)
-    case Byte.comma, Byte.closeBrace, Byte.closeBracket:
+    case SourceJSONByte.comma, SourceJSONByte.closeBrace, SourceJSONByte.closeBracket:
       throw missingValue()
     default:
       if isWordStart(at: pos) {
@@ -468,7 +471,8 @@ private struct Parser {
       let lower = word.lowercased()
       if lower == "true" || lower == "false" || lower == "null" {
         throw syntax(
-          "JSON's true, false and null are written in lowercase. Write \(lower) instead of \(word).",
+          "JSON's true, false and null are written in lowercase. Write \(lower) "
+            + "instead of \(word).",
           at: start)
       }
       if lower == "none" || lower == "nil" || lower == "undefined" {
@@ -491,9 +495,9 @@ private struct Parser {
   mutating func parseNumber() throws(JSONParseError) -> SourceJSON {
     let start = pos
     var index = pos
-    if bytes[index] == Byte.minus {
+    if bytes[index] == SourceJSONByte.minus {
       index += 1
-      guard index < end, Byte.isDigit(bytes[index]) else {
+      guard index < end, SourceJSONByte.isDigit(bytes[index]) else {
         if index < end, isWordStart(at: index) {
           let word = scanWord(from: index).text
           if isNonFiniteWord(word) { throw nonFiniteNumber("-" + word, at: start) }
@@ -501,9 +505,9 @@ private struct Parser {
         throw syntax("A '-' must be followed by digits, as in -1 or -0.5.", at: start)
       }
     }
-    if bytes[index] == Byte.zero {
+    if bytes[index] == SourceJSONByte.zero {
       index += 1
-      if index < end, Byte.isDigit(bytes[index]) {
+      if index < end, SourceJSONByte.isDigit(bytes[index]) {
         let text = numberText(from: start)
         throw syntax(
           "Numbers cannot have leading zeros. Write \(withoutLeadingZeros(text)) instead of "
@@ -512,29 +516,31 @@ private struct Parser {
           at: start)
       }
     } else {
-      while index < end, Byte.isDigit(bytes[index]) { index += 1 }
+      while index < end, SourceJSONByte.isDigit(bytes[index]) { index += 1 }
     }
-    if index < end, bytes[index] == Byte.dot {
+    if index < end, bytes[index] == SourceJSONByte.dot {
       index += 1
-      guard index < end, Byte.isDigit(bytes[index]) else {
+      guard index < end, SourceJSONByte.isDigit(bytes[index]) else {
         let text = asciiText(start..<index)
         throw syntax(
           "The number \(text) has no digits after the decimal point. Write \(text)0, "
             + "or remove the point.",
           at: start)
       }
-      while index < end, Byte.isDigit(bytes[index]) { index += 1 }
+      while index < end, SourceJSONByte.isDigit(bytes[index]) { index += 1 }
     }
-    if index < end, bytes[index] | 0x20 == Byte.lowerE {
+    if index < end, bytes[index] | 0x20 == SourceJSONByte.lowerE {
       index += 1
-      if index < end, bytes[index] == Byte.plus || bytes[index] == Byte.minus { index += 1 }
-      guard index < end, Byte.isDigit(bytes[index]) else {
+      if index < end, bytes[index] == SourceJSONByte.plus || bytes[index] == SourceJSONByte.minus {
+        index += 1
+      }
+      guard index < end, SourceJSONByte.isDigit(bytes[index]) else {
         let text = asciiText(start..<index)
         throw syntax(
           "The exponent in \(text) has no digits. Write it like 1e5, or remove the 'e'.",
           at: start)
       }
-      while index < end, Byte.isDigit(bytes[index]) { index += 1 }
+      while index < end, SourceJSONByte.isDigit(bytes[index]) { index += 1 }
     }
     if index < end, isNumberCharacter(bytes[index]) {
       let text = numberText(from: start)
@@ -566,8 +572,8 @@ private struct Parser {
     while true {
       guard index < end else { throw unterminatedString(quote: quote) }
       let byte = bytes[index]
-      if byte == Byte.quote { break }
-      if byte == Byte.backslash {
+      if byte == SourceJSONByte.quote { break }
+      if byte == SourceJSONByte.backslash {
         hasEscapes = true
         decoded.append(contentsOf: bytes[runStart..<index])
         index = try decodeEscape(at: index, into: &decoded, quote: quote)
@@ -596,15 +602,15 @@ private struct Parser {
     guard index + 1 < end else { throw unterminatedString(quote: quote) }
     let simple: UInt8
     switch bytes[index + 1] {
-    case Byte.quote: simple = Byte.quote
-    case Byte.backslash: simple = Byte.backslash
-    case Byte.slash: simple = Byte.slash
-    case Byte.lowerB: simple = 0x08
-    case Byte.lowerF: simple = 0x0C
-    case Byte.lowerN: simple = Byte.lineFeed
-    case Byte.lowerR: simple = Byte.carriageReturn
-    case Byte.lowerT: simple = Byte.tab
-    case Byte.lowerU:
+    case SourceJSONByte.quote: simple = SourceJSONByte.quote
+    case SourceJSONByte.backslash: simple = SourceJSONByte.backslash
+    case SourceJSONByte.slash: simple = SourceJSONByte.slash
+    case SourceJSONByte.lowerB: simple = 0x08
+    case SourceJSONByte.lowerF: simple = 0x0C
+    case SourceJSONByte.lowerN: simple = SourceJSONByte.lineFeed
+    case SourceJSONByte.lowerR: simple = SourceJSONByte.carriageReturn
+    case SourceJSONByte.lowerT: simple = SourceJSONByte.tab
+    case SourceJSONByte.lowerU:
       guard let unit = hex4(at: index + 2) else {
         throw syntax(
           "'\\u' must be followed by exactly four hexadecimal digits (0-9, A-F), as in \\u00E9. "
@@ -614,7 +620,8 @@ private struct Parser {
       var next = index + 6
       var scalar = unit
       if (0xD800...0xDBFF).contains(unit) {
-        guard next + 1 < end, bytes[next] == Byte.backslash, bytes[next + 1] == Byte.lowerU,
+        guard next + 1 < end, bytes[next] == SourceJSONByte.backslash,
+          bytes[next + 1] == SourceJSONByte.lowerU,
           let low = hex4(at: next + 2), (0xDC00...0xDFFF).contains(low)
         else {
           throw loneSurrogate(unit, at: index, expectation: "must be followed by a low surrogate")
@@ -646,7 +653,7 @@ private struct Parser {
     guard index + 4 <= end else { return nil }
     var value: UInt32 = 0
     for offset in index..<(index + 4) {
-      guard let digit = Byte.hexValue(bytes[offset]) else { return nil }
+      guard let digit = SourceJSONByte.hexValue(bytes[offset]) else { return nil }
       value = value << 4 | digit
     }
     return value
@@ -674,7 +681,8 @@ private struct Parser {
   // MARK: Whitespace and positions
 
   func isWhitespace(_ byte: UInt8) -> Bool {
-    byte == Byte.space || byte == Byte.lineFeed || byte == Byte.carriageReturn || byte == Byte.tab
+    byte == SourceJSONByte.space || byte == SourceJSONByte.lineFeed
+      || byte == SourceJSONByte.carriageReturn || byte == SourceJSONByte.tab
   }
 
   /// Skips JSON whitespace. Comments are refused here, where they would otherwise be skipped,
@@ -684,10 +692,10 @@ private struct Parser {
       let byte = bytes[pos]
       if isWhitespace(byte) {
         pos += 1
-      } else if byte == Byte.slash, pos + 1 < end,
-        bytes[pos + 1] == Byte.slash || bytes[pos + 1] == Byte.star
+      } else if byte == SourceJSONByte.slash, pos + 1 < end,
+        bytes[pos + 1] == SourceJSONByte.slash || bytes[pos + 1] == SourceJSONByte.star
       {
-        let form = bytes[pos + 1] == Byte.slash ? "'//'" : "'/* */'"
+        let form = bytes[pos + 1] == SourceJSONByte.slash ? "'//'" : "'/* */'"
         throw syntax("JSON has no comments. Remove this \(form) comment.", at: pos)
       } else {
         return
@@ -705,7 +713,7 @@ private struct Parser {
     var index = cursor.offset
     while index < offset {
       let byte = bytes[index]
-      if byte == Byte.lineFeed {
+      if byte == SourceJSONByte.lineFeed {
         line += 1
         column = 1
       } else if byte & 0xC0 != 0x80 {
@@ -788,7 +796,8 @@ private struct Parser {
   func isWordStart(at index: Int) -> Bool {
     let byte = bytes[index]
     if byte < 0x80 {
-      return Byte.isLetter(byte) || byte == Byte.underscore || byte == Byte.dollar
+      return SourceJSONByte.isLetter(byte) || byte == SourceJSONByte.underscore
+        || byte == SourceJSONByte.dollar
     }
     return scalar(at: index).scalar.properties.isAlphabetic
   }
@@ -796,8 +805,9 @@ private struct Parser {
   func isWordContinuation(at index: Int) -> Bool {
     let byte = bytes[index]
     if byte < 0x80 {
-      return Byte.isLetter(byte) || Byte.isDigit(byte) || byte == Byte.underscore
-        || byte == Byte.dollar || byte == Byte.minus
+      return SourceJSONByte.isLetter(byte) || SourceJSONByte.isDigit(byte)
+        || byte == SourceJSONByte.underscore
+        || byte == SourceJSONByte.dollar || byte == SourceJSONByte.minus
     }
     let properties = scalar(at: index).scalar.properties
     return properties.isAlphabetic || properties.numericType != nil
@@ -814,8 +824,9 @@ private struct Parser {
   }
 
   func isNumberCharacter(_ byte: UInt8) -> Bool {
-    Byte.isLetter(byte) || Byte.isDigit(byte) || byte == Byte.dot || byte == Byte.underscore
-      || byte == Byte.plus || byte == Byte.minus
+    SourceJSONByte.isLetter(byte) || SourceJSONByte.isDigit(byte) || byte == SourceJSONByte.dot
+      || byte == SourceJSONByte.underscore
+      || byte == SourceJSONByte.plus || byte == SourceJSONByte.minus
   }
 
   /// The number-like token at `start`, shortened for messages.
@@ -848,6 +859,12 @@ private struct Parser {
     text.count > 40 ? String(text.prefix(40)) + "…" : text
   }
 
+  /// Four or more uppercase hex digits, the way Unicode code points are usually written.
+  func hexCode(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
   func describeCharacter(at index: Int) -> String {
     let scalar = scalar(at: index).scalar
     let code = "U+" + hexCode(scalar.value)
@@ -870,7 +887,7 @@ private struct Parser {
         + "an ordinary space or delete it."
     case 0x201C, 0x201D, 0x201E, 0x2018, 0x2019:
       return "Use straight double quotes (\") instead of curly quotes."
-    case UInt32(Byte.hash):
+    case UInt32(SourceJSONByte.hash):
       return "JSON has no comments; remove the comment."
     case 0x00..<0x20, 0x7F:
       return "Remove it."
@@ -958,7 +975,7 @@ private struct Parser {
           + "or remove the key.",
         at: pos)
     }
-    if byte == Byte.comma {
+    if byte == SourceJSONByte.comma {
       return syntax(
         top.elements.isEmpty
           ? "Unexpected ',' right after '['. Remove it; a comma only goes between elements."
@@ -971,11 +988,11 @@ private struct Parser {
   mutating func unexpectedAfterMember() -> JSONParseError {
     let byte = bytes[pos]
     let key = displayed(stack[stack.count - 1].key)
-    if byte == Byte.quote || byte == Byte.apostrophe || isWordStart(at: pos) {
+    if byte == SourceJSONByte.quote || byte == SourceJSONByte.apostrophe || isWordStart(at: pos) {
       return syntax(
         "Missing comma between members. Add ',' after the value of \"\(key)\".", at: pos)
     }
-    if byte == Byte.closeBracket {
+    if byte == SourceJSONByte.closeBracket {
       return mismatchedBracket()
     }
     return unexpectedCharacter(
@@ -986,13 +1003,14 @@ private struct Parser {
   mutating func unexpectedAfterElement() -> JSONParseError {
     let byte = bytes[pos]
     switch byte {
-    case Byte.quote, Byte.apostrophe, Byte.openBrace, Byte.openBracket, Byte.minus,
-      Byte.zero...Byte.nine:
+    case SourceJSONByte.quote, SourceJSONByte.apostrophe, SourceJSONByte.openBrace,
+      SourceJSONByte.openBracket, SourceJSONByte.minus,
+      SourceJSONByte.zero...SourceJSONByte.nine:
       return syntax(
         "Missing comma between elements. Add ',' after the previous element.", at: pos)
-    case Byte.closeBrace:
+    case SourceJSONByte.closeBrace:
       return mismatchedBracket()
-    case Byte.colon:
+    case SourceJSONByte.colon:
       return syntax(
         "Unexpected ':' inside an array. Arrays hold plain values; to use keys, make it an "
           + "object with '{' and '}'.",
@@ -1011,7 +1029,7 @@ private struct Parser {
   mutating func textAfterDocument(_ document: SourceJSON) -> JSONParseError {
     let byte = bytes[pos]
     let kind = document.kindName
-    if byte == Byte.closeBrace || byte == Byte.closeBracket {
+    if byte == SourceJSONByte.closeBrace || byte == SourceJSONByte.closeBracket {
       let found = Character(Unicode.Scalar(byte))
       return syntax(
         "Extra '\(found)' after the end of the top-level \(kind). Remove it; the brackets "
@@ -1034,14 +1052,14 @@ private struct Parser {
 
   mutating func singleQuoted(isKey: Bool) -> JSONParseError {
     var index = pos + 1
-    while index < end, index - pos < 200, bytes[index] != Byte.apostrophe,
-      bytes[index] != Byte.lineFeed, bytes[index] != Byte.carriageReturn
+    while index < end, index - pos < 200, bytes[index] != SourceJSONByte.apostrophe,
+      bytes[index] != SourceJSONByte.lineFeed, bytes[index] != SourceJSONByte.carriageReturn
     {
       index += 1
     }
     let what = isKey ? "Keys" : "Strings"
     var message = "\(what) must use double quotes (\"), not single quotes (')."
-    if index < end, bytes[index] == Byte.apostrophe {
+    if index < end, bytes[index] == SourceJSONByte.apostrophe {
       let text = displayed(asciiText((pos + 1)..<index))
       message += " Write \"\(text)\" instead of '\(text)'."
     } else {
@@ -1059,19 +1077,21 @@ private struct Parser {
 
   mutating func controlCharacterInString(at index: Int) -> JSONParseError {
     let byte = bytes[index]
-    if byte == Byte.lineFeed || byte == Byte.carriageReturn {
+    if byte == SourceJSONByte.lineFeed || byte == SourceJSONByte.carriageReturn {
       return syntax(
         "Line break inside a string: JSON strings must stay on one line. If the string should "
           + "end here, add the closing quote (\"); if the line break belongs to the text, "
           + "escape it as \\n.",
         at: index)
     }
-    if byte == Byte.tab {
+    if byte == SourceJSONByte.tab {
       return syntax("Tab character inside a string. Escape it as \\t.", at: index)
     }
     let escape = "\\u" + hexCode(UInt32(byte))
+    let description = describeCharacter(at: index)
     return syntax(
-      "\(describeCharacter(at: index).capitalizedFirst) inside a string. Remove it, or escape "
+      "\(description.prefix(1).uppercased() + description.dropFirst()) inside a string. "
+        + "Remove it, or escape "
         + "it as \(escape).",
       at: index)
   }
@@ -1079,9 +1099,10 @@ private struct Parser {
   mutating func loneSurrogate(
     _ unit: UInt32, at index: Int, expectation: String
   ) -> JSONParseError {
-    return syntax(
-      "Lone surrogate \\u\(hexCode(unit)) in a string: it \(expectation) to form one character. Write the "
-        + "character itself, or give the complete pair (for example \\uD83D\\uDE00 for 😀).",
+    syntax(
+      "Lone surrogate \\u\(hexCode(unit)) in a string: it \(expectation) to form one "
+        + "character. Write the character itself, or give the complete pair (for example "
+        + "\\uD83D\\uDE00 for 😀).",
       at: index)
   }
 
@@ -1090,17 +1111,5 @@ private struct Parser {
       "\(displayed(word)) is not a valid JSON number: JSON has no NaN or Infinity. Use null, or "
         + "write the value as a string such as \"\(displayed(word))\".",
       at: offset)
-  }
-}
-
-/// Four or more uppercase hex digits, the way Unicode code points are usually written.
-private func hexCode(_ value: UInt32) -> String {
-  let digits = String(value, radix: 16, uppercase: true)
-  return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-}
-
-extension String {
-  fileprivate var capitalizedFirst: String {
-    prefix(1).uppercased() + dropFirst()
   }
 }

@@ -55,6 +55,8 @@ public struct PrioritizationResult: Sendable, Equatable {
   public var exceptions: [PrioritizationException]
   public var contextualized: [Int]
   public var planStandards: [Int]
+  /// How many ballot files the ranking came from.
+  public var ballotFiles: Int = 0
 
   public var selection: [Int] { selected.map(\.standard) }
   public var compliant: Bool { !findings.contains { $0.severity == .error } }
@@ -120,7 +122,8 @@ public enum Prioritizer {
       situation: request.situation, mode: mode, size: mode == .recommended ? request.size : nil, selected: selected,
       findings: findings.sorted { ($0.severity, $0.standard ?? 0) < ($1.severity, $1.standard ?? 0) },
       ranking: ranking, exceptions: request.exceptions.sorted { $0.standard < $1.standard },
-      contextualized: request.contextualized.sorted(), planStandards: request.planStandards.sorted())
+      contextualized: request.contextualized.sorted(), planStandards: request.planStandards.sorted(),
+      ballotFiles: request.ballots.count)
   }
 
   /// Refuses requests that mix options the situation does not use, so a typo never passes silently.

@@ -31,7 +31,8 @@ public struct PrioritizationRendering: Sendable {
 
   func ballotSummary(_ result: PrioritizationResult) -> String {
     let scores = result.ranking?.reduce(0) { $0 + $1.ballots } ?? 0
-    return "\(scores) score\(scores == 1 ? "" : "s")"
+    let files = result.ballotFiles
+    return "\(files) ballot file\(files == 1 ? "" : "s") (\(scores) score\(scores == 1 ? "" : "s"))"
   }
 
   public func verdict(_ result: PrioritizationResult) -> String {

@@ -3,7 +3,7 @@ public enum Markdown {
   /// Escapes text so it renders literally: it cannot start a heading or list, break a table, or
   /// inject HTML. Line breaks become spaces, since this is for inline text.
   public static func escape(_ text: String) -> String {
-    let special: Set<UInt8> = Set("\\`*_{}[]<>#|~$^@&!+-=.".utf8).union([10, 13, 9])
+    let special: Set<UInt8> = Set("\\`*_{}[]<>#|~$^@&!+-=.)".utf8).union([10, 13, 9])
     guard text.utf8.contains(where: special.contains) else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)
@@ -21,9 +21,9 @@ public enum Markdown {
       case "+", "-", "=", "!", "{", "}":
         // Only where they could start a list, a setext heading or an attribute block.
         out += (atStart ? "\\" : "") + String(character)
-      case ".":
-        // "1." at the start of a line begins an ordered list.
-        if out.allSatisfy(\.isNumber) && !out.isEmpty { out += "\\." } else { out += "." }
+      case ".", ")":
+        // "1." or "1)" at the start of a line begins an ordered list.
+        if out.allSatisfy(\.isNumber) && !out.isEmpty { out += "\\" + String(character) } else { out.append(character) }
       default:
         out.append(character)
       }

@@ -33,8 +33,10 @@ public struct TextLayout: Sendable {
     return wrap(text, indent: first, hanging: String(repeating: " ", count: column))
   }
 
-  /// A heading underlined to its length.
+  /// A heading, wrapped, underlined to the length of its longest line.
   public func heading(_ text: String, underline: Character = "=") -> String {
-    text + "\n" + String(repeating: underline, count: min(text.count, width))
+    let wrapped = wrap(text)
+    let longest = wrapped.split(separator: "\n").map(\.count).max() ?? 0
+    return wrapped + "\n" + String(repeating: underline, count: min(longest, width))
   }
 }

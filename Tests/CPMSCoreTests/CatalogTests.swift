@@ -1,0 +1,287 @@
+import Foundation
+import XCTest
+
+@testable import CPMSCore
+
+/// The bundled catalog, its agreement with Data/ on disk, and the integrity rules that reject broken data.
+final class CatalogTests: XCTestCase {
+  // MARK: helpers
+
+  static var dataDirectory: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Data")
+  }
+
+  /// Every *.json of Data/, Data/standards/ and Data/schema/ (if present), keyed by its path under Data/.
+  static func diskFiles() throws -> [String: String] {
+    var files: [String: String] = [:]
+    let manager = FileManager.default
+    for folder in ["", "standards", "schema"] {
+      let url = folder.isEmpty ? dataDirectory : dataDirectory.appendingPathComponent(folder)
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+      for name in try manager.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".json") {
+        let data = try Data(contentsOf: url.appendingPathComponent(name))
+        let text = try XCTUnwrap(String(data: data, encoding: .utf8), "\(name) is not UTF-8")
+        files[folder.isEmpty ? name : "\(folder)/\(name)"] = text
+      }
+    }
+    return files
+  }
+
+  func bundled() throws -> Catalog {
+    switch Catalog.bundled {
+    case .success(let catalog): return catalog
+    case .failure(let error):
+      XCTFail("the bundled catalog does not load: \(error)")
+      throw error
+    }
+  }
+
+  /// The path under Data/ of standard `number`'s file.
+  func standardPath(_ number: Int, in files: [String: String]) throws -> String {
+    let prefix = String(format: "standards/%02d-", number)
+    return try XCTUnwrap(files.keys.first { $0.hasPrefix(prefix) }, "no file for standard \(number)")
+  }
+
+  /// Returns `files` with one file's JSON changed through a JSONSerialization round trip.
+  func mutating(
+    _ files: [String: String], _ path: String, _ change: (inout [String: Any]) throws -> Void
+  ) throws -> [String: String] {
+    let text = try XCTUnwrap(files[path], "no file \(path)")
+    var object = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(path) is not an object")
+    try change(&object)
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    var copy = files
+    copy[path] = String(decoding: data, as: UTF8.self)
+    return copy
+  }
+
+  /// Returns `files` with standard `number`'s JSON changed.
+  func mutatingStandard(
+    _ number: Int, _ change: (inout [String: Any]) throws -> Void
+  ) throws -> [String: String] {
+    let files = try Self.diskFiles()
+    return try mutating(files, try standardPath(number, in: files), change)
+  }
+
+  /// Asserts that loading `files` throws a CatalogError with a problem containing every fragment.
+  func assertRejected(
+    _ files: [String: String], mentioning fragments: [String], file: StaticString = #filePath, line: UInt = #line
+  ) {
+    do {
+      _ = try Catalog.load(files: files)
+      XCTFail("the broken data was accepted; expected a problem mentioning \(fragments)", file: file, line: line)
+    } catch {
+      let matching = error.problems.filter { problem in fragments.allSatisfy { problem.contains($0) } }
+      XCTAssertFalse(
+        matching.isEmpty, "no problem mentions \(fragments); problems: \(error.problems)", file: file, line: line)
+    }
+  }
+
+  func keyActions(_ object: [String: Any]) throws -> [[String: Any]] {
+    try XCTUnwrap(object["keyActions"] as? [[String: Any]])
+  }
+
+  func indicators(_ object: [String: Any]) throws -> [[String: Any]] {
+    try XCTUnwrap(object["indicators"] as? [[String: Any]])
+  }
+
+  // MARK: the bundled catalog
+
+  func testBundledCatalogLoads() throws {
+    let catalog = try bundled()
+    XCTAssertFalse(catalog.notice.isEmpty)
+    XCTAssertTrue(catalog.notice.lowercased().contains("summary"), catalog.notice)
+    XCTAssertNil(catalog.contextName)
+  }
+
+  func testTwentyEightStandardsOverFourPillars() throws {
+    let catalog = try bundled()
+    XCTAssertEqual(catalog.standards.map(\.number), Array(1...28))
+    XCTAssertEqual(catalog.pillars.map(\.number), [1, 2, 3, 4])
+    XCTAssertEqual((1...4).map { catalog.standards(inPillar: $0).count }, [6, 7, 7, 8])
+    XCTAssertEqual(catalog.standards(inPillar: 1).map(\.number), Array(1...6))
+    XCTAssertEqual(catalog.standards(inPillar: 2).map(\.number), Array(7...13))
+    XCTAssertEqual(catalog.standards(inPillar: 3).map(\.number), Array(14...20))
+    XCTAssertEqual(catalog.standards(inPillar: 4).map(\.number), Array(21...28))
+    XCTAssertEqual(catalog.pillars.map(\.standardNumbers), [1...6, 7...13, 14...20, 21...28])
+  }
+
+  func testTenPrinciplesGroupedFourFourTwo() throws {
+    let catalog = try bundled()
+    XCTAssertEqual(catalog.principles.map(\.number), Array(1...10))
+    let groups = catalog.principles.map(\.group)
+    XCTAssertEqual(groups.filter { $0 == .crc }.count, 4)
+    XCTAssertEqual(groups.filter { $0 == .sphere }.count, 4)
+    XCTAssertEqual(groups.filter { $0 == .childProtection }.count, 2)
+    XCTAssertEqual(Array(groups.prefix(4)), Array(repeating: .crc, count: 4))
+    XCTAssertEqual(Array(groups[4..<8]), Array(repeating: .sphere, count: 4))
+    XCTAssertEqual(Array(groups.suffix(2)), Array(repeating: .childProtection, count: 2))
+  }
+
+  func testEveryStandardHasIndicatorsAndAResponseAction() throws {
+    for standard in try bundled().standards {
+      XCTAssertTrue(
+        (1...4).contains(standard.indicators.count), "standard \(standard.number): \(standard.indicators.count)")
+      XCTAssertTrue(
+        standard.keyActions.contains { $0.phase == .response }, "standard \(standard.number) has no response action")
+    }
+  }
+
+  func testKeyActionTextsFromTheHandbook() throws {
+    let catalog = try bundled()
+    let caseManagement = try XCTUnwrap(catalog.standard(18))
+    let action1817 = try XCTUnwrap(caseManagement.keyActions.first { $0.id == "18.1.7" })
+    XCTAssertTrue(action1817.text.lowercased().contains("caseworkers"), action1817.text)
+    let monitoring = try XCTUnwrap(catalog.standard(6))
+    let action6111 = try XCTUnwrap(monitoring.keyActions.first { $0.id == "6.1.11" })
+    XCTAssertTrue(action6111.text.lowercased().contains("disaggregat"), action6111.text)
+  }
+
+  // MARK: embedded data = Data/ on disk
+
+  func testEmbeddedFilesAreTheFilesOnDisk() throws {
+    let disk = try Self.diskFiles()
+    XCTAssertEqual(disk.keys.filter { $0.hasPrefix("standards/") }.count, 28, "\(disk.keys.sorted())")
+    XCTAssertEqual(EmbeddedData.files.keys.sorted(), disk.keys.sorted(), "rebuild: the embedded file list is stale")
+    for (path, text) in disk {
+      XCTAssertEqual(EmbeddedData.files[path], text, "rebuild: the embedded \(path) is stale")
+    }
+  }
+
+  func testBundledCatalogEqualsTheCatalogLoadedFromDisk() throws {
+    let fromDisk = try Catalog.load(files: try Self.diskFiles())
+    let embedded = try bundled()
+    XCTAssertEqual(embedded.standards.count, fromDisk.standards.count)
+    for (built, disk) in zip(embedded.standards, fromDisk.standards) {
+      XCTAssertEqual(built, disk, "standard \(disk.number) differs from its file on disk: rebuild")
+    }
+    XCTAssertEqual(embedded.principles, fromDisk.principles)
+    XCTAssertEqual(embedded.pillars, fromDisk.pillars)
+    XCTAssertEqual(embedded.inspireStrategies, fromDisk.inspireStrategies)
+    XCTAssertEqual(embedded.coordinationFunctions, fromDisk.coordinationFunctions)
+    XCTAssertEqual(embedded.guide, fromDisk.guide)
+    XCTAssertEqual(embedded.notice, fromDisk.notice)
+    XCTAssertEqual(embedded.contextName, fromDisk.contextName)
+  }
+
+  func testUnchangedRoundTripStillLoads() throws {
+    let files = try Self.diskFiles()
+    let roundTripped = try mutating(files, try standardPath(18, in: files)) { _ in }
+    XCTAssertNoThrow(try Catalog.load(files: roundTripped))
+  }
+
+  // MARK: integrity checks reject broken data
+
+  func testRejectsAFifthIndicator() throws {
+    let files = try mutatingStandard(18) { object in
+      var list = try indicators(object)
+      XCTAssertEqual(list.count, 4)
+      list.append(["id": "18.5", "text": "A fifth indicator.", "target": "90%", "note": "Not allowed."])
+      object["indicators"] = list
+    }
+    assertRejected(files, mentioning: ["standard 18", "5 core indicators"])
+  }
+
+  func testRejectsAnIndicatorIdOutOfSequence() throws {
+    let files = try mutatingStandard(2) { object in
+      var list = try indicators(object)
+      list[1]["id"] = "2.4"
+      object["indicators"] = list
+    }
+    assertRejected(files, mentioning: ["standard 2", "2.4", "2.2"])
+  }
+
+  func testRejectsAKeyActionIdUnderAnotherStandard() throws {
+    let files = try mutatingStandard(18) { object in
+      var list = try keyActions(object)
+      list[list.count - 1]["id"] = "19.2.11"
+      object["keyActions"] = list
+    }
+    assertRejected(files, mentioning: ["standard 18", "19.2.11"])
+  }
+
+  func testRejectsARepeatedKeyActionId() throws {
+    let files = try mutatingStandard(18) { object in
+      var list = try keyActions(object)
+      list[list.count - 1]["id"] = "18.2.10"
+      object["keyActions"] = list
+    }
+    assertRejected(files, mentioning: ["18.2.10", "repeated"])
+  }
+
+  func testRejectsAGapInItemNumbering() throws {
+    let files = try mutatingStandard(18) { object in
+      var list = try keyActions(object)
+      XCTAssertEqual(list[list.count - 1]["id"] as? String, "18.2.11")
+      list[list.count - 1]["id"] = "18.2.12"
+      object["keyActions"] = list
+    }
+    assertRejected(files, mentioning: ["18.2.12", "numbering"])
+  }
+
+  func testRejectsAStandardMovedToAnotherPillar() throws {
+    let files = try mutatingStandard(7) { object in object["pillar"] = 1 }
+    assertRejected(files, mentioning: ["pillar 1"])
+    assertRejected(files, mentioning: ["pillar 2"])
+  }
+
+  func testRejectsAMissingStandardFile() throws {
+    var files = try Self.diskFiles()
+    files.removeValue(forKey: try standardPath(18, in: files))
+    assertRejected(files, mentioning: ["28 standards"])
+  }
+
+  func testRejectsAPillarFourPreparednessAction() throws {
+    // Otherwise well numbered (preparedness section 1, response section 2), so only the Pillar 4 rule applies.
+    let files = try mutatingStandard(21) { object in
+      var list = try keyActions(object)
+      for index in list.indices {
+        list[index]["phase"] = index == 0 ? "preparedness" : "response"
+        list[index]["id"] = index == 0 ? "21.1.1" : "21.2.\(index)"
+      }
+      object["keyActions"] = list
+    }
+    assertRejected(files, mentioning: ["standard 21", "Pillar 4"])
+  }
+
+  func testRejectsAnActorOutsideStandardOne() throws {
+    let files = try mutatingStandard(18) { object in
+      var list = try keyActions(object)
+      list[0]["actor"] = "members"
+      object["keyActions"] = list
+    }
+    assertRejected(files, mentioning: ["standard 18", "18.1.1", "actor"])
+  }
+
+  func testRejectsRelatedPrincipleEleven() throws {
+    let files = try mutatingStandard(18) { object in
+      var principles = try XCTUnwrap(object["relatedPrinciples"] as? [Int])
+      principles.append(11)
+      object["relatedPrinciples"] = principles
+    }
+    assertRejected(files, mentioning: ["standard 18", "principle 11"])
+  }
+
+  func testRejectsABadTargetString() throws {
+    let files = try mutatingStandard(18) { object in
+      var list = try indicators(object)
+      list[0]["target"] = "lots"
+      object["indicators"] = list
+    }
+    assertRejected(files, mentioning: ["standards/18-case-management.json", "'lots'"])
+  }
+
+  func testRejectsAnUnknownInspireStrategy() throws {
+    let files = try mutatingStandard(18) { object in
+      var inspire = try XCTUnwrap(object["inspire"] as? [String: Any])
+      var strategies = try XCTUnwrap(inspire["strategies"] as? [String])
+      strategies.append("magic-wand")
+      inspire["strategies"] = strategies
+      object["inspire"] = inspire
+    }
+    assertRejected(files, mentioning: ["standard 18", "magic-wand"])
+  }
+}
