@@ -11,8 +11,10 @@ DEBUG_BIN = .build/debug/cpms
 build:
 	$(SWIFT) build
 
+## A release binary with the Swift runtime linked in, so it runs when copied alone to another
+## machine of the same OS and architecture (no Swift installation needed there).
 release:
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## Builds everything and runs all tests (unit and end-to-end).
 test:

@@ -107,20 +107,20 @@ public struct BrowseRendering: Sendable {
       layout.labelled(
         "Principles",
         standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }.joined(separator: "; "),
-        labelWidth: 12))
+        labelWidth: 14))
     links.append(
       layout.labelled(
         "Standards", standard.linkedStandards.map { "\($0) \(catalog.standard($0)!.title)" }.joined(separator: "; "),
-        labelWidth: 12))
+        labelWidth: 14))
     let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }
     links.append(
       layout.labelled(
         "INSPIRE", (strategies.isEmpty ? "" : strategies.joined(separator: "; ") + ". ") + standard.inspire.note,
-        labelWidth: 12))
+        labelWidth: 14))
     let roles = catalog.coordinationRoles(of: standard.number)
     links.append(
       layout.labelled(
-        "Coordination", roles.map { "\($0.title) (\($0.part.title))" }.joined(separator: "; "), labelWidth: 12))
+        "Coordination", roles.map { "\($0.title) (\($0.part.title))" }.joined(separator: "; "), labelWidth: 14))
     blocks.append(links.joined(separator: "\n"))
     if let notes = standard.guidanceNotes, !notes.isEmpty {
       var lines = [layout.heading("GUIDANCE NOTES", underline: "-")]

@@ -345,7 +345,9 @@ struct ContextualizationChecker {
 public enum LanguageTag {
   public static func isValid(_ tag: String) -> Bool {
     let parts = tag.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-    guard let language = parts.first, (2...3).contains(language.count) || (5...8).contains(language.count),
+    // Primary language subtags in use are 2 or 3 letters (ISO 639); longer ones ("english") are a
+    // common mistake, not a real tag.
+    guard let language = parts.first, (2...3).contains(language.count),
       language.allSatisfy({ $0.isASCII && $0.isLetter })
     else { return false }
     var index = 1
