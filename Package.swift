@@ -21,6 +21,6 @@ let package = Package(
     .target(name: "CPMSCore", path: "Sources/CPMSCore", plugins: ["EmbedDataPlugin"]),
     .executableTarget(name: "cpms", dependencies: ["CPMSCore"], path: "Sources/cpms"),
     .testTarget(name: "CPMSCoreTests", dependencies: ["CPMSCore"], path: "Tests/CPMSCoreTests"),
-    .testTarget(name: "CLITests", dependencies: ["cpms"], path: "Tests/CLITests"),
+    .testTarget(name: "CLITests", dependencies: ["cpms"], path: "Tests/CLITests", exclude: ["Golden"]),
   ]
 )

@@ -6,7 +6,7 @@ enum CPMSCommandLine {
 
   static let commands: [any Command.Type] = [
     ListCommand.self, ShowCommand.self, PrinciplesCommand.self, SearchCommand.self, PrioritizeCommand.self,
-    BallotCommand.self, ValidateCommand.self, SchemaCommand.self,
+    PackCommand.self, BallotCommand.self, ValidateCommand.self, SchemaCommand.self,
   ]
 
   static let rootSpec = CommandSpec(

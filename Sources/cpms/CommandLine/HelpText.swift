@@ -7,10 +7,8 @@ enum HelpText {
     let layout = TextLayout(width: width)
     var blocks = [layout.wrap("OVERVIEW: " + spec.abstract)]
     if let discussion = spec.discussion {
-      blocks.append(
-        discussion.split(separator: "\n", omittingEmptySubsequences: false).map {
-          $0.isEmpty ? "" : layout.wrap(String($0), hanging: $0.hasPrefix("  ") ? "    " : "")
-        }.joined(separator: "\n"))
+      let lines = discussion.split(separator: "\n", omittingEmptySubsequences: false)
+      blocks.append(lines.map { discussionLine($0, layout: layout) }.joined(separator: "\n"))
     }
     let usage = subcommands.isEmpty ? spec.usage : "cpms <subcommand>"
     blocks.append(layout.wrap("USAGE: " + usage, hanging: "       "))
@@ -30,6 +28,20 @@ enum HelpText {
       blocks.append("  See 'cpms help <subcommand>' for detailed help.")
     }
     return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  /// A discussion line keeps its indentation, and a two-column line ("plan    4 to 10 …") keeps its
+  /// columns: continuation lines align with the second column.
+  static func discussionLine(_ line: Substring, layout: TextLayout) -> String {
+    if line.isEmpty { return "" }
+    let indent = line.prefix { $0 == " " }
+    let rest = line.dropFirst(indent.count)
+    if !indent.isEmpty, let gap = rest.firstRange(of: "  ") {
+      let afterGap = rest[gap.upperBound...].drop { $0 == " " }
+      let lead = String(line[..<afterGap.startIndex])
+      return layout.wrap(String(afterGap), indent: lead, hanging: String(repeating: " ", count: lead.count))
+    }
+    return layout.wrap(String(rest), indent: String(indent), hanging: String(indent))
   }
 
   static func section(_ title: String, _ entries: [(String, String)], _ layout: TextLayout) -> String {

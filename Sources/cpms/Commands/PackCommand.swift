@@ -1,0 +1,79 @@
+import CPMSCore
+
+/// `cpms pack`: writes the workshop pack for a selection that complies with the rule of its situation.
+enum PackCommand: Command {
+  static let spec = CommandSpec(
+    name: "pack",
+    abstract:
+      "Export the workshop pack for a selection of priority standards: agenda, worksheets, monitoring framework.",
+    discussion: """
+      Takes the same selection options as 'cpms prioritize' and refuses a selection that does not comply with the rule of its situation (nothing is written).
+      By default -o names a folder whose README.md is the cover and index, linking to every other document:
+        README.md: context, date, situation, the rule and the rule check, the selected standards, reminders.
+        01-agenda.md: the aims and the six working sessions of about two hours.
+        02-key-questions.md: the key questions, and the ballot results when ballots were given.
+        standards/standard-NN.md: each selected standard in full, with a worksheet.
+        03-principles.md: the 10 principles with their questions.
+        04-programme-cycle.md: response planning, resource mobilisation and response monitoring, with the guide's tips for the selected standards.
+        05-monitoring-framework.md: the core indicators of the selected standards, with columns to complete (filled where --context gives local values).
+        06-all-standards.md: all 28 standards, the selected ones marked.
+      With --single-file, -o names one Markdown file with the same content and internal links.
+      The context name and date come from the flags, else from the workshop file; the date defaults to SOURCE_DATE_EPOCH when set, else today (UTC). The same input always gives the same bytes.
+      An existing file, or a folder that is not empty, is only replaced with --force.
+
+      The pack is GitHub-flavoured Markdown; convert it with pandoc, for example:
+        cpms pack --workshop workshop.json --single-file -o pack.md
+        pandoc -f gfm pack.md -o pack.docx
+        pandoc -f gfm -s pack.md -o pack.html
+
+      Exit status: 0 when the pack is written, 1 when the selection does not comply, 64 for usage errors, 65 for a malformed ballot, workshop or context file, 66 for a missing file, 73 when the output cannot be written.
+      """,
+    options: SelectionOptions.specs + [
+      WorkshopOption.spec, ContextOption.spec,
+      OptionSpec(long: "context-name", valueName: "text", help: "The country or response the workshop is for."),
+      OptionSpec(
+        long: "date", valueName: "yyyy-mm-dd",
+        help: "The workshop date; default SOURCE_DATE_EPOCH when set, else today (UTC)."),
+      OptionSpec(
+        long: "output", short: "o", valueName: "path", help: "The folder to write (or the file, with --single-file).",
+        required: true),
+      OptionSpec(long: "single-file", help: "Write one Markdown document instead of a folder."),
+      OptionSpec(long: "force", help: "Replace the output file or folder if it exists."),
+    ]
+  )
+
+  static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+    if let flag = arguments.value("date") {
+      _ = try PackDate.resolve(flag, workshop: nil, environment: environment, spec: spec)
+    }
+    let workshop = try WorkshopOption.load(arguments, environment)
+    let catalog = try ContextOption.catalog(arguments, environment, workshop: workshop)
+    let request = try SelectionOptions.request(arguments, workshop: workshop, catalog: catalog, environment)
+    if request.selection == nil && request.ballots.isEmpty {
+      throw .usage("Give the selection to pack with --select LIST, or ballots to rank with --ballot FILE.", spec)
+    }
+    let result = try SelectionOptions.run(request, catalog: catalog, spec: spec)
+    guard result.compliant else {
+      let findings = result.findings.map { "  \($0.severity.rawValue) [\($0.rule)] \($0.message)" }
+      throw .failure(
+        (["The selection does not comply with the rule of its situation; no pack was written."] + findings)
+          .joined(separator: "\n"), .failure)
+    }
+    let date = try PackDate.resolve(
+      arguments.value("date"), workshop: workshop?.date, environment: environment, spec: spec)
+    let pack = PackRequest(
+      result: result, contextName: arguments.value("context-name") ?? workshop?.contextName ?? catalog.contextName,
+      date: date, globalCatalog: catalog.contextName == nil ? nil : try environment.catalog())
+    let path = arguments.value("output")!
+    let force = arguments.flag("force")
+    if arguments.flag("single-file") {
+      try FileOutput.writeFile(WorkshopPack.singleDocument(pack, catalog: catalog), to: path, force: force)
+      environment.write("Wrote the workshop pack to \(path).\n")
+    } else {
+      let documents = WorkshopPack.documents(pack, catalog: catalog)
+      try FileOutput.writeDirectory(documents.map { ($0.path, $0.contents) }, to: path, force: force)
+      environment.write("Wrote the workshop pack (\(documents.count) documents) to \(path); start with README.md.\n")
+    }
+    return .success
+  }
+}
