@@ -19,7 +19,7 @@ release:
 ## Builds everything and runs all tests (unit and end-to-end).
 test:
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 ## Runs the main job on the bundled example workshop (Data/examples/): validates its files,
 ## recommends a selection from the three example ballots, and writes the workshop pack.

@@ -8,7 +8,8 @@ public enum Markdown {
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)
     var atStart = true
-    for character in text {
+    let characters = Array(text)
+    for (index, character) in characters.enumerated() {
       switch character {
       case "\n", "\r", "\r\n", "\t":
         out += " "
@@ -22,8 +23,13 @@ public enum Markdown {
         // Only where they could start a list, a setext heading or an attribute block.
         out += (atStart ? "\\" : "") + String(character)
       case ".", ")":
-        // "1." or "1)" at the start of a line begins an ordered list.
-        if out.allSatisfy(\.isNumber) && !out.isEmpty { out += "\\" + String(character) } else { out.append(character) }
+        // "1. " or "1) " at the start of a line begins an ordered list; "1.1" does not.
+        let next = index + 1 < characters.count ? characters[index + 1] : " "
+        if !out.isEmpty && out.allSatisfy(\.isNumber) && next.isWhitespace {
+          out += "\\" + String(character)
+        } else {
+          out.append(character)
+        }
       default:
         out.append(character)
       }
