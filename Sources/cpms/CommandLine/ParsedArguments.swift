@@ -1,3 +1,5 @@
+import CPMSCore
+
 /// The arguments of one command line, checked against a `CommandSpec`.
 struct ParsedArguments {
   var spec: CommandSpec
@@ -103,27 +105,11 @@ enum ArgumentParsing {
 enum Suggestion {
   /// " Did you mean 'x'?" for the closest candidate within an edit distance of 3, or "".
   static func didYouMean(_ word: String, among candidates: [String], quote: Bool = true) -> String {
-    let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.filter { $0.1 < 4 }
+    let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased())) }.filter { $0.1 < 4 }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 > 0 else {
       return ""
     }
     return " Did you mean '\(best.0)'?"
   }
 
-  /// Levenshtein distance.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
-  }
 }
