@@ -1,5 +1,5 @@
 /// One subcommand: its spec (for parsing and help) and what it does.
-protocol Command {
+protocol Command: Sendable {
   static var spec: CommandSpec { get }
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode
 }

@@ -46,13 +46,7 @@ enum PackCommand: Command {
     if let flag = arguments.value("date") {
       _ = try PackDate.resolve(flag, workshop: nil, environment: environment, spec: spec)
     }
-    let workshop = try WorkshopOption.load(arguments, environment)
-    let catalog = try ContextOption.catalog(arguments, environment, workshop: workshop)
-    let request = try SelectionOptions.request(arguments, workshop: workshop, catalog: catalog, environment)
-    if request.selection == nil && request.ballots.isEmpty {
-      throw .usage("Give the selection to pack with --select LIST, or ballots to rank with --ballot FILE.", spec)
-    }
-    let result = try SelectionOptions.run(request, catalog: catalog, spec: spec)
+    let (workshop, catalog, result) = try SelectionOptions.evaluate(arguments, environment, verb: "pack")
     guard result.compliant else {
       let findings = result.findings.map { "  \($0.severity.rawValue) [\($0.rule)] \($0.message)" }
       throw .failure(

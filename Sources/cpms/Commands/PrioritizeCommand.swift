@@ -20,13 +20,7 @@ enum PrioritizeCommand: Command {
   )
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let workshop = try WorkshopOption.load(arguments, environment)
-    let catalog = try ContextOption.catalog(arguments, environment, workshop: workshop)
-    let request = try SelectionOptions.request(arguments, workshop: workshop, catalog: catalog, environment)
-    if request.selection == nil && request.ballots.isEmpty {
-      throw .usage("Give the selection to check with --select LIST, or ballots to rank with --ballot FILE.", spec)
-    }
-    let result = try SelectionOptions.run(request, catalog: catalog, spec: spec)
+    let (_, catalog, result) = try SelectionOptions.evaluate(arguments, environment, verb: "check")
     let rendering = PrioritizationRendering(catalog: catalog, layout: environment.layout)
     environment.write(rendering.render(result, format: OutputFormat(rawValue: arguments.format)!))
     return result.compliant ? .success : .failure

@@ -93,6 +93,21 @@ enum SelectionOptions {
     }
   }
 
+  /// What `prioritize` and `pack` both do first: read the workshop file and the context, build the
+  /// request (flags over the file) and apply the rules. `verb` completes the usage message.
+  static func evaluate(_ arguments: ParsedArguments, _ environment: Environment, verb: String) throws(CLIError)
+    -> (workshop: WorkshopFile?, catalog: Catalog, result: PrioritizationResult)
+  {
+    let workshop = try WorkshopOption.load(arguments, environment)
+    let catalog = try ContextOption.catalog(arguments, environment, workshop: workshop)
+    let request = try request(arguments, workshop: workshop, catalog: catalog, environment)
+    if request.selection == nil && request.ballots.isEmpty {
+      throw .usage(
+        "Give the selection to \(verb) with --select LIST, or ballots to rank with --ballot FILE.", arguments.spec)
+    }
+    return (workshop, catalog, try run(request, catalog: catalog, spec: arguments.spec))
+  }
+
   /// Runs the rules, turning a contradictory request into a usage error.
   static func run(_ request: PrioritizationRequest, catalog: Catalog, spec: CommandSpec) throws(CLIError)
     -> PrioritizationResult
