@@ -128,14 +128,19 @@ struct WorkshopChecker {
 
   /// The prioritization rules, reported at the key they concern.
   mutating func checkRules(_ request: PrioritizationRequest, top: [String: SourceJSON], root: SourceJSON) {
+    // Without a selection or ballots there is nothing to check beyond the request itself;
+    // otherwise `run` checks the request and applies the rules in one pass.
+    let result: PrioritizationResult
     do {
-      try Prioritizer.validate(request)
+      guard request.selection != nil || !request.ballots.isEmpty else {
+        try Prioritizer.validate(request)
+        return
+      }
+      result = try Prioritizer.run(request, catalog: catalog)
     } catch {
       checker.error("prioritization", error.message, at: root.location)
       return
     }
-    guard request.selection != nil || !request.ballots.isEmpty else { return }
-    guard let result = try? Prioritizer.run(request, catalog: catalog) else { return }
     let location = (top["select"] ?? top["ballots"] ?? root).location
     for finding in result.findings {
       let place = finding.standard.flatMap { standard in

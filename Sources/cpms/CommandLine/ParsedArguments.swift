@@ -79,7 +79,7 @@ enum ArgumentParsing {
         let quoted = allowed.map { "'\($0)'" }
         throw usage(
           "The value '\(value)' is invalid for '\(option.displayName)'. Please provide one of "
-            + "\(CommandSpec.list(quoted)).\(Suggestion.didYouMean(value, among: allowed, quote: true))")
+            + "\(CommandSpec.list(quoted)).\(Suggestion.didYouMean(value, among: allowed))")
       }
       if option.repeatable {
         parsed.values[option.long, default: []].append(value)
@@ -104,7 +104,7 @@ enum ArgumentParsing {
 
 enum Suggestion {
   /// " Did you mean 'x'?" for the closest candidate within an edit distance of 3, or "".
-  static func didYouMean(_ word: String, among candidates: [String], quote: Bool = true) -> String {
+  static func didYouMean(_ word: String, among candidates: [String]) -> String {
     let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased())) }.filter { $0.1 < 4 }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 > 0 else {
       return ""
