@@ -29,14 +29,7 @@ final class CatalogTests: XCTestCase {
     return files
   }
 
-  func bundled() throws -> Catalog {
-    switch Catalog.bundled {
-    case .success(let catalog): return catalog
-    case .failure(let error):
-      XCTFail("the bundled catalog does not load: \(error)")
-      throw error
-    }
-  }
+  func bundled() throws -> Catalog { try Catalog.bundled.get() }
 
   /// The path under Data/ of standard `number`'s file.
   func standardPath(_ number: Int, in files: [String: String]) throws -> String {

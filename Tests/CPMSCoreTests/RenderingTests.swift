@@ -5,14 +5,7 @@ import XCTest
 
 /// Targets, Markdown escaping and tables, wrapping, standard lists, search and the browse views.
 final class RenderingTests: XCTestCase {
-  func catalog() throws -> Catalog {
-    switch Catalog.bundled {
-    case .success(let catalog): return catalog
-    case .failure(let error):
-      XCTFail("the bundled catalog does not load: \(error)")
-      throw error
-    }
-  }
+  func catalog() throws -> Catalog { try Catalog.bundled.get() }
 
   // MARK: Target
 

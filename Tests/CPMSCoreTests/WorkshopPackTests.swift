@@ -7,14 +7,7 @@ import XCTest
 final class WorkshopPackTests: XCTestCase {
   static let hostileName = "Zone | A\n# <script>alert(1)</script> *x*"
 
-  func catalog() throws -> Catalog {
-    switch Catalog.bundled {
-    case .success(let catalog): return catalog
-    case .failure(let error):
-      XCTFail("the bundled catalog does not load: \(error)")
-      throw error
-    }
-  }
+  func catalog() throws -> Catalog { try Catalog.bundled.get() }
 
   func request(
     _ selection: [Int]?, situation: Situation = .none, contextualized: [Int] = [], ballots: [Ballot] = [],
