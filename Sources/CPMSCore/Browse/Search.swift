@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A place in the CPMS where all the searched words occur.
 public struct SearchHit: Sendable, Equatable, Codable {
@@ -43,7 +47,5 @@ public enum Search {
     return hits
   }
 
-  static func fold(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-  }
+  static func fold(_ text: String) -> String { TextFolding.fold(text) }
 }

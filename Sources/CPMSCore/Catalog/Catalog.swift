@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The whole CPMS as cpms knows it: principles, pillars, standards and the workshop guide.
 ///

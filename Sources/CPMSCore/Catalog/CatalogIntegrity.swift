@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The rules the CPMS data must keep (see Data/README.md). Checked on every load so that a bad
 /// edit to Data/ fails the tests instead of showing a coordinator a broken standard.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Why the CPMS data could not be loaded; each problem names the file and what is wrong.
 public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// An indicator's target: the handbook uses percentages, yes/no, plain numbers, or leaves it to the context.
 public enum Target: Sendable, Equatable, Codable, CustomStringConvertible {
@@ -11,7 +15,7 @@ public enum Target: Sendable, Equatable, Codable, CustomStringConvertible {
   /// Parses the data files' spelling: `"90%"`, `"yes"`, `"no"`, `"25"` or `"set in context"`.
   /// Returns nil with anything else so callers can report where the bad value is.
   public init?(parsing raw: String) {
-    let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+    let text = raw.trimmingWhitespace().lowercased()
     switch text {
     case "yes": self = .yes
     case "no": self = .no

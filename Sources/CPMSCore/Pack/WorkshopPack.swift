@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// What a workshop pack is built from: a checked selection and the workshop's own details.
 ///
@@ -63,7 +67,7 @@ public enum WorkshopPack {
   /// The single-file form links to its sections through these ids, so it needs no raw HTML anchors.
   public static func anchor(_ heading: String) -> String {
     var out = ""
-    for character in heading.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+    for character in heading.trimmingWhitespaceAndNewlines().lowercased() {
       if character == " " {
         out += "-"
       } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
@@ -126,7 +130,7 @@ struct PackWriter {
   }
 
   var contextName: String {
-    let name = request.contextName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    let name = request.contextName?.trimmingWhitespaceAndNewlines() ?? ""
     return name.isEmpty ? "context not named" : name
   }
 

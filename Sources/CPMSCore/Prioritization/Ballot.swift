@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// One participant's (or one spreadsheet's) scores for the standards.
 public struct Ballot: Sendable, Equatable {
@@ -57,7 +61,7 @@ extension Ballot {
         message: "the file is empty; it needs a header row with 'standard' and 'score' columns (see 'cpms ballot')")
     }
     let header = records[headerIndex]
-    let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
     guard let standardColumn = names.firstIndex(of: "standard"), let scoreColumn = names.firstIndex(of: "score")
     else {
       let missing = ["standard", "score"].filter { !names.contains($0) }.map { "'\($0)'" }.joined(separator: " and ")
@@ -69,9 +73,9 @@ extension Ballot {
     for record in records[(headerIndex + 1)...] {
       if record.isBlank { continue }
       let cell = { (column: Int) -> String in
-        column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+        column < record.fields.count ? record.fields[column].trimmingWhitespace() : ""
       }
-      if (record.fields.first?.trimmingCharacters(in: .whitespaces) ?? "").hasPrefix("#")
+      if (record.fields.first?.trimmingWhitespace() ?? "").hasPrefix("#")
         || cell(standardColumn).hasPrefix("#")
       {
         continue
@@ -85,7 +89,7 @@ extension Ballot {
       let scoreText = cell(scoreColumn)
       var value: Double?
       if !scoreText.isEmpty {
-        let normalized = delimiter == ";" ? scoreText.replacingOccurrences(of: ",", with: ".") : scoreText
+        let normalized = delimiter == ";" ? scoreText.replacing(",", with: ".") : scoreText
         guard let number = Target.plainNumber(normalized), Ballot.scoreRange.contains(number) else {
           throw BallotError(
             source: source, line: record.line,
@@ -106,7 +110,7 @@ enum CSV {
   struct Record {
     var fields: [String]
     var line: Int
-    var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    var isBlank: Bool { fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
   }
 
   struct ParseError: Error {
@@ -175,7 +179,7 @@ enum CSV {
       }
       switch character {
       case "\"":
-        if field.trimmingCharacters(in: .whitespaces).isEmpty && !fieldWasQuoted {
+        if field.trimmingWhitespace().isEmpty && !fieldWasQuoted {
           field = ""
           quoted = true
           fieldWasQuoted = true
@@ -219,7 +223,7 @@ enum CSV {
   /// Quotes a field when it holds the delimiter, a quote or a line break.
   static func field(_ text: String, delimiter: Character) -> String {
     if text.contains(delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r") {
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
     return text
   }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Reads lists of standard numbers as people type them: `1,4,18` or ranges like `1-3`.
 public enum StandardList {
@@ -12,12 +16,12 @@ public enum StandardList {
     var numbers: [Int] = []
     var seen: Set<Int> = []
     for rawItem in text.split(separator: ",", omittingEmptySubsequences: false) {
-      let item = rawItem.trimmingCharacters(in: .whitespaces)
+      let item = rawItem.trimmingWhitespace()
       guard !item.isEmpty else {
         throw ParseError(message: "'\(text)' has an empty item; separate standard numbers with single commas.")
       }
       let bounds = item.split(separator: "-", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces)
+        $0.trimmingWhitespace()
       }
       guard (1...2).contains(bounds.count), let low = Int(bounds[0]), let high = Int(bounds.last!) else {
         throw ParseError(message: "'\(item)' is not a standard number or a range like 1-3.")

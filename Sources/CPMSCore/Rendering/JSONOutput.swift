@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// JSON as scripts expect it: sorted keys and stable formatting, so the same input gives the same bytes.
 public enum JSONOutput {

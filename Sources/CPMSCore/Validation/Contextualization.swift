@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A country's adaptation of the CPMS (`"cpms": "contextualization/1"`): local wording, targets,
 /// definitions and indicators for the standards it contextualized, and why.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A problem found in a user's file, located at the offending key or value.
 public struct Diagnostic: Sendable, Equatable, Codable {
@@ -87,7 +91,7 @@ struct Checker {
       error("type", "\(what) must be a string in double quotes, found \(node.kindName).", at: node.location)
       return nil
     }
-    if !allowEmpty && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if !allowEmpty && value.trimmingWhitespaceAndNewlines().isEmpty {
       error("empty-value", "\(what) is empty; write a value or remove the key.", at: node.location)
       return nil
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// One reporter per output format, each a pure function from reports to text (as SwiftLint does).
 public enum ValidationReporters {
@@ -48,11 +52,11 @@ public enum ValidationReporters {
   /// GitHub Actions workflow commands, which GitHub turns into annotations on the lines to fix.
   public static func github(_ reports: [ValidationReport]) -> String {
     func escapeData(_ text: String) -> String {
-      text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-        .replacingOccurrences(of: "\n", with: "%0A")
+      text.replacing("%", with: "%25").replacing("\r", with: "%0D")
+        .replacing("\n", with: "%0A")
     }
     func escapeProperty(_ text: String) -> String {
-      escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+      escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
     }
     var out = ""
     for report in reports {

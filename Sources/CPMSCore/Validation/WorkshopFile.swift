@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A saved workshop (`"cpms": "workshop/1"`): the situation, lists, exceptions, ballots, size, context
 /// name and date, so a script can re-run the workshop with `--workshop FILE`.
@@ -31,8 +35,9 @@ struct WorkshopChecker {
   /// Paths inside a workshop file are relative to the file's folder.
   func resolve(_ relative: String) -> String {
     if relative.hasPrefix("/") || path == "-" || path == "<stdin>" { return relative }
-    let folder = (path as NSString).deletingLastPathComponent
-    return folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+    guard let slash = path.lastIndex(of: "/") else { return relative }
+    let folder = path[..<slash]
+    return folder.isEmpty ? "/" + relative : folder + "/" + relative
   }
 
   mutating func check(_ root: SourceJSON) -> WorkshopFile? {

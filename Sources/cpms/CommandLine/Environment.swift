@@ -1,5 +1,12 @@
 import CPMSCore
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What a command may touch outside the library: output streams, environment, files, clock.
 /// Commands receive it instead of reaching for globals, which keeps them easy to read.
@@ -9,10 +16,37 @@ struct Environment: Sendable {
   var writeError: @Sendable (String) -> Void
 
   static let live = Environment(
-    variables: ProcessInfo.processInfo.environment,
-    write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-    writeError: { FileHandle.standardError.write(Data($0.utf8)) }
+    variables: processEnvironment(),
+    write: { writeAll($0, to: STDOUT_FILENO) },
+    writeError: { writeAll($0, to: STDERR_FILENO) }
   )
+
+  private static func processEnvironment() -> [String: String] {
+    var variables: [String: String] = [:]
+    var entry = environ
+    while let pointer = entry.pointee {
+      let text = String(cString: pointer)
+      if let equals = text.firstIndex(of: "=") {
+        variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+      }
+      entry += 1
+    }
+    return variables
+  }
+
+  /// Writes everything, retrying short writes; a closed pipe (`cpms list | head`) is not an error.
+  private static func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return }
+        offset += count
+      }
+    }
+  }
 
   /// The terminal width from COLUMNS, or 80.
   var columns: Int {
@@ -33,16 +67,26 @@ struct Environment: Sendable {
   /// Reads a file the user named (or stdin for `-`), with a clear error when it cannot be read.
   func read(_ path: String, what: String) throws(CLIError) -> [UInt8] {
     if path == "-" {
-      return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+      do {
+        return try FileSystem.readAll(nil)
+      } catch {
+        throw .failure("Standard input cannot be read: \(error.reason).", .noInput)
+      }
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .failure("The \(what) '\(path)' does not exist.", .noInput)
+    switch FileSystem.kind(of: path) {
+    case nil: throw .failure("The \(what) '\(path)' does not exist.", .noInput)
+    case .directory: throw .failure("The \(what) '\(path)' is a folder, not a file.", .noInput)
+    case .file, .other: break
     }
-    if isDirectory.boolValue { throw .failure("The \(what) '\(path)' is a folder, not a file.", .noInput) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .failure("The \(what) '\(path)' cannot be read; check its permissions.", .noInput)
+    do {
+      return try FileSystem.readAll(path)
+    } catch {
+      throw .failure("The \(what) '\(path)' cannot be read: \(error.reason).", .noInput)
     }
-    return [UInt8](data)
   }
+}
+
+/// The C `write`, which `Environment.write` hides inside the type.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }

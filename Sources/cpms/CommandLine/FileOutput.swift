@@ -1,19 +1,16 @@
-import Foundation
-
 /// Writes output files safely: never over existing data without `--force`, and never a half-written
 /// result (content goes to a temporary name beside the target, then is renamed into place).
 enum FileOutput {
   /// Writes one file.
   static func writeFile(_ text: String, to path: String, force: Bool) throws(CLIError) {
-    let target = URL(fileURLWithPath: path)
-    try checkTarget(target, force: force, expectDirectory: false)
-    let temporary = temporaryURL(beside: target)
+    try checkTarget(path, force: force, expectDirectory: false)
+    let temporary = temporaryPath(beside: path)
     do {
-      try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
-      try replace(target, with: temporary)
+      try FileSystem.createFile(temporary, bytes: text.utf8)
+      try replace(path, with: temporary)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .failure("Cannot write '\(path)': \(describe(error)).", .cannotCreate)
+      FileSystem.removeTree(temporary)
+      throw .failure("Cannot write '\(path)': \(error.reason).", .cannotCreate)
     }
   }
 
@@ -21,75 +18,72 @@ enum FileOutput {
   static func writeDirectory(_ files: [(path: String, contents: String)], to path: String, force: Bool)
     throws(CLIError)
   {
-    let target = URL(fileURLWithPath: path)
-    try checkTarget(target, force: force, expectDirectory: true)
-    let temporary = temporaryURL(beside: target)
+    try checkTarget(path, force: force, expectDirectory: true)
+    let temporary = temporaryPath(beside: path)
     do {
-      try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+      try FileSystem.createDirectory(temporary)
       for file in files {
-        let url = temporary.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(
-          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.contents.utf8).write(to: url, options: .withoutOverwriting)
+        let full = temporary + "/" + file.path
+        if let slash = full.lastIndex(of: "/"), slash > temporary.endIndex {
+          try FileSystem.createDirectories(String(full[..<slash]))
+        }
+        try FileSystem.createFile(full, bytes: file.contents.utf8)
       }
-      try replace(target, with: temporary)
+      try replace(path, with: temporary)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .failure("Cannot write '\(path)': \(describe(error)).", .cannotCreate)
+      FileSystem.removeTree(temporary)
+      throw .failure("Cannot write '\(path)': \(error.reason).", .cannotCreate)
     }
   }
 
-  static func checkTarget(_ target: URL, force: Bool, expectDirectory: Bool) throws(CLIError) {
-    let manager = FileManager.default
-    let parent = target.deletingLastPathComponent()
-    var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw .failure(
-        "Cannot write '\(target.relativePath)': the folder '\(parent.relativePath)' does not exist.", .cannotCreate)
+  /// The folder a path is in, as the user would write it.
+  static func parent(of path: String) -> String {
+    let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+    return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+  }
+
+  static func checkTarget(_ path: String, force: Bool, expectDirectory: Bool) throws(CLIError) {
+    let parent = parent(of: path)
+    guard FileSystem.kind(of: parent) == .directory else {
+      throw .failure("Cannot write '\(path)': the folder '\(parent)' does not exist.", .cannotCreate)
     }
-    guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
-    if isDirectory.boolValue != expectDirectory {
-      let kind = isDirectory.boolValue ? "a folder" : "a file"
+    guard let kind = FileSystem.kind(of: path) else { return }
+    let isDirectory = kind == .directory
+    if isDirectory != expectDirectory {
+      let kind = isDirectory ? "a folder" : "a file"
       throw .failure(
-        "'\(target.relativePath)' is \(kind); choose another path (cpms never replaces \(kind) with the other kind).",
+        "'\(path)' is \(kind); choose another path (cpms never replaces \(kind) with the other kind).",
         .cannotCreate)
     }
-    let isEmptyDirectory =
-      isDirectory.boolValue && ((try? manager.contentsOfDirectory(atPath: target.path)) ?? [""]).isEmpty
+    let isEmptyDirectory = isDirectory && ((try? FileSystem.entries(of: path)) ?? [""]).isEmpty
     if !force && !isEmptyDirectory {
-      throw .failure(
-        "'\(target.relativePath)' already exists; choose another path or add --force to replace it.", .cannotCreate)
+      throw .failure("'\(path)' already exists; choose another path or add --force to replace it.", .cannotCreate)
     }
   }
 
-  static func temporaryURL(beside target: URL) -> URL {
-    target.deletingLastPathComponent().appendingPathComponent(
-      ".\(target.lastPathComponent).cpms-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+  static func temporaryPath(beside path: String) -> String {
+    let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    let unique = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    let parent = parent(of: path)
+    return (parent == "/" ? "" : parent) + "/.\(name).cpms-\(FileSystem.processID)-\(unique)"
   }
 
   /// Moves `temporary` to `target`; an existing target is moved aside first and removed only after.
-  static func replace(_ target: URL, with temporary: URL) throws {
-    let manager = FileManager.default
-    if manager.fileExists(atPath: target.path) {
-      let aside = temporaryURL(beside: target)
-      try manager.moveItem(at: target, to: aside)
+  static func replace(_ target: String, with temporary: String) throws(FileSystem.Failure) {
+    if FileSystem.kind(of: target) != nil {
+      let aside = temporaryPath(beside: target)
+      try FileSystem.move(target, to: aside)
       do {
-        try manager.moveItem(at: temporary, to: target)
+        try FileSystem.move(temporary, to: target)
       } catch {
-        try? manager.moveItem(at: aside, to: target)
+        try? FileSystem.move(aside, to: target)
         throw error
       }
-      try? manager.removeItem(at: aside)
+      FileSystem.removeTree(aside)
     } else {
-      try manager.moveItem(at: temporary, to: target)
+      try FileSystem.move(temporary, to: target)
     }
-  }
-
-  static func describe(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
   }
 }

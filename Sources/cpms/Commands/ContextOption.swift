@@ -16,7 +16,7 @@ enum ContextOption {
         bytes, path: path, catalog: catalog, readFile: FileReading.reader)
       guard let context, report.valid else {
         throw .failure(
-          "The context file is not valid:\n" + ValidationReporters.text([report]).trimmingCharacters(in: .newlines),
+          "The context file is not valid:\n" + ValidationReporters.text([report]).trimmingWhitespaceAndNewlines(),
           .dataError)
       }
       return context.apply(to: catalog)

@@ -1,5 +1,10 @@
 import CPMSCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The date on a pack's cover: `--date`, else the workshop file's date, else SOURCE_DATE_EPOCH, else
 /// today in UTC. SOURCE_DATE_EPOCH comes first among the defaults so builds of a pack can be reproduced.

@@ -1,5 +1,10 @@
 import CPMSCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `cpms search WORDS`: standards, key actions and indicators containing every word.
 enum SearchCommand: Command {
@@ -13,7 +18,7 @@ enum SearchCommand: Command {
   )
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let words = arguments.positionals.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    let words = arguments.positionals.filter { !$0.trimmingWhitespace().isEmpty }
     guard !words.isEmpty else { throw .usage("Missing expected argument '<words>'.", spec) }
     let catalog = try ContextOption.catalog(arguments, environment)
     let hits = Search.run(words, in: catalog)

@@ -1,5 +1,10 @@
 import CPMSCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The options `prioritize` and `pack` share to describe a workshop's selection.
 enum SelectionOptions {

@@ -1,5 +1,10 @@
 import CPMSCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `cpms validate PATH...`: checks contextualization and workshop files, for people and for CI.
 enum ValidateCommand: Command {
@@ -36,18 +41,8 @@ enum ValidateCommand: Command {
 
   /// A folder becomes its *.json files, sorted; anything else stays as given (and is reported if unreadable).
   static func expand(_ path: String) -> [String] {
-    var isDirectory: ObjCBool = false
-    guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
-    else { return [path] }
-    let base = URL(fileURLWithPath: path)
-    let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-      .filter { $0.hasSuffix(".json") }
-      .filter { name in
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: base.appendingPathComponent(name).path, isDirectory: &isFolder)
-          && !isFolder.boolValue
-      }
-      .sorted()
+    guard path != "-", FileSystem.kind(of: path) == .directory else { return [path] }
+    let files = FileSystem.filesBelow(path).filter { $0.hasSuffix(".json") }
     let prefix = path.hasSuffix("/") ? path : path + "/"
     return files.isEmpty ? [prefix] : files.map { prefix + $0 }
   }
@@ -74,10 +69,7 @@ enum ValidateCommand: Command {
 /// Reads files named inside other files (ballots and contexts in a workshop file).
 enum FileReading {
   static let reader: FileReader = { path in
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-      let data = FileManager.default.contents(atPath: path)
-    else { return nil }
-    return [UInt8](data)
+    guard FileSystem.kind(of: path) == .file else { return nil }
+    return try? FileSystem.readAll(path)
   }
 }

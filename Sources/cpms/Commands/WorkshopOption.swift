@@ -13,7 +13,7 @@ enum WorkshopOption {
       bytes, path: path, catalog: try environment.catalog(), readFile: FileReading.reader)
     guard let workshop, report.valid else {
       throw .failure(
-        "The workshop file is not valid:\n" + ValidationReporters.text([report]).trimmingCharacters(in: .newlines),
+        "The workshop file is not valid:\n" + ValidationReporters.text([report]).trimmingWhitespaceAndNewlines(),
         .dataError)
     }
     return workshop

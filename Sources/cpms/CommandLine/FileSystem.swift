@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The few file operations the CLI needs, on POSIX calls directly.
+///
+/// Full Foundation's FileManager and FileHandle pull in ICU (a 70 MB binary and slower start-up);
+/// the system calls are small, and their errno gives the precise reason a user needs ("Permission
+/// denied", "Read-only file system", "Is a directory").
+enum FileSystem {
+  enum Kind { case file, directory, other }
+
+  /// A failed system call: what it did, and the system's reason.
+  struct Failure: Error {
+    var code: Int32
+    var reason: String { String(cString: strerror(code)) }
+  }
+
+  /// What is at `path`, following symbolic links; nil when nothing is there.
+  static func kind(of path: String) -> Kind? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .directory
+    default: return .other
+    }
+  }
+
+  /// The whole content of a file, or of standard input when `path` is nil.
+  static func readAll(_ path: String?) throws(Failure) -> [UInt8] {
+    let descriptor: Int32
+    if let path {
+      descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { throw Failure(code: errno) }
+    } else {
+      descriptor = STDIN_FILENO
+    }
+    defer { if path != nil { close(descriptor) } }
+    var info = stat()
+    var capacity = 64 * 1024
+    if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 {
+      capacity = Int(info.st_size) + 1
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(capacity)
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count == 0 { break }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw Failure(code: errno)
+      }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return bytes
+  }
+
+  /// Creates a new file (never replacing one) holding `bytes`.
+  static func createFile(_ path: String, bytes: some Collection<UInt8>) throws(Failure) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw Failure(code: errno) }
+    let contents = Array(bytes)
+    var written = 0
+    while written < contents.count {
+      let count = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        let code = errno
+        close(descriptor)
+        throw Failure(code: code)
+      }
+      written += count
+    }
+    guard close(descriptor) == 0 else { throw Failure(code: errno) }
+  }
+
+  static func createDirectory(_ path: String) throws(Failure) {
+    guard mkdir(path, 0o755) == 0 else { throw Failure(code: errno) }
+  }
+
+  /// Creates `path` and any missing parents.
+  static func createDirectories(_ path: String) throws(Failure) {
+    var prefix = ""
+    for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+      prefix += prefix.isEmpty && component.isEmpty ? "/" : (prefix.isEmpty || prefix == "/" ? "" : "/") + component
+      if prefix.isEmpty || prefix == "/" || kind(of: prefix) == .directory { continue }
+      try createDirectory(prefix)
+    }
+  }
+
+  static func move(_ source: String, to target: String) throws(Failure) {
+    guard rename(source, target) == 0 else { throw Failure(code: errno) }
+  }
+
+  /// Removes a file, or a folder with everything in it; errors are ignored (used for clean-up).
+  static func removeTree(_ path: String) {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }
+    if info.st_mode & S_IFMT == S_IFDIR {
+      for name in (try? entries(of: path)) ?? [] { removeTree(path + "/" + name) }
+      rmdir(path)
+    } else {
+      unlink(path)
+    }
+  }
+
+  /// The names in a folder, without "." and "..", sorted by their bytes.
+  static func entries(of path: String) throws(Failure) -> [String] {
+    guard let directory = opendir(path) else { throw Failure(code: errno) }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// The regular files under a folder, as paths relative to it, sorted; hidden entries are skipped.
+  static func filesBelow(_ path: String) -> [String] {
+    var found: [String] = []
+    func walk(_ relative: String, depth: Int) {
+      guard depth < 64 else { return }
+      let full = relative.isEmpty ? path : path + "/" + relative
+      for name in (try? entries(of: full)) ?? [] where !name.hasPrefix(".") {
+        let child = relative.isEmpty ? name : relative + "/" + name
+        switch kind(of: path + "/" + child) {
+        case .file: found.append(child)
+        case .directory: walk(child, depth: depth + 1)
+        default: break
+        }
+      }
+    }
+    walk("", depth: 0)
+    return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  static var processID: Int32 { getpid() }
+}
