@@ -110,7 +110,7 @@ public struct BrowseRendering: Sendable {
         labelWidth: 14))
     links.append(
       layout.labelled(
-        "Standards", standard.linkedStandards.map { "\($0) \(catalog.standard($0)!.title)" }.joined(separator: "; "),
+        "Standards", standard.linkedStandards.map { "\($0) \(catalog.standardTitle($0)!)" }.joined(separator: "; "),
         labelWidth: 14))
     let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }
     links.append(
@@ -277,7 +277,7 @@ struct StandardDetail: Encodable {
     keyActions = standard.keyActions
     indicators = standard.indicators
     relatedPrinciples = standard.relatedPrinciples.map { Link(number: $0, title: catalog.principle($0)!.title) }
-    linkedStandards = standard.linkedStandards.map { Link(number: $0, title: catalog.standard($0)!.title) }
+    linkedStandards = standard.linkedStandards.map { Link(number: $0, title: catalog.standardTitle($0)!) }
     inspireStrategies = standard.inspire.strategies.compactMap { id in
       catalog.inspireStrategy(id).map { Strategy(id: id, title: $0.title) }
     }

@@ -6,19 +6,53 @@
 
 /// The whole CPMS as cpms knows it: principles, pillars, standards and the workshop guide.
 ///
-/// Built once from the data embedded in the binary and checked on load, so every command can trust
-/// numbers and ids without re-checking them.
+/// The small files (principles, pillars, INSPIRE, coordination functions) are read up front; a
+/// standard or the guide is read the first time a command asks for it, so `cpms show 18` reads one
+/// standard file instead of 28. Catalogs loaded with `Catalog.load(files:)` are read and checked
+/// whole.
 public struct Catalog: Sendable {
   public var principles: [Principle]
   public var pillars: [Pillar]
-  public var standards: [Standard]
   public var inspireStrategies: [InspireStrategy]
   public var coordinationFunctions: [CoordinationFunction]
-  public var guide: WorkshopGuide
   /// The files' shared notice: the text is a summary for workshop use.
   public var notice: String
   /// Set when a contextualization file was applied.
   public var contextName: String?
+
+  let source: CatalogSource
+  /// Standards a contextualization changed, by number; they take the place of the source's.
+  private var replacedStandards: [Int: Standard] = [:]
+
+  init(
+    principles: [Principle], pillars: [Pillar], inspireStrategies: [InspireStrategy],
+    coordinationFunctions: [CoordinationFunction], notice: String, source: CatalogSource
+  ) {
+    self.principles = principles
+    self.pillars = pillars
+    self.inspireStrategies = inspireStrategies
+    self.coordinationFunctions = coordinationFunctions
+    self.notice = notice
+    self.source = source
+  }
+
+  /// All 28 standards in handbook order.
+  public var standards: [Standard] {
+    source.allStandards.map { replacedStandards[$0.number] ?? $0 }
+  }
+
+  public var guide: WorkshopGuide { source.guide }
+
+  /// Puts a changed standard (a contextualized one) in place of the one with its number.
+  public mutating func replaceStandard(_ standard: Standard) {
+    precondition(Catalog.standardNumbers.contains(standard.number), "standard numbers run from 1 to 28")
+    replacedStandards[standard.number] = standard
+  }
+
+  /// The numbers of the standards a contextualization changed, in order.
+  public var contextualizedStandardNumbers: [Int] {
+    replacedStandards.values.filter { $0.contextualization != nil }.map(\.number).sorted()
+  }
 
   /// The standards valid numbers run over.
   public static let standardNumbers = 1...28
@@ -28,7 +62,13 @@ public struct Catalog: Sendable {
   public static let standardsPerPillar = [6, 7, 7, 8]
 
   public func standard(_ number: Int) -> Standard? {
-    Catalog.standardNumbers.contains(number) ? standards[number - 1] : nil
+    Catalog.standardNumbers.contains(number) ? (replacedStandards[number] ?? source.standard(number)) : nil
+  }
+
+  /// A standard's title, cheaper than `standard(_:)` when only the title is shown.
+  public func standardTitle(_ number: Int) -> String? {
+    guard Catalog.standardNumbers.contains(number) else { return nil }
+    return replacedStandards[number]?.title ?? source.title(number)
   }
 
   public func principle(_ number: Int) -> Principle? {
@@ -44,7 +84,8 @@ public struct Catalog: Sendable {
   }
 
   public func standards(inPillar number: Int) -> [Standard] {
-    standards.filter { $0.pillar == number }
+    guard let pillar = pillar(number) else { return [] }
+    return pillar.standardNumbers.compactMap(standard)
   }
 
   /// Where a standard serves the coordination functions, in the annex's order of functions.

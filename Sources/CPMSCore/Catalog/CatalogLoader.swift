@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
+import Synchronization
 
 /// Why the CPMS data could not be loaded; each problem names the file and what is wrong.
 public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -14,90 +10,177 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 extension Catalog {
-  /// The catalog built into the binary, decoded and checked once per process.
+  /// The catalog built into the binary.
+  ///
+  /// Its standards and guide are read when first needed and not re-checked at run time: the test
+  /// suite loads the same embedded files with `load(files:)`, which reads and checks everything,
+  /// so a binary whose data failed those checks never ships.
   public static let bundled: Result<Catalog, CatalogError> = Result { () throws(CatalogError) in
-    try Catalog.load(files: EmbeddedData.files)
+    try Catalog.read(files: EmbeddedData.files, source: CatalogSource(files: EmbeddedData.files))
   }
 
-  /// Decodes and checks the data from file contents keyed by their path under `Data/`.
-  /// Tests use it to load the files on disk and compare them with the embedded copy.
+  /// Reads and checks the data from file contents keyed by their path under `Data/`: every file,
+  /// every key, and the integrity rules across files. Tests use it on the files on disk and on the
+  /// embedded copy.
   public static func load(files: [String: String]) throws(CatalogError) -> Catalog {
     var problems: [String] = []
-    let decoder = JSONDecoder()
-
-    func decode<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
-      guard let text = files[path] else {
-        problems.append("\(path): the file is missing")
-        return nil
-      }
-      do {
-        return try decoder.decode(T.self, from: Data(text.utf8))
-      } catch {
-        problems.append("\(path): \(describe(error))")
-        return nil
-      }
-    }
-
-    let principles = decode(PrinciplesFile.self, "principles.json")
-    let pillars = decode(PillarsFile.self, "pillars.json")
-    let inspire = decode(InspireFile.self, "inspire.json")
-    let functions = decode(CoordinationFunctionsFile.self, "coordination-functions.json")
-    let guide = decode(WorkshopGuide.self, "guide.json")
     var standards: [Standard] = []
     for path in files.keys.filter({ $0.hasPrefix("standards/") }).sorted() {
-      if let standard = decode(Standard.self, path) { standards.append(standard) }
+      let reader = DataFileReader(file: path)
+      if let object = reader.root(files[path]!) {
+        let standard = Standard(object)
+        object.finish()
+        if reader.problems.isEmpty { standards.append(standard) }
+      }
+      problems += reader.problems
     }
+    let guide = readFile("guide.json", in: files, problems: &problems, WorkshopGuide.init)
     standards.sort { $0.number < $1.number }
-
-    guard let principles, let pillars, let inspire, let functions, let guide, problems.isEmpty else {
-      throw CatalogError(problems: problems)
+    let catalog: Catalog
+    do {
+      catalog = try read(files: files, source: guide.map { CatalogSource(standards: standards, guide: $0) })
+    } catch {
+      throw CatalogError(problems: problems + error.problems)
     }
-    let catalog = Catalog(
-      principles: principles.principles.sorted { $0.number < $1.number },
-      pillars: pillars.pillars.sorted { $0.number < $1.number },
-      standards: standards,
-      inspireStrategies: inspire.strategies,
-      coordinationFunctions: functions.functions,
-      guide: guide,
-      notice: principles.notice,
-      contextName: nil
-    )
+    if !problems.isEmpty { throw CatalogError(problems: problems) }
     let integrityProblems = CatalogIntegrity.problems(in: catalog)
     if !integrityProblems.isEmpty { throw CatalogError(problems: integrityProblems) }
     return catalog
   }
 
-  private static func describe(_ error: any Error) -> String {
-    guard let error = error as? DecodingError else { return "\(error)" }
-    func path(_ codingPath: [any CodingKey]) -> String {
-      codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+  /// Reads the four small files; `source` supplies the standards and the guide.
+  private static func read(files: [String: String], source: CatalogSource?) throws(CatalogError) -> Catalog {
+    var problems: [String] = []
+    var notice = ""
+    let principles = readFile("principles.json", in: files, problems: &problems) { file in
+      notice = file.string("notice")
+      return file.objects("principles", Principle.init)
     }
-    switch error {
-    case .keyNotFound(let key, let context):
-      return "missing key '\(key.stringValue)' at \(path(context.codingPath))"
-    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-      return "\(context.debugDescription) at \(path(context.codingPath))"
-    @unknown default:
-      return "\(error)"
+    let pillars = readFile("pillars.json", in: files, problems: &problems) { file in
+      _ = file.string("notice")
+      return file.objects("pillars", Pillar.init)
     }
+    let inspire = readFile("inspire.json", in: files, problems: &problems) { file in
+      _ = (file.string("notice"), file.optionalString("about"))
+      return file.objects("strategies", InspireStrategy.init)
+    }
+    let functions = readFile("coordination-functions.json", in: files, problems: &problems) { file in
+      _ = file.string("notice")
+      return file.objects("functions", CoordinationFunction.init)
+    }
+    guard let principles, let pillars, let inspire, let functions, let source, problems.isEmpty else {
+      throw CatalogError(problems: problems)
+    }
+    return Catalog(
+      principles: principles.sorted { $0.number < $1.number },
+      pillars: pillars.sorted { $0.number < $1.number },
+      inspireStrategies: inspire,
+      coordinationFunctions: functions,
+      notice: notice,
+      source: source
+    )
+  }
+
+  /// Reads one file's top-level object with `make`; nil (and the problems recorded) when it fails.
+  static func readFile<Value>(
+    _ path: String, in files: [String: String], problems: inout [String], _ make: (DataObject) -> Value
+  ) -> Value? {
+    guard let text = files[path] else {
+      problems.append("\(path): the file is missing")
+      return nil
+    }
+    let reader = DataFileReader(file: path)
+    guard let object = reader.root(text) else {
+      problems += reader.problems
+      return nil
+    }
+    let value = make(object)
+    object.finish()
+    problems += reader.problems
+    return reader.problems.isEmpty ? value : nil
   }
 }
 
-private struct PrinciplesFile: Decodable {
-  var notice: String
-  var principles: [Principle]
-}
+/// Where a catalog's standards and guide come from: read up front (`load(files:)`) or read from
+/// the embedded files the first time each is needed (`bundled`).
+final class CatalogSource: Sendable {
+  private enum Storage {
+    case loaded(standards: [Standard], guide: WorkshopGuide)
+    case files([String: String])
+  }
 
-private struct PillarsFile: Decodable {
-  var pillars: [Pillar]
-}
+  private let storage: Storage
+  private let cache = Mutex<(standards: [Int: Standard], guide: WorkshopGuide?)>(([:], nil))
 
-private struct InspireFile: Decodable {
-  var strategies: [InspireStrategy]
-}
+  init(standards: [Standard], guide: WorkshopGuide) {
+    storage = .loaded(standards: standards, guide: guide)
+  }
 
-private struct CoordinationFunctionsFile: Decodable {
-  var functions: [CoordinationFunction]
+  init(files: [String: String]) {
+    storage = .files(files)
+  }
+
+  /// Every standard, in number order.
+  var allStandards: [Standard] {
+    switch storage {
+    case .loaded(let standards, _): standards
+    case .files: Catalog.standardNumbers.compactMap(standard)
+    }
+  }
+
+  func standard(_ number: Int) -> Standard? {
+    switch storage {
+    case .loaded(let standards, _):
+      return standards.first { $0.number == number }
+    case .files(let files):
+      if let standard = cache.withLock({ $0.standards[number] }) { return standard }
+      guard let path = Self.path(of: number, in: files) else { return nil }
+      let standard = Self.readTrusted(path, files) { Standard($0) }
+      cache.withLock { $0.standards[number] = standard }
+      return standard
+    }
+  }
+
+  /// A standard's title; for embedded files, read without reading the whole standard.
+  func title(_ number: Int) -> String? {
+    switch storage {
+    case .loaded(let standards, _):
+      return standards.first { $0.number == number }?.title
+    case .files(let files):
+      if let standard = cache.withLock({ $0.standards[number] }) { return standard.title }
+      guard let path = Self.path(of: number, in: files) else { return nil }
+      return ShallowJSONScan.topLevelString(files[path]!, key: "title") ?? standard(number)?.title
+    }
+  }
+
+  private static func path(of number: Int, in files: [String: String]) -> String? {
+    let prefix = "standards/" + (number < 10 ? "0" : "") + String(number) + "-"
+    return files.keys.first { $0.hasPrefix(prefix) }
+  }
+
+  var guide: WorkshopGuide {
+    switch storage {
+    case .loaded(_, let guide):
+      return guide
+    case .files(let files):
+      if let guide = cache.withLock({ $0.guide }) { return guide }
+      let guide = Self.readTrusted("guide.json", files) { WorkshopGuide($0) }
+      cache.withLock { $0.guide = guide }
+      return guide
+    }
+  }
+
+  /// Reads an embedded file that the test suite has already checked; a failure here means the
+  /// binary was built without running the tests, which no recovery could fix.
+  private static func readTrusted<Value>(
+    _ path: String, _ files: [String: String], _ make: (DataObject) -> Value
+  ) -> Value {
+    var problems: [String] = []
+    guard let value = Catalog.readFile(path, in: files, problems: &problems, make) else {
+      preconditionFailure("The embedded CPMS data is invalid: \(problems.joined(separator: "; "))")
+    }
+    return value
+  }
 }
 
 extension Catalog {

@@ -1,7 +1,7 @@
 /// A coordination function and the CPMS sections it draws on (the coordination guide's annex).
-public struct CoordinationFunction: Codable, Sendable, Equatable {
+public struct CoordinationFunction: Encodable, Sendable, Equatable {
   /// Which part of a standard serves the function.
-  public enum Part: String, Codable, Sendable {
+  public enum Part: String, Encodable, Sendable {
     case whole
     case measurement
     case preparedness
@@ -15,7 +15,7 @@ public struct CoordinationFunction: Codable, Sendable, Equatable {
     }
   }
 
-  public struct Reference: Codable, Sendable, Equatable {
+  public struct Reference: Encodable, Sendable, Equatable {
     public var part: Part
     public var standards: [Int]
     public var principles: [Int]
@@ -30,7 +30,7 @@ public struct CoordinationFunction: Codable, Sendable, Equatable {
 }
 
 /// Where one standard serves a coordination function.
-public struct CoordinationRole: Codable, Sendable, Equatable {
+public struct CoordinationRole: Encodable, Sendable, Equatable {
   public var function: String
   public var title: String
   public var part: CoordinationFunction.Part

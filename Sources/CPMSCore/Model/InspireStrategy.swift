@@ -1,5 +1,5 @@
 /// One of the seven INSPIRE strategies to end violence against children.
-public struct InspireStrategy: Codable, Sendable, Equatable {
+public struct InspireStrategy: Encodable, Sendable, Equatable {
   public var id: String
   public var letter: String
   public var title: String

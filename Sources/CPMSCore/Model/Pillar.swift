@@ -1,5 +1,5 @@
 /// A pillar groups standards that serve one purpose (quality response, risks, strategies, sectors).
-public struct Pillar: Codable, Sendable, Equatable {
+public struct Pillar: Encodable, Sendable, Equatable {
   public var number: Int
   public var title: String
   public var firstStandard: Int

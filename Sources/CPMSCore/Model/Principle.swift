@@ -1,7 +1,7 @@
 /// One of the 10 CPMS principles that every standard puts into practice.
-public struct Principle: Codable, Sendable, Equatable {
+public struct Principle: Encodable, Sendable, Equatable {
   /// Which family a principle comes from; the handbook groups them 4 + 4 + 2.
-  public enum Group: String, Codable, Sendable {
+  public enum Group: String, Encodable, Sendable {
     case crc
     case sphere
     case childProtection

@@ -1,5 +1,5 @@
 /// The phase a key action belongs to; the handbook lists each action under one phase only.
-public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
+public enum Phase: String, Encodable, Sendable, CaseIterable, Comparable {
   case preparedness
   case prevention
   case response
@@ -18,7 +18,7 @@ public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
 }
 
 /// Standard 1 addresses its key actions to two groups of actors.
-public enum Actor: String, Codable, Sendable, CaseIterable {
+public enum Actor: String, Encodable, Sendable, CaseIterable {
   case leadAgencies
   case members
 
@@ -31,7 +31,7 @@ public enum Actor: String, Codable, Sendable, CaseIterable {
 }
 
 /// One key action, numbered `standard.section.item` as in the handbook (for example 18.1.7).
-public struct KeyAction: Codable, Sendable, Equatable {
+public struct KeyAction: Encodable, Sendable, Equatable {
   public var id: String
   public var phase: Phase
   public var actor: Actor?
@@ -49,7 +49,7 @@ public struct KeyAction: Codable, Sendable, Equatable {
 }
 
 /// A core indicator from a standard's measurement section (at most four per standard).
-public struct Indicator: Codable, Sendable, Equatable {
+public struct Indicator: Encodable, Sendable, Equatable {
   public var id: String
   public var text: String
   public var target: Target
@@ -67,7 +67,7 @@ public struct Indicator: Codable, Sendable, Equatable {
 }
 
 /// What a country sets when it contextualizes an indicator.
-public struct LocalIndicatorDetails: Codable, Sendable, Equatable {
+public struct LocalIndicatorDetails: Encodable, Sendable, Equatable {
   public var definition: String?
   public var method: String?
   public var frequency: String?
@@ -90,20 +90,20 @@ public struct LocalIndicatorDetails: Codable, Sendable, Equatable {
 }
 
 /// A guidance note, kept only where the handbook's number is attested.
-public struct GuidanceNote: Codable, Sendable, Equatable {
+public struct GuidanceNote: Encodable, Sendable, Equatable {
   public var id: String
   public var title: String
   public var summary: String
 }
 
 /// The INSPIRE strategies that support a standard, per the CPMS–INSPIRE complementarity guide.
-public struct InspireLink: Codable, Sendable, Equatable {
+public struct InspireLink: Encodable, Sendable, Equatable {
   public var strategies: [String]
   public var note: String
 }
 
 /// One of the 28 standards.
-public struct Standard: Codable, Sendable, Equatable {
+public struct Standard: Encodable, Sendable, Equatable {
   public var notice: String
   public var number: Int
   public var title: String
@@ -129,7 +129,7 @@ public struct Standard: Codable, Sendable, Equatable {
 }
 
 /// What a contextualization says about a standard as a whole.
-public struct StandardContextualization: Codable, Sendable, Equatable {
+public struct StandardContextualization: Encodable, Sendable, Equatable {
   public var contextName: String
   public var rationale: String?
   public var globalTitle: String?

@@ -5,7 +5,7 @@
 #endif
 
 /// An indicator's target: the handbook uses percentages, yes/no, plain numbers, or leaves it to the context.
-public enum Target: Sendable, Equatable, Codable, CustomStringConvertible {
+public enum Target: Sendable, Equatable, Encodable, CustomStringConvertible {
   case percentage(Double)
   case yes
   case no
@@ -53,17 +53,6 @@ public enum Target: Sendable, Equatable, Codable, CustomStringConvertible {
 
   static func format(_ value: Double) -> String {
     value == value.rounded() ? String(Int(value)) : String(value)
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    let raw = try container.decode(String.self)
-    guard let target = Target(parsing: raw) else {
-      throw DecodingError.dataCorruptedError(
-        in: container,
-        debugDescription: "'\(raw)' is not a target: use \"N%\", \"yes\", \"no\", a number or \"set in context\"")
-    }
-    self = target
   }
 
   public func encode(to encoder: any Encoder) throws {

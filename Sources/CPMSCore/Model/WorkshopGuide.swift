@@ -1,19 +1,19 @@
 /// The workshop content of the coordination guide: questions, situations, sessions, programme cycle.
-public struct WorkshopGuide: Codable, Sendable, Equatable {
-  public struct KeyQuestion: Codable, Sendable, Equatable {
+public struct WorkshopGuide: Encodable, Sendable, Equatable {
+  public struct KeyQuestion: Encodable, Sendable, Equatable {
     public var number: Int
     public var pillar: Int?
     public var text: String
   }
 
-  public struct SituationGuidance: Codable, Sendable, Equatable {
+  public struct SituationGuidance: Encodable, Sendable, Equatable {
     public var id: String
     public var title: String
     public var rule: String
     public var advice: [String]
   }
 
-  public struct Session: Codable, Sendable, Equatable {
+  public struct Session: Encodable, Sendable, Equatable {
     public var number: Int
     public var title: String
     public var aim: String
@@ -21,7 +21,7 @@ public struct WorkshopGuide: Codable, Sendable, Equatable {
     public var produces: [String]
   }
 
-  public struct Stage: Codable, Sendable, Equatable {
+  public struct Stage: Encodable, Sendable, Equatable {
     public var id: String
     public var title: String
     public var summary: String
@@ -31,7 +31,7 @@ public struct WorkshopGuide: Codable, Sendable, Equatable {
   }
 
   /// A tip the guide gives for particular standards; shown only when one of them is selected.
-  public struct SelectionTip: Codable, Sendable, Equatable {
+  public struct SelectionTip: Encodable, Sendable, Equatable {
     public var stage: String
     public var standards: [Int]
     public var text: String

@@ -143,7 +143,7 @@ struct PackWriter {
     case .cover: "Workshop pack: \(contextName)"
     case .agenda: "Agenda"
     case .keyQuestions: "Key questions"
-    case .standard(let number): "Standard \(number): \(catalog.standard(number)!.title)"
+    case .standard(let number): "Standard \(number): \(catalog.standardTitle(number)!)"
     case .principles: "The 10 principles"
     case .programmeCycle: "Using the selection in the programme cycle"
     case .monitoring: "Monitoring framework"
@@ -179,7 +179,7 @@ struct PackWriter {
     Markdown.link(label, to: href(target, from: source))
   }
 
-  func standardLabel(_ number: Int) -> String { "Standard \(number): \(catalog.standard(number)!.title)" }
+  func standardLabel(_ number: Int) -> String { "Standard \(number): \(catalog.standardTitle(number)!)" }
 
   // MARK: assembling
 
@@ -378,7 +378,7 @@ struct PackWriter {
         ["Principle", "Selected standards that name it"],
         catalog.principles.map { principle in
           let standards = result.selected.filter { $0.relatedPrinciples.contains(principle.number) }
-          let names = standards.map { "\($0.standard) \(catalog.standard($0.standard)!.title)" }
+          let names = standards.map { "\($0.standard) \(catalog.standardTitle($0.standard)!)" }
           return [
             "\(principle.number) \(principle.title)", names.isEmpty ? "none" : names.joined(separator: "; "),
           ]
@@ -464,7 +464,7 @@ struct PackWriter {
   func allStandards(level: Int) -> String {
     let selected = Set(result.selection)
     let contextualized = Set(result.contextualized).union(
-      catalog.standards.filter { $0.contextualization != nil }.map(\.number))
+      catalog.contextualizedStandardNumbers)
     var header = ["Standard", "Title", "Pillar", "Selected"]
     if !contextualized.isEmpty { header.append("Contextualized") }
     var out = "\(hashes(level)) \(title(of: .allStandards))\n\n"

@@ -199,7 +199,7 @@ public enum Prioritizer {
     }
     let exceptions = Dictionary(uniqueKeysWithValues: request.exceptions.map { ($0.standard, $0.reason) })
     for number in request.contextualized.sorted() where !chosen.contains(number) {
-      let title = catalog.standard(number)!.title
+      let title = catalog.standardTitle(number)!
       if let reason = exceptions[number] {
         let why =
           switch reason {
@@ -240,7 +240,7 @@ public enum Prioritizer {
           Finding(
             severity: .warning, rule: Rule.plan,
             message:
-              "Standard \(number) (\(catalog.standard(number)!.title)) is not among the standards the response "
+              "Standard \(number) (\(catalog.standardTitle(number)!)) is not among the standards the response "
               + "plan relies on; check the group supports it.", standard: number))
       }
     }

@@ -51,7 +51,7 @@ public struct StandardMarkdown: Sendable {
         }) + "\n"
     out += "\n\(hashes(level + 1)) Links\n\n"
     let principles = standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }
-    let standards = standard.linkedStandards.map { "\($0) \(catalog.standard($0)!.title)" }
+    let standards = standard.linkedStandards.map { "\($0) \(catalog.standardTitle($0)!)" }
     out += "- **Related principles:** \(Markdown.escape(principles.joined(separator: "; ")))\n"
     out += "- **Linked standards:** \(Markdown.escape(standards.joined(separator: "; ")))\n"
     let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }

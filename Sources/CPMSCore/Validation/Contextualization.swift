@@ -49,7 +49,7 @@ public struct Contextualization: Sendable, Equatable {
     var result = catalog
     result.contextName = name
     for entry in standards {
-      var standard = result.standards[entry.number - 1]
+      guard var standard = result.standard(entry.number) else { continue }
       standard.contextualization = StandardContextualization(
         contextName: name, rationale: entry.rationale,
         globalTitle: entry.title == nil ? nil : standard.title,
@@ -82,7 +82,7 @@ public struct Contextualization: Sendable, Equatable {
             id: change.id, text: change.text ?? "", target: change.target ?? .setInContext,
             note: change.note ?? "Local indicator added by \(name).", local: details))
       }
-      result.standards[entry.number - 1] = standard
+      result.replaceStandard(standard)
     }
     return result
   }
