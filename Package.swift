@@ -19,7 +19,9 @@ let package = Package(
       path: "Sources/EmbedDataPlugin"
     ),
     .target(name: "CPMSCore", path: "Sources/CPMSCore", plugins: ["EmbedDataPlugin"]),
-    .executableTarget(name: "cpms", dependencies: ["CPMSCore"], path: "Sources/cpms"),
+    // The command-line parser (specs, parsing, usage errors) lives in a library so that a fuzz target can link it.
+    .target(name: "CPMSArguments", dependencies: ["CPMSCore"], path: "Sources/CPMSArguments"),
+    .executableTarget(name: "cpms", dependencies: ["CPMSCore", "CPMSArguments"], path: "Sources/cpms"),
     .testTarget(name: "CPMSCoreTests", dependencies: ["CPMSCore"], path: "Tests/CPMSCoreTests"),
     .testTarget(name: "CLITests", dependencies: ["cpms"], path: "Tests/CLITests", exclude: ["Golden"]),
   ]

@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// The root command: finds the subcommand, parses its arguments, runs it and maps errors to exit codes.

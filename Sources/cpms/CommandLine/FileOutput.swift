@@ -1,3 +1,5 @@
+import CPMSArguments
+
 /// Writes output files safely: never over existing data without `--force`, and never a half-written
 /// result (content goes to a temporary name beside the target, then is renamed into place).
 enum FileOutput {

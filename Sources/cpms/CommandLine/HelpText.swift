@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// Help in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS,

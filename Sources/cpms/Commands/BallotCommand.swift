@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// `cpms ballot`: a ready-to-fill CSV ballot for participants.

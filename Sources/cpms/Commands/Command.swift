@@ -1,3 +1,5 @@
+import CPMSArguments
+
 /// One subcommand: its spec (for parsing and help) and what it does.
 protocol Command: Sendable {
   static var spec: CommandSpec { get }

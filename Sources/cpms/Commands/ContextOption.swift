@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// The `--context FILE` option: applies a contextualization file to the bundled catalog.

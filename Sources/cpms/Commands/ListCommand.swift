@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// `cpms list`: the 28 standards grouped by pillar.

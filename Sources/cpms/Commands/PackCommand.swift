@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// `cpms pack`: writes the workshop pack for a selection that complies with the rule of its situation.

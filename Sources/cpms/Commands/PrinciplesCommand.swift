@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// `cpms principles`: the 10 principles.

@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// `cpms prioritize`: checks a selection, or recommends one from ballots, under the situation's rule.

@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// `cpms schema NAME`: prints a file format's JSON Schema so editors can complete and check files.

@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 #if canImport(FoundationEssentials)

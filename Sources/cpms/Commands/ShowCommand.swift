@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// `cpms show N`: one standard in full.

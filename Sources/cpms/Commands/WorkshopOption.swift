@@ -1,3 +1,4 @@
+import CPMSArguments
 import CPMSCore
 
 /// The `--workshop FILE` option: reads a saved workshop; command-line flags override it.

@@ -1,27 +1,29 @@
 import CPMSCore
 
 /// The arguments of one command line, checked against a `CommandSpec`.
-struct ParsedArguments {
-  var spec: CommandSpec
-  var positionals: [String] = []
-  var values: [String: [String]] = [:]
-  var flags: Set<String> = []
+public struct ParsedArguments: Sendable {
+  public var spec: CommandSpec
+  public var positionals: [String] = []
+  public var values: [String: [String]] = [:]
+  public var flags: Set<String> = []
 
-  func value(_ name: String) -> String? { values[name]?.last }
-  func all(_ name: String) -> [String] { values[name] ?? [] }
-  func flag(_ name: String) -> Bool { flags.contains(name) }
-  func has(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
+  public init(spec: CommandSpec) { self.spec = spec }
+
+  public func value(_ name: String) -> String? { values[name]?.last }
+  public func all(_ name: String) -> [String] { values[name] ?? [] }
+  public func flag(_ name: String) -> Bool { flags.contains(name) }
+  public func has(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
 }
 
 /// What the parser found before running anything.
-enum ParseOutcome {
+public enum ParseOutcome: Sendable {
   case run(ParsedArguments)
   case help
   case version
 }
 
-enum ArgumentParsing {
-  static func parse(_ arguments: [String], spec: CommandSpec) throws(CLIError) -> ParseOutcome {
+public enum ArgumentParsing {
+  public static func parse(_ arguments: [String], spec: CommandSpec) throws(CLIError) -> ParseOutcome {
     var parsed = ParsedArguments(spec: spec)
     var index = 0
     var onlyPositionals = false
@@ -102,14 +104,13 @@ enum ArgumentParsing {
   }
 }
 
-enum Suggestion {
+public enum Suggestion {
   /// " Did you mean 'x'?" for the closest candidate within an edit distance of 3, or "".
-  static func didYouMean(_ word: String, among candidates: [String]) -> String {
+  public static func didYouMean(_ word: String, among candidates: [String]) -> String {
     let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased())) }.filter { $0.1 < 4 }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 > 0 else {
       return ""
     }
     return " Did you mean '\(best.0)'?"
   }
-
 }

@@ -1,6 +1,6 @@
 /// Exit codes: 0 and 1 as usual, 64 for usage errors as swift-argument-parser, and the sysexits
 /// codes for bad input data (65), missing input (66), output that cannot be created (73).
-enum ExitCode: Int32 {
+public enum ExitCode: Int32, Sendable {
   case success = 0
   case failure = 1
   case usage = 64
@@ -11,13 +11,13 @@ enum ExitCode: Int32 {
 }
 
 /// Every way a command can fail; `main` prints it as "Error: …" and exits with its code.
-enum CLIError: Error {
+public enum CLIError: Error {
   /// Bad command-line usage: printed with the command's usage line, exit 64.
   case usage(String, CommandSpec)
   /// Anything else: printed alone with the given exit code.
   case failure(String, ExitCode)
 
-  var exitCode: ExitCode {
+  public var exitCode: ExitCode {
     switch self {
     case .usage: .usage
     case .failure(_, let code): code

@@ -1,0 +1,120 @@
+/// What a command accepts; help text, usage lines and parsing are all derived from it.
+public struct CommandSpec: Sendable {
+  public var name: String
+  public var abstract: String
+  public var discussion: String?
+  public var arguments: [ArgumentSpec]
+  public var options: [OptionSpec]
+
+  public init(
+    name: String, abstract: String, discussion: String? = nil, arguments: [ArgumentSpec] = [],
+    options: [OptionSpec] = []
+  ) {
+    self.name = name
+    self.abstract = abstract
+    self.discussion = discussion
+    self.arguments = arguments
+    self.options = options
+  }
+
+  /// The options every command has, listed last in help.
+  public static let standardOptions = [
+    OptionSpec(long: "version", help: "Show the version."),
+    OptionSpec(long: "help", short: "h", help: "Show help information."),
+  ]
+
+  public var allOptions: [OptionSpec] { options + CommandSpec.standardOptions }
+
+  public var commandPath: String { name.isEmpty ? "cpms" : "cpms \(name)" }
+
+  public func option(named name: String) -> OptionSpec? {
+    allOptions.first { $0.long == name }
+  }
+
+  public func option(short: Character) -> OptionSpec? {
+    allOptions.first { $0.short == short }
+  }
+
+  /// `cpms show <standard> [--format <format>]`, as swift-argument-parser writes it.
+  public var usage: String {
+    if name.isEmpty { return "cpms <subcommand>" }
+    var parts = [commandPath]
+    for argument in arguments {
+      var text = "<\(argument.name)>"
+      if argument.repeating { text += " ..." }
+      parts.append(argument.required ? text : "[\(text)]")
+    }
+    for option in options {
+      var text = option.short.map { "-\($0)" } ?? "--\(option.long)"
+      if let value = option.valueName { text += " <\(value)>" }
+      if option.repeatable { text += " ..." }
+      parts.append(option.required ? text : "[\(text)]")
+    }
+    return parts.joined(separator: " ")
+  }
+}
+
+public struct ArgumentSpec: Sendable {
+  public var name: String
+  public var help: String
+  public var repeating: Bool
+  public var required: Bool
+
+  public init(name: String, help: String, repeating: Bool = false, required: Bool = true) {
+    self.name = name
+    self.help = help
+    self.repeating = repeating
+    self.required = required
+  }
+}
+
+public struct OptionSpec: Sendable {
+  public var long: String
+  public var short: Character?
+  /// nil for a flag that takes no value.
+  public var valueName: String?
+  public var help: String
+  public var repeatable: Bool
+  public var required: Bool
+  public var allowedValues: [String]?
+  public var defaultValue: String?
+
+  public init(
+    long: String, short: Character? = nil, valueName: String? = nil, help: String, repeatable: Bool = false,
+    required: Bool = false, allowedValues: [String]? = nil, defaultValue: String? = nil
+  ) {
+    self.long = long
+    self.short = short
+    self.valueName = valueName
+    self.help = help
+    self.repeatable = repeatable
+    self.required = required
+    self.allowedValues = allowedValues
+    self.defaultValue = defaultValue
+  }
+
+  public var label: String {
+    var text = (short.map { "-\($0), " } ?? "") + "--\(long)"
+    if let valueName { text += " <\(valueName)>" }
+    return text
+  }
+
+  public var displayName: String {
+    "--\(long)" + (valueName.map { " <\($0)>" } ?? "")
+  }
+
+  /// The `--format` option most commands share.
+  public static func format(_ formats: [String], help extra: String = "") -> OptionSpec {
+    OptionSpec(
+      long: "format", valueName: "format",
+      help: "Output format: \(CommandSpec.list(formats)).\(extra)", allowedValues: formats, defaultValue: formats[0])
+  }
+}
+
+extension CommandSpec {
+  /// "a, b or c"
+  public static func list(_ items: [String], conjunction: String = "or") -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
+  }
+}
