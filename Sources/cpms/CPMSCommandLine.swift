@@ -34,7 +34,10 @@ enum CPMSCommandLine {
   }
 
   static func dispatch(_ arguments: [String], _ environment: Environment) throws(CLIError) -> ExitCode {
-    let rootHelp = HelpText.render(rootSpec, subcommands: commands.map { $0.spec }, width: environment.columns)
+    // Rendered only when shown: laying out the help costs more than most commands' own work.
+    var rootHelp: String {
+      HelpText.render(rootSpec, subcommands: commands.map { $0.spec }, width: environment.columns)
+    }
     guard let first = arguments.first else {
       environment.write(rootHelp)
       return .success

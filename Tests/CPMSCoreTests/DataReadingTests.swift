@@ -114,3 +114,14 @@ final class DataReadingTests: XCTestCase {
     XCTAssertEqual(JSONOutput.encode([Int]()), "[\n\n]")
   }
 }
+
+final class IDOrderTests: XCTestCase {
+  func testOrdersIdsLikeTheHandbookAndNeverTraps() {
+    XCTAssertEqual(Contextualization.idOrder("18.2.10"), [18, 2, 10])
+    XCTAssertEqual(Contextualization.idOrder("18..3"), [18, 3])
+    XCTAssertEqual(Contextualization.idOrder("18.L1"), [18, Int.max])
+    XCTAssertEqual(Contextualization.idOrder("99999999999999999999.1"), [Int.max, 1])
+    XCTAssertEqual(Contextualization.idOrder(""), [])
+    XCTAssertTrue(Contextualization.idOrder("18.2.9").lexicographicallyPrecedes(Contextualization.idOrder("18.2.10")))
+  }
+}

@@ -17,8 +17,17 @@ extension StringProtocol {
     trimming { TextFolding.isWhitespace($0) || TextFolding.isNewline($0) }
   }
 
+  /// True when the text holds nothing but spaces, tabs and line breaks; stops at the first other
+  /// character, so checking a long text costs nothing.
+  public var isBlank: Bool {
+    unicodeScalars.allSatisfy { TextFolding.isWhitespace($0) || TextFolding.isNewline($0) }
+  }
+
   private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
     let scalars = Substring(self).unicodeScalars
+    if let first = scalars.first, let last = scalars.last, !isTrimmed(first), !isTrimmed(last) {
+      return String(self)
+    }
     guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
     let last = scalars.lastIndex(where: { !isTrimmed($0) })!
     return String(Substring(scalars[first...last]))
@@ -28,7 +37,8 @@ extension StringProtocol {
 /// Case- and accent-insensitive matching for `cpms search`.
 enum TextFolding {
   static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    if scalar.isASCII { return scalar == " " || scalar == "\t" }
+    return scalar.properties.generalCategory == .spaceSeparator
   }
 
   static func isNewline(_ scalar: Unicode.Scalar) -> Bool {

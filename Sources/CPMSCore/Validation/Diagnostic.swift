@@ -56,19 +56,26 @@ struct Checker {
   /// Checks an object's keys: unknown keys (with a suggestion), repeated keys and missing required keys.
   /// Returns the members by key (first occurrence), or nil when the node is not an object.
   mutating func object(_ node: SourceJSON, _ what: String, known: [String], required: [String] = [])
-    -> [String: SourceJSON]?
+    -> CheckedObject?
   {
     guard let members = node.members else {
       error("type", "\(what) must be an object ({ … }), found \(node.kindName).", at: node.location)
       return nil
     }
-    var byKey: [String: SourceJSON] = [:]
+    var kept: [JSONMember] = []
+    kept.reserveCapacity(members.count)
+    // Small objects (nearly all) are checked for duplicates pairwise, which is cheaper than hashing;
+    // large ones use a set so that a hostile file with a million keys stays linear.
+    var seen: Set<String>? = members.count > 16 ? [] : nil
     for member in members {
-      if byKey[member.key] != nil {
+      let isDuplicate =
+        seen.map { !$0.contains(member.key) } == false || (seen == nil && kept.contains { $0.key == member.key })
+      if isDuplicate {
         error("duplicate-key", "The key \"\(member.key)\" appears twice in \(what); keep one.", at: member.keyLocation)
         continue
       }
-      byKey[member.key] = member.value
+      seen?.insert(member.key)
+      kept.append(member)
       if !known.contains(member.key) {
         let suggestion = Checker.closest(member.key, among: known).map { " Did you mean \"\($0)\"?" } ?? ""
         let allowed = known.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -77,12 +84,13 @@ struct Checker {
           at: member.keyLocation)
       }
     }
-    for key in required where byKey[key] == nil {
+    let object = CheckedObject(members: kept)
+    for key in required where object[key] == nil {
       error(
         "required-key", "\(what.prefix(1).uppercased() + what.dropFirst()) is missing the required key \"\(key)\".",
         at: node.location)
     }
-    return byKey
+    return object
   }
 
   mutating func string(_ node: SourceJSON?, _ what: String, allowEmpty: Bool = false) -> String? {
@@ -91,7 +99,7 @@ struct Checker {
       error("type", "\(what) must be a string in double quotes, found \(node.kindName).", at: node.location)
       return nil
     }
-    if !allowEmpty && value.trimmingWhitespaceAndNewlines().isEmpty {
+    if !allowEmpty && value.isBlank {
       error("empty-value", "\(what) is empty; write a value or remove the key.", at: node.location)
       return nil
     }
@@ -215,5 +223,14 @@ public struct CalendarDate: Sendable, Equatable, CustomStringConvertible {
       return String(repeating: "0", count: max(0, width - text.count)) + text
     }
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+}
+
+/// An object's members after the duplicate check, looked up by key (first occurrence wins).
+struct CheckedObject {
+  let members: [JSONMember]
+
+  subscript(key: String) -> SourceJSON? {
+    members.first { $0.key == key }?.value
   }
 }

@@ -132,7 +132,7 @@ struct WorkshopChecker {
   }
 
   /// The prioritization rules, reported at the key they concern.
-  mutating func checkRules(_ request: PrioritizationRequest, top: [String: SourceJSON], root: SourceJSON) {
+  mutating func checkRules(_ request: PrioritizationRequest, top: CheckedObject, root: SourceJSON) {
     // Without a selection or ballots there is nothing to check beyond the request itself;
     // otherwise `run` checks the request and applies the rules in one pass.
     let result: PrioritizationResult
@@ -164,7 +164,7 @@ struct WorkshopChecker {
 public enum FileValidator {
   /// Contextualization and workshop files are small; anything larger is refused before parsing so a
   /// stray 100 MB file costs nothing.
-  public static let maxFileSize = 8 * 1024 * 1024
+  public static let maxFileSize = 256 * 1024 * 1024
   public static let knownTags = [Contextualization.tag, WorkshopFile.tag]
 
   public static func validate(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)

@@ -46,19 +46,34 @@ enum FileSystem {
     if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 {
       capacity = Int(info.st_size) + 1
     }
+    // Reads straight into uninitialized storage sized from the file: no zero-filled staging buffer.
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(capacity)
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    var chunkSize = capacity
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count == 0 { break }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw Failure(code: errno)
+      var failure: Int32 = 0
+      var reachedEnd = false
+      let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+        var filled = 0
+        while filled < buffer.count {
+          let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+          if count < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            break
+          }
+          if count == 0 {
+            reachedEnd = true
+            break
+          }
+          filled += count
+        }
+        initialized = filled
       }
-      bytes.append(contentsOf: chunk[0..<count])
+      if failure != 0 { throw Failure(code: failure) }
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+      if reachedEnd { return bytes }
+      chunkSize = max(64 * 1024, bytes.count)
     }
-    return bytes
   }
 
   /// Creates a new file (never replacing one) holding `bytes`.

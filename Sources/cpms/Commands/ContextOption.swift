@@ -28,6 +28,6 @@ enum ContextOption {
 
   /// The standards a context file contextualized, for the `contextualized` situation.
   static func contextualizedStandards(_ catalog: Catalog) -> [Int] {
-    catalog.standards.filter { $0.contextualization != nil }.map(\.number)
+    catalog.contextualizedStandardNumbers
   }
 }
