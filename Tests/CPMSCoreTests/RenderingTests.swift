@@ -267,3 +267,64 @@ final class RenderingTests: XCTestCase {
     XCTAssertEqual(rows.compactMap { $0["title"] as? String }.filter { !$0.isEmpty }.count, 10)
   }
 }
+
+/// The escaping rules as first written (character by character, looking back over the output),
+/// kept to prove the faster version gives the same text.
+private enum ReferenceMarkdown {
+  static func referenceEscape(_ text: String) -> String {
+    let special: Set<UInt8> = Set("\\`*_{}[]<>#|~$^@&!+-=.)".utf8).union([10, 13, 9])
+    guard text.utf8.contains(where: special.contains) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    var atStart = true
+    let characters = Array(text)
+    for (index, character) in characters.enumerated() {
+      switch character {
+      case "\n", "\r", "\r\n", "\t":
+        out += " "
+        continue
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "$", "^", "@":
+        out += "\\" + String(character)
+      case "+", "-", "=", "!", "{", "}":
+        // Only where they could start a list, a setext heading or an attribute block.
+        out += (atStart ? "\\" : "") + String(character)
+      case ".", ")":
+        // "1. " or "1) " at the start of a line begins an ordered list; "1.1" does not.
+        let next = index + 1 < characters.count ? characters[index + 1] : " "
+        if !out.isEmpty && out.allSatisfy(\.isNumber) && next.isWhitespace {
+          out += "\\" + String(character)
+        } else {
+          out.append(character)
+        }
+      default:
+        out.append(character)
+      }
+      if !character.isWhitespace { atStart = false }
+    }
+    return out
+  }
+}
+
+final class MarkdownEscapeEquivalenceTests: XCTestCase {
+  func testFastEscapeMatchesTheReferenceOnTrickyAndRandomText() {
+    var samples = [
+      "", "plain text", "1. first", "12) twelve", "1.1 is fine", "- item", "  + indented", "a - b", "x\r\ny",
+      "tab\there", "<b>&</b>", "¹. superscript", "٣. arabic digit", "\u{A0}-nbsp", "e\u{301}.", "18.1.7.",
+      "1.\u{2003}em space", "#|`*_{}[]~$^@!=", "😀. emoji", "1.", "1)", "\r", "\n\n- x",
+    ]
+    var generator = SplitMix64(seed: 2019)
+    let alphabet = Array("ab 19.)-+=!{}#|*_<>&`[]~$^@\\\n\r\t\u{A0}\u{2003}é¹٣😀".unicodeScalars)
+    for _ in 0..<3000 {
+      let length = Int.random(in: 0...12, using: &generator)
+      var text = String.UnicodeScalarView()
+      for _ in 0..<length { text.append(alphabet.randomElement(using: &generator)!) }
+      samples.append(String(text))
+    }
+    for sample in samples {
+      XCTAssertEqual(Markdown.escape(sample), ReferenceMarkdown.referenceEscape(sample), "\(sample.debugDescription)")
+    }
+  }
+}

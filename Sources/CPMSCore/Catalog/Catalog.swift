@@ -71,6 +71,11 @@ public struct Catalog: Sendable {
     return replacedStandards[number]?.title ?? source.title(number)
   }
 
+  /// The pillar a standard belongs to, from the pillars' ranges (no standard file is read).
+  public func pillarNumber(ofStandard number: Int) -> Int? {
+    pillars.first { $0.standardNumbers.contains(number) }?.number
+  }
+
   public func principle(_ number: Int) -> Principle? {
     Catalog.principleNumbers.contains(number) ? principles[number - 1] : nil
   }

@@ -23,8 +23,8 @@ public enum Ranking {
         counts[score.standard] += 1
       }
     }
-    let ordered = catalog.standards.sorted { left, right in
-      let (a, b) = (left.number, right.number)
+    // Numbers, titles and pillars only: ranking must not cost reading all 28 standards.
+    let ordered = Catalog.standardNumbers.sorted { a, b in
       switch (counts[a] > 0, counts[b] > 0) {
       case (true, false): return true
       case (false, true): return false
@@ -38,11 +38,12 @@ public enum Ranking {
         return a < b
       }
     }
-    return ordered.enumerated().map { index, standard in
-      let count = counts[standard.number]
-      let mean = count > 0 ? (sums[standard.number] / Double(count) * 100).rounded() / 100 : nil
+    return ordered.enumerated().map { index, number in
+      let count = counts[number]
+      let mean = count > 0 ? (sums[number] / Double(count) * 100).rounded() / 100 : nil
       return RankingEntry(
-        rank: index + 1, standard: standard.number, title: standard.title, pillar: standard.pillar, mean: mean,
+        rank: index + 1, standard: number, title: catalog.standardTitle(number) ?? "",
+        pillar: catalog.pillarNumber(ofStandard: number) ?? 0, mean: mean,
         ballots: count)
     }
   }
