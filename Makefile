@@ -6,7 +6,7 @@ DEMO_DIR ?= demo-output
 RELEASE_BIN = .build/release/cpms
 DEBUG_BIN = .build/debug/cpms
 
-.PHONY: build release test demo install uninstall format lint bench clean
+.PHONY: build release test demo install uninstall format lint bench clean fuzz fuzz-smoke
 
 build:
 	$(SWIFT) build
@@ -56,5 +56,15 @@ bench: release
 	  end=$$(date +%s%N); printf '%-90s %6d us/run\n' "cpms $$cmd" $$(( (end-start)/($(BENCH_RUNS)*1000) )); \
 	done
 
+## libFuzzer targets for the JSON, workshop, ballot and argument parsers (Tests/Fuzz), built in
+## .build-fuzz and run one after the other for FUZZ_SECONDS each; fails if any finds a crash or hang.
+FUZZ_SECONDS ?= 150
+fuzz:
+	SWIFT=$(SWIFT) Tests/Fuzz/run.sh $(FUZZ_SECONDS)
+
+## The same, 15 seconds per target: a quick check that the fuzz targets build and survive, for CI.
+fuzz-smoke:
+	SWIFT=$(SWIFT) Tests/Fuzz/run.sh 15
+
 clean:
-	rm -rf .build $(DEMO_DIR)
+	rm -rf .build .build-fuzz $(DEMO_DIR)

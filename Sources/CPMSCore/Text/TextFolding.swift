@@ -23,6 +23,12 @@ extension StringProtocol {
     unicodeScalars.allSatisfy { TextFolding.isWhitespace($0) || TextFolding.isNewline($0) }
   }
 
+  /// True when the text holds nothing but spaces and tabs: what `trimmingWhitespace()` would
+  /// leave empty, found without building the trimmed copy.
+  public var isBlankOnOneLine: Bool {
+    unicodeScalars.allSatisfy(TextFolding.isWhitespace)
+  }
+
   private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
     let scalars = Substring(self).unicodeScalars
     if let first = scalars.first, let last = scalars.last, !isTrimmed(first), !isTrimmed(last) {

@@ -116,10 +116,11 @@ struct WorkshopChecker {
         at: location)
       return nil
     }
-    let report = FileValidator.validate(bytes, path: resolved, catalog: catalog, readFile: readFile)
-    guard report.valid, report.kind == Contextualization.tag,
-      let root = try? SourceJSONParser.parse(bytes)
-    else {
+    // Read strictly as a contextualization file: a workshop file named here (even this one) is refused
+    // by its tag before its own files are followed, so workshops cannot recurse into each other.
+    let (report, context) = FileValidator.contextualization(
+      bytes, path: resolved, catalog: catalog, readFile: readFile)
+    guard let context else {
       let why =
         report.kind == Contextualization.tag ? "\(report.errorCount) error(s)" : "it is not a contextualization file"
       checker.error(
@@ -127,8 +128,7 @@ struct WorkshopChecker {
         at: location)
       return nil
     }
-    var contextChecker = ContextualizationChecker(catalog: catalog)
-    return contextChecker.check(root)
+    return context
   }
 
   /// The prioritization rules, reported at the key they concern.

@@ -1,0 +1,152 @@
+import CPMSArguments
+import CPMSCore
+
+/// What each fuzz target does with one input. The libFuzzer mains (Tests/Fuzz/Fuzz*) and the XCTests
+/// that replay the committed corpus and regressions both call these, so a saved input is replayed
+/// through exactly the code that found it. Nothing here crashes on purpose: broken invariants are
+/// returned as `problems`, which the fuzz mains turn into a crash and the tests into a failure.
+public enum FuzzHarness {
+  public struct Outcome: Sendable {
+    /// The input was accepted: a valid file, a readable ballot, a command line that parses.
+    public var accepted: Bool
+    /// Invariants the input broke; empty when all hold.
+    public var problems: [String]
+  }
+
+  public static let catalog = try! Catalog.bundled.get()
+
+  /// `cpms validate` and `--context`: the JSON parser, the checks chosen by the "cpms" tag, the three
+  /// report formats, and a valid contextualization applied to the catalog and shown. Files named inside
+  /// the input never exist here.
+  public static func validate(_ bytes: [UInt8]) -> Outcome {
+    var problems: [String] = []
+    let report = FileValidator.validate(bytes, path: "fuzz.json", catalog: catalog, readFile: { _ in nil })
+    problems += locationProblems(report)
+    problems += reportProblems(report)
+    let (contextReport, context) = FileValidator.contextualization(
+      bytes, path: "fuzz.json", catalog: catalog, readFile: { _ in nil })
+    if contextReport.valid && contextReport.kind == Contextualization.tag && context == nil {
+      problems.append("a valid contextualization file gave no model")
+    }
+    if let context {
+      let rendering = BrowseRendering(catalog: context.apply(to: catalog), layout: TextLayout(width: 40))
+      for number in context.standardNumbers {
+        for format in [OutputFormat.text, .markdown, .json] {
+          _ = rendering.show(number, format: format)
+        }
+      }
+    }
+    return Outcome(accepted: report.valid, problems: problems)
+  }
+
+  /// The fixed files a fuzzed workshop file may name, beside it in ws/.
+  public static let workshopFiles: [String: [UInt8]] = [
+    "ws/contextualization.json": Array(
+      """
+      {"cpms": "contextualization/1", "context": {"name": "Fuzz"},
+       "standards": [{"number": 13, "rationale": "Separated children."}, {"number": 18, "title": "Cases"}]}
+      """.utf8),
+    "ws/ballots/a.csv": Array("standard,score\n1,5\n6,4\n9,3\n13,5\n18,2\n23,1\n".utf8),
+    "ws/ballots/b.csv": Array("\u{FEFF}Standard;Score\r\n1;4,5\r\n13;5\r\n27;\r\n".utf8),
+  ]
+
+  /// Workshop files (`--workshop FILE`): the checks, the files they name and the prioritization rules
+  /// they run. The input is ws/workshop.json; besides `workshopFiles`, any path ending in "self.json"
+  /// reads the input again, so a workshop can name itself.
+  public static func workshop(_ bytes: [UInt8]) -> Outcome {
+    var problems: [String] = []
+    let readFile: FileReader = { path in path.hasSuffix("self.json") ? bytes : workshopFiles[path] }
+    let (report, workshop) = FileValidator.workshop(
+      bytes, path: "ws/workshop.json", catalog: catalog, readFile: readFile)
+    problems += locationProblems(report)
+    _ = ValidationReporters.text([report])
+    if let workshop {
+      if !report.valid { problems.append("an invalid workshop file gave a model") }
+      let applied = workshop.contextualization?.apply(to: catalog) ?? catalog
+      // What `prioritize --workshop` does next.
+      if let result = try? Prioritizer.run(workshop.request, catalog: applied) {
+        let rendering = PrioritizationRendering(catalog: applied, layout: TextLayout(width: 40))
+        for format in [OutputFormat.text, .markdown, .json] {
+          _ = rendering.render(result, format: format)
+        }
+      }
+    }
+    return Outcome(accepted: workshop != nil, problems: problems)
+  }
+
+  /// CSV ballots (`--ballot FILE`): the CSV reader and ballot checks, then the ranking and
+  /// recommendation a readable ballot feeds.
+  public static func ballot(_ bytes: [UInt8]) -> Outcome {
+    let ballot: Ballot
+    do {
+      ballot = try Ballot.parse(csv: bytes, source: "fuzz.csv")
+    } catch {
+      return Outcome(accepted: false, problems: error.message.isEmpty ? ["a ballot error without a message"] : [])
+    }
+    var problems: [String] = []
+    for score in ballot.scores {
+      if !Catalog.standardNumbers.contains(score.standard) { problems.append("a score for standard \(score.standard)") }
+      if let value = score.value, !Ballot.scoreRange.contains(value) { problems.append("a score of \(value)") }
+    }
+    let request = PrioritizationRequest(situation: .none, ballots: [ballot, ballot])
+    if let result = try? Prioritizer.run(request, catalog: catalog) {
+      _ = PrioritizationRendering(catalog: catalog, layout: TextLayout(width: 40)).render(result, format: .text)
+    }
+    return Outcome(accepted: true, problems: problems)
+  }
+
+  /// The command line: the input split on NUL bytes into arguments, parsed against every spec given
+  /// (the real commands'), with the usage error text built as the CLI prints it. `findCommand` looks
+  /// the first argument up as a command name. Nothing is run: commands would touch files.
+  public static func arguments(
+    _ bytes: [UInt8], specs: [CommandSpec], findCommand: (String) throws(CLIError) -> Void
+  ) -> Outcome {
+    var problems: [String] = []
+    let arguments = bytes.split(separator: 0, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    if let first = arguments.first {
+      do {
+        try findCommand(first)
+      } catch {
+        if error.exitCode != .usage { problems.append("an unknown command is not a usage error") }
+      }
+    }
+    var accepted = false
+    for spec in specs {
+      do {
+        if case .run(let parsed) = try ArgumentParsing.parse(arguments, spec: spec) {
+          if parsed.positionals.count > arguments.count { problems.append("more positionals than arguments") }
+        }
+        accepted = true
+      } catch {
+        guard case .usage(let message, let errorSpec) = error else {
+          problems.append("parsing failed with a non-usage error")
+          continue
+        }
+        _ = "Error: \(message)\nUsage: \(errorSpec.usage)\n  See '\(errorSpec.commandPath) --help' for more.\n"
+      }
+    }
+    return Outcome(accepted: accepted, problems: problems)
+  }
+
+  /// Every finding must point inside the file: line and column start at 1.
+  static func locationProblems(_ report: ValidationReport) -> [String] {
+    report.diagnostics.filter { $0.line < 1 || $0.column < 1 }.map {
+      "finding [\($0.rule)] at \($0.line):\($0.column)"
+    }
+  }
+
+  /// The reports carry text taken from the input; the JSON one must still parse as JSON.
+  static func reportProblems(_ report: ValidationReport) -> [String] {
+    _ = ValidationReporters.text([report])
+    _ = ValidationReporters.github([report])
+    let json = ValidationReporters.json([report])
+    do {
+      _ = try SourceJSONParser.parse(Array(json.utf8))
+      return []
+    } catch {
+      return ["the JSON report does not parse: \(error.message)"]
+    }
+  }
+}
