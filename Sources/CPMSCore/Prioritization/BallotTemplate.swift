@@ -7,8 +7,9 @@ public enum BallotTemplate {
       cells.map { CSV.field($0, delimiter: delimiter) }.joined(separator: d) + "\r\n"
     }
     var out = row(["standard", "pillar", "title", "score", "participant", "comment"])
-    for standard in catalog.standards {
-      out += row([String(standard.number), String(standard.pillar), standard.title, "", "", ""])
+    for number in Catalog.standardNumbers {
+      let pillar = catalog.pillarNumber(ofStandard: number).map(String.init) ?? ""
+      out += row([String(number), pillar, catalog.standardTitle(number) ?? "", "", "", ""])
     }
     out += row(["# Score each standard from 0 (not a priority) to 5 (top priority); leave it empty if unsure."])
     out += row(["# Weigh these key questions (a summary of the CPMS coordination guide):"])
