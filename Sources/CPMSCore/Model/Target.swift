@@ -34,10 +34,19 @@ public enum Target: Sendable, Equatable, Encodable, CustomStringConvertible {
 
   /// Digits with an optional decimal part; no sign, exponent or spaces, so "1e3" and "-5" are refused.
   static func plainNumber(_ text: String) -> Double? {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-      parts.allSatisfy({ $0.allSatisfy(\.isNumber) })
-    else { return nil }
+    var digitsBefore = 0
+    var digitsAfter = 0
+    var dots = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: ".") {
+        dots += 1
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        if dots == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+      } else {
+        return nil
+      }
+    }
+    guard digitsBefore > 0, dots == 0 || (dots == 1 && digitsAfter > 0) else { return nil }
     return Double(text)
   }
 

@@ -30,7 +30,12 @@ extension StringProtocol {
   }
 
   private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
-    let scalars = Substring(self).unicodeScalars
+    // Most text starts and ends with a visible ASCII character: nothing to trim, nothing to scan.
+    let text = Substring(self)
+    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+      return String(text)
+    }
+    let scalars = text.unicodeScalars
     if let first = scalars.first, let last = scalars.last, !isTrimmed(first), !isTrimmed(last) {
       return String(self)
     }
