@@ -45,16 +45,11 @@ format:
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 
-## Times the main commands over repeated runs (release build); not part of the tests.
-BENCH_RUNS ?= 50
-bench: release
-	@for cmd in "list" "show 18" "search case worker" "principles --format json" \
-	    "prioritize --workshop Data/examples/workshop.json --format json" "validate Data/examples" \
-	    "pack --workshop Data/examples/workshop.json --single-file -o /tmp/cpms-bench-pack.md --force"; do \
-	  start=$$(date +%s%N); i=0; \
-	  while [ $$i -lt $(BENCH_RUNS) ]; do $(RELEASE_BIN) $$cmd >/dev/null || exit 1; i=$$((i+1)); done; \
-	  end=$$(date +%s%N); printf '%-90s %6d us/run\n' "cpms $$cmd" $$(( (end-start)/($(BENCH_RUNS)*1000) )); \
-	done
+## Benchmarks cpms against its peers with hyperfine and writes BENCHMARKS.md (see
+## Tests/Benchmarks/bench.sh). Builds its own release binary in .build-bench and installs hyperfine,
+## jq, gcc, GNU time and check-jsonschema when they are missing. Takes a few minutes; not run by CI.
+bench:
+	SWIFT="$(SWIFT)" bash Tests/Benchmarks/bench.sh
 
 ## libFuzzer targets for the JSON, workshop, ballot and argument parsers (Tests/Fuzz), built in
 ## .build-fuzz and run one after the other for FUZZ_SECONDS each; fails if any finds a crash or hang.
