@@ -19,6 +19,16 @@ public enum Markdown {
         allDigits = false
       }
       while index < bytes.count {
+        if !atStart && !allDigits {
+          // Past the start, only the always-escaped bytes matter: copy everything up to the next one.
+          var end = index
+          while end < bytes.count && !alwaysEscaped(bytes[end]) { end += 1 }
+          if end > index {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end
+            continue
+          }
+        }
         let byte = bytes[index]
         guard byte < 0x80 else {
           // A multi-byte scalar: copied as it is; only its whitespace and number properties matter.
@@ -95,6 +105,12 @@ public enum Markdown {
     byte < 64 ? (careBelow64 >> UInt64(byte)) & 1 == 1 : byte < 128 && (careFrom64 >> UInt64(byte - 64)) & 1 == 1
   }
 
+  /// Bytes escaped wherever they appear (the others only near the start of the text).
+  private static func alwaysEscaped(_ byte: UInt8) -> Bool {
+    byte < 64 ? (alwaysBelow64 >> UInt64(byte)) & 1 == 1 : byte < 128 && (careFrom64 >> UInt64(byte - 64)) & 1 == 1
+  }
+
+  private static let alwaysBelow64: UInt64 = mask("#$&*<>\n\r\t", offset: 0)
   private static let careBelow64: UInt64 = mask("!#$&)*+-.<=>\n\r\t", offset: 0)
   private static let careFrom64: UInt64 = mask("@[\\]^_`{|}~", offset: 64)
 
