@@ -377,6 +377,8 @@ final class WorkshopPackTests: XCTestCase {
       "standard-14-applying-a-socio-ecological-approach")
     XCTAssertEqual(WorkshopPack.anchor("The 10 principles"), "the-10-principles")
     XCTAssertEqual(WorkshopPack.anchor("A | b (contextualized)"), "a--b-contextualized")
+    XCTAssertEqual(WorkshopPack.anchor("  Tab\tand_under-score 2019!  "), "taband_under-score-2019")
+    XCTAssertEqual(WorkshopPack.anchor("Protección de la niñez"), "protección-de-la-niñez")
   }
 
   // MARK: determinism

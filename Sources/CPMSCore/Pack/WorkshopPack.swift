@@ -66,8 +66,25 @@ public enum WorkshopPack {
   /// The id GitHub and pandoc (gfm) give a heading: lower case, punctuation dropped, spaces as hyphens.
   /// The single-file form links to its sections through these ids, so it needs no raw HTML anchors.
   public static func anchor(_ heading: String) -> String {
+    let text = heading.trimmingWhitespaceAndNewlines()
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII headings (nearly all) byte by byte: the same result without Unicode case mapping.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+          UInt8(ascii: "_"):
+          bytes.append(byte)
+        default: break
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var out = ""
-    for character in heading.trimmingWhitespaceAndNewlines().lowercased() {
+    for character in text.lowercased() {
       if character == " " {
         out += "-"
       } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
