@@ -30,6 +30,7 @@ import tempfile
 
 MB = 1_000_000
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+HERE = pathlib.Path(__file__).resolve().parent
 
 
 def run(argv, cwd=None):
@@ -419,6 +420,24 @@ def report(args):
 
     kinds = checks["kinds"]
     total = sum(kind["files"] for kind in kinds.values())
+    instructions = results / "instructions.tsv"
+    if instructions.exists():
+        add("## Instructions (callgrind)")
+        add("")
+        add("Instruction counts from `valgrind --tool=callgrind` for one run of each command on the same inputs:")
+        add("unlike times, they do not change with the load on the machine, so they show what a change to cpms")
+        add("did. The earlier counts in the next section were measured the same way.")
+        add("")
+        add("| command | instructions |")
+        add("|---|---|")
+        for row in instructions.read_text().splitlines():
+            label, count = row.split("\t")[:2]
+            add(f"| `{label}` | {int(count):,} |")
+        add("")
+    notes = HERE / "profile-notes.md"
+    if notes.exists():
+        out.extend(notes.read_text().rstrip("\n").splitlines())
+        add("")
     add("## Inputs, and what cpms and the peers say about them")
     add("")
     add(f"`Tests/Benchmarks/generate_inputs.py` (fixed seed) writes {total:,} contextualization files in English,")

@@ -72,6 +72,7 @@ need python3 python3
 need hyperfine hyperfine
 need jq jq
 need gcc gcc
+need valgrind valgrind
 if [ ! -x /usr/bin/time ]; then
   apt_install time
   [ -x /usr/bin/time ] || die "installed the package time but /usr/bin/time is still missing"
@@ -252,6 +253,24 @@ fi
 
 say "peak memory"
 python3 "$here/bench.py" memory --work "$work" --cpms "$cpms" --runs "$memory_runs" --time /usr/bin/time
+
+# callgrind counts instructions: the same count on every run of the same binary and inputs, however
+# busy the machine is, so before/after comparisons of a change do not drown in timing noise.
+say "instruction counts (callgrind)"
+: >"$results/instructions.tsv"
+count_instructions() { # LABEL SHELL-COMMAND (run in the inputs folder; globs expand there)
+  local count
+  count=$(cd "$work" && eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $2" 2>&1 >/dev/null \
+    | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p')
+  [ -n "$count" ] || die "callgrind gave no count for: $2"
+  printf '%s\t%s\t%s\n' "$1" "$count" "$2" >>"$results/instructions.tsv"
+}
+count_instructions "floor" "$floor"
+count_instructions "cpms --version" "$cpms --version"
+count_instructions "cpms show 18 --format json" "$cpms show 18 --format json"
+count_instructions "cpms pack (10 standards, 30 ballots)" \
+  "$cpms pack --workshop pack/workshop.json --single-file -o pack-out/pack.md --force"
+count_instructions "cpms validate (1,000 files)" "$cpms validate many/*.json"
 
 # ------------------------------------------------------------------------------------------ report
 
