@@ -150,7 +150,7 @@ final class BallotTests: XCTestCase {
   func testNonUTF8BytesAreRefused() {
     let error = parseError(bytes: Array("standard,score\n1,".utf8) + [0xFF, 0xFE, 0x0A], source: "latin.csv")
     XCTAssertEqual(error?.source, "latin.csv")
-    XCTAssertNil(error?.line)
+    XCTAssertEqual(error?.line, 2, "the line of the first byte that is not UTF-8")
     XCTAssertTrue(error?.message.contains("UTF-8") ?? false, "\(String(describing: error))")
   }
 

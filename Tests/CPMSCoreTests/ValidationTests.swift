@@ -199,12 +199,25 @@ final class ValidationTests: XCTestCase {
   }
 
   func testFileOverTheSizeLimitIsRefusedBeforeParsing() {
+    // The limit logic with a small limit, so the test needs no file of 256 MB.
     let object = Array(Self.minimalValid.utf8)
-    let atLimit = object + [UInt8](repeating: UInt8(ascii: " "), count: FileValidator.maxFileSize - object.count)
-    XCTAssertEqual(atLimit.count, FileValidator.maxFileSize)
-    assertValid(validate(atLimit))
+    let limit = object.count + 10
+    let atLimit = object + [UInt8](repeating: UInt8(ascii: " "), count: 10)
+    func analyse(_ bytes: [UInt8]) -> ValidationReport {
+      FileValidator.analyse(bytes, path: "test.json", catalog: Self.catalog, readFile: Self.noFiles, maxFileSize: limit)
+        .0
+    }
+    assertValid(analyse(atLimit))
     let tooLarge = atLimit + [UInt8(ascii: " ")]
-    assertError(validate(tooLarge), "file-too-large", at: (1, 1), containing: "MB")
+    assertError(analyse(tooLarge), "file-too-large", at: (1, 1), containing: "larger than \(limit) bytes")
+    // Broken content over the limit is refused for its size, before anything is parsed.
+    assertError(analyse([UInt8](repeating: UInt8(ascii: "["), count: limit + 1)), "file-too-large", at: (1, 1))
+    // The real limit: 256 MB, so that a generated file of 100 MB validates.
+    XCTAssertEqual(FileValidator.maxFileSize, 256 * 1024 * 1024)
+    XCTAssertNil(FileValidator.sizeFinding(byteCount: FileValidator.maxFileSize))
+    let finding = FileValidator.sizeFinding(byteCount: FileValidator.maxFileSize + 1)
+    XCTAssertEqual(finding?.rule, "file-too-large")
+    XCTAssertTrue(finding?.message.contains("larger than 256 MB") ?? false, finding?.message ?? "")
   }
 
   func testBinaryJunk() {

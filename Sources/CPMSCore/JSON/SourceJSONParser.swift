@@ -124,7 +124,7 @@ public struct SourceJSON: Sendable, Equatable {
 /// Why a file could not be parsed, in a form the `validate` command can print next to the
 /// file name, line and column.
 public struct JSONParseError: Error, Sendable, Equatable {
-  /// A stable identifier ("empty-file", "invalid-utf8", "nesting-too-deep" or "json-syntax"), so
+  /// A stable identifier ("empty-file", "invalid-utf8", "nesting-too-deep", "too-many-values" or "json-syntax"), so
   /// callers and tests can tell problems apart without matching on the wording of the message.
   public var rule: String
   /// Says what is wrong and how to fix it, in plain words for people who do not write JSON daily.
@@ -142,17 +142,23 @@ public enum SourceJSONParser {
   /// recursively by the Swift runtime; a much deeper tree could overflow the stack of a thread.
   static let depthCeiling = 1_000
 
+  /// How many values (objects, arrays, strings, numbers, booleans, nulls) a document may hold. A
+  /// generated contextualization file of 100 MB holds about 600,000; this bound stops a file of
+  /// `[0,0,0,…]`, which costs 2 bytes per value on disk but about 50 in the tree, from needing
+  /// gigabytes, while leaving room for any real file under the validator's size limit.
+  public static let defaultMaxValues = 4_000_000
+
   /// Parses one JSON document.
   ///
   /// Takes bytes rather than a `String` so that invalid UTF-8 can be reported at its real
   /// position instead of being silently replaced while the file is loaded. Duplicate keys are
   /// kept in order. `maxDepth` is clamped to `0...1_000`; see `depthCeiling`.
   public static func parse(
-    _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth
+    _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, maxValues: Int = defaultMaxValues
   ) throws(JSONParseError) -> SourceJSON {
     let limit = min(max(maxDepth, 0), depthCeiling)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> SourceJSON in
-      var parser = SourceJSONReader(bytes: buffer, maxDepth: limit)
+      var parser = SourceJSONReader(bytes: buffer, maxDepth: limit, maxValues: maxValues)
       return try parser.parseDocument()
     }
   }
@@ -237,6 +243,8 @@ private struct SourceJSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
   let end: Int
   let maxDepth: Int
+  let maxValues: Int
+  var valueCount = 0
   /// Where the text starts: after the byte order mark, if any, so that it does not count as a
   /// column while offsets stay true byte offsets.
   let contentStart: Int
@@ -247,10 +255,11 @@ private struct SourceJSONReader {
   var cursor: SourceLocation
   var stack: [SourceJSONFrame] = []
 
-  init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
     self.bytes = bytes
     self.end = bytes.count
     self.maxDepth = maxDepth
+    self.maxValues = maxValues
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     contentStart = hasBOM ? 3 : 0
     pos = contentStart
@@ -281,6 +290,8 @@ private struct SourceJSONReader {
       // A value is expected at `pos`.
       try skipWhitespace()
       guard pos < end else { throw unexpectedEndAtValue() }
+      valueCount += 1
+      if valueCount > maxValues { throw tooManyValues() }
       switch bytes[pos] {
       case SourceJSONByte.openBrace:
         try open(isObject: true)
@@ -914,6 +925,14 @@ private struct SourceJSONReader {
         + "cannot be read as text. Save the file as UTF-8 (in most editors: Save As, then "
         + "choose the UTF-8 encoding)."
     return JSONParseError(rule: "invalid-utf8", message: message, location: location(at: offset))
+  }
+
+  mutating func tooManyValues() -> JSONParseError {
+    JSONParseError(
+      rule: "too-many-values",
+      message: "The file holds more than \(maxValues) values (objects, arrays, strings and numbers) and this one "
+        + "would be the next; cpms files hold far fewer. Check that this is the right file.",
+      location: location(at: pos))
   }
 
   mutating func unexpectedEndAtValue() -> JSONParseError {

@@ -23,6 +23,12 @@ public struct Ballot: Sendable, Equatable {
   }
 
   public static let scoreRange = 0.0...5.0
+
+  /// A ballot is a small spreadsheet (28 rows, or a few thousand when a file gathers many participants);
+  /// a larger file, or one with more lines, is refused before it is parsed, so that a hostile file cannot
+  /// make the reader build millions of rows. Callers can stop reading one byte past `maxFileSize`.
+  public static let maxFileSize = 8 * 1024 * 1024
+  public static let maxLines = 100_000
 }
 
 /// A ballot that cannot be read; names the file and line, and says how to fix it.
@@ -42,11 +48,28 @@ extension Ballot {
   /// other columns ignored), comma or semicolon delimiter, optional BOM, CRLF or LF, RFC 4180 quotes.
   /// Rows whose first cell starts with `#` (comments, HXL tags) and empty rows are skipped.
   public static func parse(csv data: [UInt8], source: String) throws(BallotError) -> Ballot {
+    guard data.count <= maxFileSize else {
+      throw BallotError(
+        source: source, line: nil,
+        message: "the file is larger than \(maxFileSize / 1_048_576) MB, far more than a ballot (one row per "
+          + "standard); check that this is the right file")
+    }
+    // Counting both line ends covers LF, CRLF and old Mac CR files alike.
+    var (lineFeeds, carriageReturns) = (0, 0)
+    for byte in data {
+      if byte == 0x0A { lineFeeds += 1 } else if byte == 0x0D { carriageReturns += 1 }
+    }
+    guard max(lineFeeds, carriageReturns) < maxLines else {
+      throw BallotError(
+        source: source, line: nil,
+        message: "the file has more than \(maxLines) lines, far more than a ballot (one row per standard); "
+          + "check that this is the right file")
+    }
     guard
       let text = String(
         validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data, as: UTF8.self)
     else {
-      throw BallotError(source: source, line: nil, message: "the file is not UTF-8 text; save it as 'CSV UTF-8'")
+      throw notUTF8(data, source: source)
     }
     let delimiter = CSV.detectDelimiter(in: text)
     let records: [CSV.Record]
@@ -67,7 +90,8 @@ extension Ballot {
       let missing = ["standard", "score"].filter { !names.contains($0) }.map { "'\($0)'" }.joined(separator: " and ")
       throw BallotError(
         source: source, line: header.line,
-        message: "the header row has no \(missing) column; found \(names.map { "'\($0)'" }.joined(separator: ", "))")
+        message: "the header row has no \(missing) column; found "
+          + Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: ", "), limit: 200))
     }
     var scores: [Score] = []
     for record in records[(headerIndex + 1)...] {
@@ -82,7 +106,7 @@ extension Ballot {
       }
       let standardText = cell(standardColumn)
       guard let standard = Int(standardText), Catalog.standardNumbers.contains(standard) else {
-        let shown = standardText.isEmpty ? "is empty" : "'\(standardText)' is not"
+        let shown = standardText.isEmpty ? "is empty" : "'\(Excerpt.of(standardText))' is not"
         throw BallotError(
           source: source, line: record.line, message: "standard \(shown) a standard number from 1 to 28")
       }
@@ -94,7 +118,7 @@ extension Ballot {
           throw BallotError(
             source: source, line: record.line,
             message:
-              "score '\(scoreText)' for standard \(standard) is not a number from 0 to 5 (leave it empty if not scored)"
+              "score '\(Excerpt.of(scoreText))' for standard \(standard) is not a number from 0 to 5 (leave it empty if not scored)"
           )
         }
         value = number
@@ -102,6 +126,24 @@ extension Ballot {
       scores.append(Score(standard: standard, value: value, line: record.line))
     }
     return Ballot(source: source, scores: scores)
+  }
+
+  /// Says where a file stops being UTF-8 text, and how to save it so that it is.
+  static func notUTF8(_ data: [UInt8], source: String) -> BallotError {
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      return BallotError(
+        source: source, line: nil,
+        message: "the file is saved as UTF-16 ('Unicode text'), not UTF-8; save it as 'CSV UTF-8'")
+    }
+    var line = 1
+    var iterator = data.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
+      if scalar.elementsEqual([UInt8(ascii: "\n")]) { line += 1 }
+    }
+    return BallotError(
+      source: source, line: line,
+      message: "this line is not UTF-8 text (the file was saved in another encoding); save it as 'CSV UTF-8'")
   }
 }
 

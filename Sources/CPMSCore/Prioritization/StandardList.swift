@@ -18,15 +18,18 @@ public enum StandardList {
     for rawItem in text.split(separator: ",", omittingEmptySubsequences: false) {
       let item = rawItem.trimmingWhitespace()
       guard !item.isEmpty else {
-        throw ParseError(message: "'\(text)' has an empty item; separate standard numbers with single commas.")
+        throw ParseError(
+          message: "'\(Excerpt.of(text))' has an empty item; separate standard numbers with single commas.")
       }
       let bounds = item.split(separator: "-", omittingEmptySubsequences: false).map {
         $0.trimmingWhitespace()
       }
       guard (1...2).contains(bounds.count), let low = Int(bounds[0]), let high = Int(bounds.last!) else {
-        throw ParseError(message: "'\(item)' is not a standard number or a range like 1-3.")
+        throw ParseError(message: "'\(Excerpt.of(item))' is not a standard number or a range like 1-3.")
       }
-      guard low <= high else { throw ParseError(message: "The range '\(item)' runs backwards; write \(high)-\(low).") }
+      guard low <= high else {
+        throw ParseError(message: "The range '\(Excerpt.of(item))' runs backwards; write \(high)-\(low).")
+      }
       for number in [low, high] where !Catalog.standardNumbers.contains(number) {
         throw ParseError(message: "Standard \(number) does not exist; standards are numbered 1 to 28.")
       }

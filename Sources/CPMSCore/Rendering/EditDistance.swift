@@ -1,6 +1,11 @@
 /// Levenshtein distance, for "Did you mean …?" suggestions on commands, options and file keys.
 public enum EditDistance {
-  public static func between(_ a: String, _ b: String) -> Int {
+  /// The distance between `a` and `b`; when it is certainly above `limit`, some value above `limit`
+  /// without building the table, so a pasted paragraph (or a hostile megabyte) compared with a short
+  /// name costs a length count instead of a quadratic table.
+  public static func between(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    let (countA, countB) = (a.count, b.count)
+    if abs(countA - countB) > limit { return abs(countA - countB) }
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }

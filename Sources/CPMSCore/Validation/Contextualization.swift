@@ -146,7 +146,7 @@ struct ContextualizationChecker {
       if let language, let node = members["language"], !LanguageTag.isValid(language) {
         checker.error(
           "language-tag",
-          "'\(language)' is not a BCP 47 language tag; write for example \"en\", \"fr\", \"es-CO\" or \"ar\".",
+          "'\(Excerpt.of(language))' is not a BCP 47 language tag; write for example \"en\", \"fr\", \"es-CO\" or \"ar\".",
           at: node.location)
       }
       updated = checker.date(members["updated"], "The update date")
@@ -170,7 +170,7 @@ struct ContextualizationChecker {
         entries.append(entry)
       }
     }
-    guard checker.diagnostics.allSatisfy({ $0.severity != .error }), let name else { return nil }
+    guard !checker.hasErrors, let name else { return nil }
     return Contextualization(
       name: name, language: language, updated: updated, coordinationGroup: group,
       standards: entries.sorted { $0.number < $1.number })
@@ -232,14 +232,15 @@ struct ContextualizationChecker {
     let parts = id.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
     guard parts.count == 3, parts.allSatisfy({ $0 != nil && $0! > 0 }) else {
       checker.error(
-        "id-format", "Key action id '\(id)' must be written standard.section.item, for example \(standard.number).1.1.",
+        "id-format",
+        "Key action id '\(Excerpt.of(id))' must be written standard.section.item, for example \(standard.number).1.1.",
         at: idNode.location)
       return nil
     }
     guard parts[0] == standard.number else {
       checker.error(
         "id-belongs-to-standard",
-        "Key action \(id) belongs to standard \(parts[0]!), not to standard \(standard.number); move it to that "
+        "Key action \(Excerpt.of(id)) belongs to standard \(parts[0]!), not to standard \(standard.number); move it to that "
           + "standard's entry or fix the id.", at: idNode.location)
       return nil
     }
@@ -261,7 +262,8 @@ struct ContextualizationChecker {
       guard let phaseText = checker.string(phaseNode, "The phase"), let phase = Phase(rawValue: phaseText) else {
         if let text = phaseNode.stringValue {
           checker.error(
-            "phase", "'\(text)' is not a phase; use preparedness, prevention or response.", at: phaseNode.location)
+            "phase", "'\(Excerpt.of(text))' is not a phase; use preparedness, prevention or response.",
+            at: phaseNode.location)
         }
         return nil
       }
@@ -308,24 +310,25 @@ struct ContextualizationChecker {
       if !id.hasPrefix(pattern) || Int(id.dropFirst(pattern.count)).map({ $0 < 1 }) ?? true {
         checker.error(
           "id-format",
-          "Additional indicator id '\(id)' must be written \(standard.number).L1, \(standard.number).L2, … "
+          "Additional indicator id '\(Excerpt.of(id))' must be written \(standard.number).L1, \(standard.number).L2, … "
             + "(L for local), so it never clashes with a core indicator.", at: idNode.location)
       }
     } else {
       let parts = id.split(separator: ".", omittingEmptySubsequences: false)
       if parts.count != 2 || Int(parts[1]) == nil || Int(parts[0]) == nil {
         checker.error(
-          "id-format", "Indicator id '\(id)' must be written standard.n, for example \(standard.number).1.",
+          "id-format", "Indicator id '\(Excerpt.of(id))' must be written standard.n, for example \(standard.number).1.",
           at: idNode.location)
       } else if Int(parts[0]) != standard.number {
         checker.error(
           "id-belongs-to-standard",
-          "Indicator \(id) belongs to standard \(parts[0]), not to standard \(standard.number).", at: idNode.location)
+          "Indicator \(Excerpt.of(id)) belongs to standard \(Excerpt.of(parts[0])), not to standard \(standard.number).",
+          at: idNode.location)
       } else if !standard.indicators.contains(where: { $0.id == id }) {
         let known = standard.indicators.map(\.id).joined(separator: ", ")
         checker.error(
           "unknown-indicator",
-          "Standard \(standard.number) has no core indicator \(id); its core indicators are \(known). "
+          "Standard \(standard.number) has no core indicator \(Excerpt.of(id)); its core indicators are \(known). "
             + "Put local indicators under \"additionalIndicators\".", at: idNode.location)
       }
     }
@@ -347,12 +350,18 @@ struct ContextualizationChecker {
       note: checker.string(members["note"], "The note"))
   }
 
+  /// The largest number target: real counts are far below it, and every whole number up to it prints
+  /// exactly (a target of 1e300 or 400 digits would not fit the integer it is printed as).
+  static let maxTargetNumber = 1e15
+
   mutating func checkTarget(_ node: SourceJSON) -> Target? {
     let message =
       "must be a percentage from 0 to 100 (\"80%\"), \"yes\", \"no\", a number (25) or \"set in context\""
-    if case .number = node.value {
-      guard let value = node.doubleValue, value >= 0 else {
-        checker.error("target", "The target \(message).", at: node.location)
+    let range = "a number target must be from 0 to 1000000000000000"
+    if case .number(let raw) = node.value {
+      guard raw.utf8.count <= 40, let value = node.doubleValue, value >= 0, value <= Self.maxTargetNumber else {
+        checker.error(
+          "target", "The target \(Excerpt.of(raw, limit: 40)) is out of range: \(range).", at: node.location)
         return nil
       }
       return .number(value)
@@ -362,7 +371,11 @@ struct ContextualizationChecker {
       return nil
     }
     guard let target = Target(parsing: text) else {
-      checker.error("target", "The target '\(text)' \(message).", at: node.location)
+      checker.error("target", "The target '\(Excerpt.of(text))' \(message).", at: node.location)
+      return nil
+    }
+    if case .number(let value) = target, value > Self.maxTargetNumber {
+      checker.error("target", "The target '\(Excerpt.of(text))' is out of range: \(range).", at: node.location)
       return nil
     }
     return target

@@ -41,16 +41,48 @@ public struct ValidationReport: Sendable, Equatable, Codable {
 
 /// Collects diagnostics while walking a parsed file; the shared vocabulary of both file formats.
 struct Checker {
-  var diagnostics: [Diagnostic] = []
+  /// More findings than anyone reads: a hostile or badly broken file (a million wrong entries) stops
+  /// here instead of filling memory and the terminal, and one last finding says how many were left out.
+  static let maxDiagnostics = 1_000
 
-  mutating func error(_ rule: String, _ message: String, at location: SourceLocation) {
-    diagnostics.append(
-      Diagnostic(severity: .error, rule: rule, message: message, line: location.line, column: location.column))
+  var diagnostics: [Diagnostic] = []
+  /// Findings past `maxDiagnostics`, counted but not kept, and where the first of them was.
+  var suppressed = 0
+  var firstSuppressed: SourceLocation?
+  /// Whether any error was found, kept or not.
+  private(set) var hasErrors = false
+
+  mutating func error(_ rule: String, _ message: @autoclosure () -> String, at location: SourceLocation) {
+    add(.error, rule, message, at: location)
   }
 
-  mutating func warning(_ rule: String, _ message: String, at location: SourceLocation) {
+  mutating func warning(_ rule: String, _ message: @autoclosure () -> String, at location: SourceLocation) {
+    add(.warning, rule, message, at: location)
+  }
+
+  private mutating func add(
+    _ severity: Severity, _ rule: String, _ message: () -> String, at location: SourceLocation
+  ) {
+    if severity == .error { hasErrors = true }
+    guard diagnostics.count < Checker.maxDiagnostics else {
+      if suppressed == 0 { firstSuppressed = location }
+      suppressed += 1
+      return
+    }
     diagnostics.append(
-      Diagnostic(severity: .warning, rule: rule, message: message, line: location.line, column: location.column))
+      Diagnostic(severity: severity, rule: rule, message: message(), line: location.line, column: location.column))
+  }
+
+  /// The findings, with a last one saying how many were left out past the limit.
+  var allDiagnostics: [Diagnostic] {
+    guard suppressed > 0, let location = firstSuppressed else { return diagnostics }
+    return diagnostics + [
+      Diagnostic(
+        severity: .error, rule: "too-many-findings",
+        message: "\(suppressed) more finding\(suppressed == 1 ? " is" : "s are") not shown (cpms stops listing after "
+          + "\(Checker.maxDiagnostics)); fix the ones above and validate again.",
+        line: location.line, column: location.column)
+    ]
   }
 
   /// Checks an object's keys: unknown keys (with a suggestion), repeated keys and missing required keys.
@@ -71,7 +103,9 @@ struct Checker {
       let isDuplicate =
         seen.map { !$0.contains(member.key) } == false || (seen == nil && kept.contains { $0.key == member.key })
       if isDuplicate {
-        error("duplicate-key", "The key \"\(member.key)\" appears twice in \(what); keep one.", at: member.keyLocation)
+        error(
+          "duplicate-key", "The key \"\(Excerpt.of(member.key))\" appears twice in \(what); keep one.",
+          at: member.keyLocation)
         continue
       }
       seen?.insert(member.key)
@@ -80,7 +114,8 @@ struct Checker {
         let suggestion = Checker.closest(member.key, among: known).map { " Did you mean \"\($0)\"?" } ?? ""
         let allowed = known.map { "\"\($0)\"" }.joined(separator: ", ")
         error(
-          "unknown-key", "Unknown key \"\(member.key)\" in \(what).\(suggestion) Allowed keys: \(allowed).",
+          "unknown-key",
+          "Unknown key \"\(Excerpt.of(member.key))\" in \(what).\(suggestion) Allowed keys: \(allowed).",
           at: member.keyLocation)
       }
     }
@@ -103,7 +138,54 @@ struct Checker {
       error("empty-value", "\(what) is empty; write a value or remove the key.", at: node.location)
       return nil
     }
+    if let control = Checker.firstControlCharacter(in: value) {
+      let code =
+        "U+" + String(repeating: "0", count: max(0, 4 - String(control.value, radix: 16).count))
+        + String(control.value, radix: 16, uppercase: true)
+      error(
+        "control-character",
+        "\(what) contains the invisible control character \(code) (in \"\(Excerpt.of(value))\"); remove it. "
+          + "Only line breaks (\\n) and tabs (\\t) are allowed in text.", at: node.location)
+      return nil
+    }
     return value
+  }
+
+  /// The first control character other than a line feed or a tab (a NUL, an escape sequence that
+  /// would recolour a terminal, a carriage return that would overwrite a line), or a bidirectional
+  /// override that would reorder printed text. Plain text is checked in one pass over its bytes.
+  static func firstControlCharacter(in text: String) -> Unicode.Scalar? {
+    var text = text
+    // Plain ASCII text without control characters is passed eight bytes at a time; anything else (a
+    // byte below 0x20, DEL, or a byte of a longer character) is looked at scalar by scalar.
+    let plain = text.withUTF8 { bytes in
+      let raw = UnsafeRawBufferPointer(bytes)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      var index = 0
+      while index + 8 <= raw.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let del = word ^ (ones &* 0x7F)
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let isDel = (del &- ones) & ~del & highs
+        if below20 | isDel | (word & highs) != 0 { return false }
+        index += 8
+      }
+      while index < raw.count {
+        let byte = raw[index]
+        if byte < 0x20 || byte >= 0x7F { return false }
+        index += 1
+      }
+      return true
+    }
+    guard !plain else { return nil }
+    return text.unicodeScalars.first { scalar in
+      switch scalar.value {
+      case 0x0A, 0x09: false
+      case 0x00..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+      default: false
+      }
+    }
   }
 
   mutating func array(_ node: SourceJSON?, _ what: String) -> [SourceJSON]? {
@@ -128,7 +210,7 @@ struct Checker {
   mutating func standardNumber(_ node: SourceJSON?, _ what: String) -> Int? {
     guard let node else { return nil }
     guard let number = node.intValue else {
-      error("type", "\(what) must be a whole number from 1 to 28, found \(node.kindName).", at: node.location)
+      error("type", "\(what) must be a whole number from 1 to 28, found \(node.shownKind).", at: node.location)
       return nil
     }
     guard Catalog.standardNumbers.contains(number) else {
@@ -157,15 +239,20 @@ struct Checker {
   mutating func date(_ node: SourceJSON?, _ what: String) -> String? {
     guard let text = string(node, what), let node else { return nil }
     guard CalendarDate(parsing: text) != nil else {
-      error("date", "\(what) '\(text)' is not a date written YYYY-MM-DD (for example 2026-03-31).", at: node.location)
+      error(
+        "date", "\(what) '\(Excerpt.of(text))' is not a date written YYYY-MM-DD (for example 2026-03-31).",
+        at: node.location)
       return nil
     }
     return text
   }
 
   static func closest(_ word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+    // A long text is not a typo of a short name; checking the length first keeps a hostile key cheap.
+    guard word.utf8.count <= 200 else { return nil }
+    let limit = max(2, word.count / 3)
+    let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased(), limit: limit)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
     return best.0
   }
 
@@ -223,6 +310,15 @@ public struct CalendarDate: Sendable, Equatable, CustomStringConvertible {
       return String(repeating: "0", count: max(0, width - text.count)) + text
     }
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+}
+
+extension SourceJSON {
+  /// The kind of value for "found …" in messages; a number is shown as written ("found 1e999"), since
+  /// "must be a whole number, found number" would not say what is wrong with it.
+  var shownKind: String {
+    guard case .number(let raw) = value else { return kindName }
+    return "the number " + Excerpt.of(raw, limit: 40)
   }
 }
 

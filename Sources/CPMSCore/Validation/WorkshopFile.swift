@@ -51,7 +51,8 @@ struct WorkshopChecker {
       situation = Situation(rawValue: text)
       if situation == nil {
         checker.error(
-          "situation", "'\(text)' is not a situation; use \"plan\", \"contextualized\" or \"none\".", at: node.location)
+          "situation", "'\(Excerpt.of(text))' is not a situation; use \"plan\", \"contextualized\" or \"none\".",
+          at: node.location)
       }
     }
     var request = PrioritizationRequest(situation: situation ?? .none)
@@ -61,7 +62,8 @@ struct WorkshopChecker {
       if let size = node.intValue, PrioritizationRequest.sizeRange.contains(size) {
         request.size = size
       } else {
-        checker.error("size", "\"size\" must be a whole number from 4 to 10.", at: node.location)
+        checker.error(
+          "size", "\"size\" must be a whole number from 4 to 10, found \(node.shownKind).", at: node.location)
       }
     }
     var contextualization: Contextualization?
@@ -81,7 +83,8 @@ struct WorkshopChecker {
       else { continue }
       guard let reason = ExceptionReason(parsing: text) else {
         checker.error(
-          "exception-reason", "'\(text)' is not a reason; use \"no-consensus\" or \"principle-P\" with P from 1 to 10.",
+          "exception-reason",
+          "'\(Excerpt.of(text))' is not a reason; use \"no-consensus\" or \"principle-P\" with P from 1 to 10.",
           at: reasonNode.location)
         continue
       }
@@ -92,7 +95,8 @@ struct WorkshopChecker {
       let resolved = resolve(relative)
       guard let bytes = readFile(resolved) else {
         checker.error(
-          "ballot-file", "The ballot '\(relative)' cannot be read (paths are relative to the workshop file).",
+          "ballot-file",
+          "The ballot '\(Excerpt.of(relative, limit: 300))' cannot be read (paths are relative to the workshop file).",
           at: element.location)
         continue
       }
@@ -102,7 +106,7 @@ struct WorkshopChecker {
         checker.error("ballot", "Ballot \(error)", at: element.location)
       }
     }
-    guard checker.diagnostics.allSatisfy({ $0.severity != .error }), situation != nil else { return nil }
+    guard !checker.hasErrors, situation != nil else { return nil }
     checkRules(request, top: top, root: root)
     return WorkshopFile(
       contextName: contextName, date: date, request: request, contextPath: contextPath,
@@ -112,7 +116,8 @@ struct WorkshopChecker {
   mutating func loadContext(_ resolved: String, at location: SourceLocation) -> Contextualization? {
     guard let bytes = readFile(resolved) else {
       checker.error(
-        "context-file", "The context file '\(resolved)' cannot be read (paths are relative to the workshop file).",
+        "context-file",
+        "The context file '\(Excerpt.of(resolved, limit: 300))' cannot be read (paths are relative to the workshop file).",
         at: location)
       return nil
     }
@@ -124,7 +129,8 @@ struct WorkshopChecker {
       let why =
         report.kind == Contextualization.tag ? "\(report.errorCount) error(s)" : "it is not a contextualization file"
       checker.error(
-        "context-file", "The context file '\(resolved)' is not valid (\(why)); run 'cpms validate \(resolved)'.",
+        "context-file",
+        "The context file '\(Excerpt.of(resolved, limit: 300))' is not valid (\(why)); run 'cpms validate \(Excerpt.of(resolved, limit: 300))'.",
         at: location)
       return nil
     }
@@ -162,8 +168,9 @@ struct WorkshopChecker {
 
 /// Validates any cpms file: the kind comes from its `cpms` tag.
 public enum FileValidator {
-  /// Contextualization and workshop files are small; anything larger is refused before parsing so a
-  /// stray 100 MB file costs nothing.
+  /// Real contextualization and workshop files are far smaller; a generated one of 100 MB validates,
+  /// and anything over this is refused before parsing so that a disk image passed by mistake costs
+  /// nothing. Callers can stop reading one byte past it.
   public static let maxFileSize = 256 * 1024 * 1024
   public static let knownTags = [Contextualization.tag, WorkshopFile.tag]
 
@@ -192,17 +199,34 @@ public enum FileValidator {
     return (report, workshop)
   }
 
+  /// The finding for a file of `byteCount` bytes when it is over `limit`, else nil.
+  static func sizeFinding(byteCount: Int, limit: Int = maxFileSize) -> Diagnostic? {
+    guard byteCount > limit else { return nil }
+    let megabytes = limit / 1_048_576
+    let shownLimit = megabytes > 0 ? "\(megabytes) MB" : "\(limit) bytes"
+    return Diagnostic(
+      severity: .error, rule: "file-too-large",
+      message: "The file is larger than \(shownLimit), the limit for cpms files (real ones are far smaller). "
+        + "Check that this is the right file.", line: 1, column: 1)
+  }
+
   static func analyse(
-    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String? = nil
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String? = nil,
+    maxFileSize: Int = maxFileSize
   ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
     var (report, context, workshop) = analyseUnsorted(
-      bytes, path: path, catalog: catalog, readFile: readFile, expected: expected)
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: expected, maxFileSize: maxFileSize)
     report.diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+    // The note on findings left out past the limit stays last, after the findings it follows.
+    if let index = report.diagnostics.firstIndex(where: { $0.rule == "too-many-findings" }) {
+      report.diagnostics.append(report.diagnostics.remove(at: index))
+    }
     return (report, context, workshop)
   }
 
   static func analyseUnsorted(
-    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String?
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String?,
+    maxFileSize: Int
   ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
     var report = ValidationReport(path: path, kind: nil, diagnostics: [])
     func fail(
@@ -211,11 +235,8 @@ public enum FileValidator {
       report.diagnostics.append(
         Diagnostic(severity: .error, rule: rule, message: message, line: location.line, column: location.column))
     }
-    guard bytes.count <= maxFileSize else {
-      fail(
-        "file-too-large",
-        "The file is \(bytes.count / 1_048_576) MB; cpms files are small (limit \(maxFileSize / 1_048_576) MB). "
-          + "Check that this is the right file.")
+    if let tooLarge = sizeFinding(byteCount: bytes.count, limit: maxFileSize) {
+      report.diagnostics.append(tooLarge)
       return (report, nil, nil)
     }
     let root: SourceJSON
@@ -237,7 +258,7 @@ public enum FileValidator {
       return (report, nil, nil)
     }
     guard let tag = tagNode.stringValue, knownTags.contains(tag) else {
-      let shown = tagNode.stringValue.map { "'\($0)'" } ?? tagNode.kindName
+      let shown = tagNode.stringValue.map { "'\(Excerpt.of($0))'" } ?? tagNode.kindName
       let suggestion =
         tagNode.stringValue.flatMap { Checker.closest($0, among: knownTags) }.map { " Did you mean \"\($0)\"?" } ?? ""
       fail(
@@ -254,12 +275,12 @@ public enum FileValidator {
     if tag == Contextualization.tag {
       var checker = ContextualizationChecker(catalog: catalog)
       let model = checker.check(root)
-      report.diagnostics = checker.checker.diagnostics
+      report.diagnostics = checker.checker.allDiagnostics
       return (report, report.valid ? model : nil, nil)
     }
     var checker = WorkshopChecker(catalog: catalog, path: path, readFile: readFile)
     let model = checker.check(root)
-    report.diagnostics = checker.checker.diagnostics
+    report.diagnostics = checker.checker.allDiagnostics
     return (report, nil, report.valid ? model : nil)
   }
 }

@@ -1,0 +1,42 @@
+/// User text quoted inside a message, made safe to print.
+///
+/// Messages quote what the user wrote ("score 'x' is not a number"), but a file or an argument can
+/// hold anything: a megabyte in one spreadsheet cell, a NUL byte, a terminal escape sequence that
+/// would recolour or clear the screen, or a right-to-left override that reorders the line. An excerpt
+/// shows at most `limit` characters (then "…") and writes invisible and control characters as
+/// `\u{…}`, so the message stays short, readable and on one line whatever the input.
+public enum Excerpt {
+  /// Enough for any real value (a title, an id, a path), short enough for one line of a message.
+  public static let defaultLimit = 80
+
+  /// The text, shortened and with control and format characters made visible. Costs O(`limit`)
+  /// whatever the length of the text.
+  public static func of(_ text: some StringProtocol, limit: Int = defaultLimit) -> String {
+    var result = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+      if count == max(limit, 1) {
+        result += "…"
+        break
+      }
+      count += 1
+      if isInvisible(scalar) {
+        result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// Control characters (C0, DEL, C1), format characters (zero-width and bidirectional marks and
+  /// overrides, the byte order mark) and the Unicode line and paragraph separators.
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return true }
+    if scalar.isASCII { return false }
+    switch scalar.properties.generalCategory {
+    case .format, .lineSeparator, .paragraphSeparator: return true
+    default: return false
+    }
+  }
+}
