@@ -31,7 +31,7 @@ public enum ArgumentParsing {
     while index < arguments.count {
       let argument = arguments[index]
       index += 1
-      if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+      if onlyPositionals || argument == "-" || !argument.hasPrefix("-") || ArgumentParsing.isNegativeNumber(argument) {
         parsed.positionals.append(argument)
         continue
       }
@@ -49,14 +49,14 @@ public enum ArgumentParsing {
         }
         guard let found = spec.option(named: name) else {
           let names = spec.allOptions.map { "--\($0.long)" }
-          throw usage("Unknown option '--\(name)'.\(Suggestion.didYouMean("--\(name)", among: names))")
+          throw usage("Unknown option '--\(Excerpt.of(name))'.\(Suggestion.didYouMean("--\(name)", among: names))")
         }
         option = found
       } else {
         let body = argument.dropFirst()
         guard let first = body.first, let found = spec.option(short: first) else {
           let names = spec.allOptions.compactMap { $0.short.map { "-\($0)" } } + spec.allOptions.map { "--\($0.long)" }
-          throw usage("Unknown option '\(argument)'.\(Suggestion.didYouMean(argument, among: names))")
+          throw usage("Unknown option '\(Excerpt.of(argument))'.\(Suggestion.didYouMean(argument, among: names))")
         }
         option = found
         if body.count > 1 { inlineValue = String(body.dropFirst()) }
@@ -71,7 +71,9 @@ public enum ArgumentParsing {
       let value: String
       if let inlineValue {
         value = inlineValue
-      } else if index < arguments.count, arguments[index] == "-" || !arguments[index].hasPrefix("-") {
+      } else if index < arguments.count,
+        arguments[index] == "-" || !arguments[index].hasPrefix("-") || isNegativeNumber(arguments[index])
+      {
         value = arguments[index]
         index += 1
       } else {
@@ -80,7 +82,7 @@ public enum ArgumentParsing {
       if let allowed = option.allowedValues, !allowed.contains(value) {
         let quoted = allowed.map { "'\($0)'" }
         throw usage(
-          "The value '\(value)' is invalid for '\(option.displayName)'. Please provide one of "
+          "The value '\(Excerpt.of(value))' is invalid for '\(option.displayName)'. Please provide one of "
             + "\(CommandSpec.list(quoted)).\(Suggestion.didYouMean(value, among: allowed))")
       }
       if option.repeatable {
@@ -94,7 +96,7 @@ public enum ArgumentParsing {
     }
     let capacity = spec.arguments.contains(where: \.repeating) ? Int.max : spec.arguments.count
     if parsed.positionals.count > capacity {
-      throw usage("Unexpected argument '\(parsed.positionals[capacity])'.")
+      throw usage("Unexpected argument '\(Excerpt.of(parsed.positionals[capacity]))'.")
     }
     let required = spec.arguments.filter(\.required).count
     if parsed.positionals.count < required {
@@ -102,12 +104,23 @@ public enum ArgumentParsing {
     }
     return .run(parsed)
   }
+
+  /// "-0", "-5" or "-1.5": a value (a mistaken one, which the command then explains), never an option,
+  /// since no option is named by a digit.
+  static func isNegativeNumber(_ argument: String) -> Bool {
+    let utf8 = argument.utf8
+    return utf8.count > 1 && utf8.first == UInt8(ascii: "-")
+      && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[utf8.index(after: utf8.startIndex)])
+  }
 }
 
 public enum Suggestion {
   /// " Did you mean 'x'?" for the closest candidate within an edit distance of 3, or "".
   public static func didYouMean(_ word: String, among candidates: [String]) -> String {
-    let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased())) }.filter { $0.1 < 4 }
+    // A long argument is not a typo of a short name; checking the length first keeps a hostile one cheap.
+    guard word.utf8.count <= 200 else { return "" }
+    let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased(), limit: 3)) }
+      .filter { $0.1 < 4 }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 > 0 else {
       return ""
     }

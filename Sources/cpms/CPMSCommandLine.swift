@@ -76,6 +76,6 @@ enum CPMSCommandLine {
     if let command = commands.first(where: { $0.spec.name == name }) { return command }
     let names = commands.map { $0.spec.name } + ["help"]
     let kind = name.hasPrefix("-") ? "option" : "command"
-    throw .usage("Unknown \(kind) '\(name)'.\(Suggestion.didYouMean(name, among: names))", rootSpec)
+    throw .usage("Unknown \(kind) '\(Excerpt.of(name))'.\(Suggestion.didYouMean(name, among: names))", rootSpec)
   }
 }

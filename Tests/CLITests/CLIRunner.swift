@@ -6,6 +6,8 @@ struct CLIResult {
   var stdout: String
   var stderr: String
   var status: Int32
+  /// Set when the run was killed for taking longer than the runner's timeout (a hang).
+  var timedOut = false
 }
 
 enum CLIRunner {
@@ -21,10 +23,12 @@ enum CLIRunner {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   }
 
-  /// Runs cpms with a fixed width and the given stdin; never depends on the caller's terminal.
+  /// Runs cpms with a fixed width and the given stdin; never depends on the caller's terminal. A run
+  /// still going after `timeout` seconds (far beyond any real one) is killed and marked `timedOut`, so
+  /// a hang fails its test instead of stalling the whole suite.
   static func run(
     _ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:],
-    in directory: URL? = nil, executable: URL? = nil
+    in directory: URL? = nil, executable: URL? = nil, timeout: TimeInterval = 300
   ) throws -> CLIResult {
     let process = Process()
     process.executableURL = executable ?? binary
@@ -42,6 +46,18 @@ enum CLIRunner {
     process.standardError = error
     process.standardInput = input
     try process.run()
+    let processID = process.processIdentifier
+    nonisolated(unsafe) var timedOut = false
+    nonisolated(unsafe) var finished = false
+    let watchdog = Thread {
+      let deadline = Date(timeIntervalSinceNow: timeout)
+      while !finished && Date() < deadline { usleep(5_000) }
+      if !finished {
+        timedOut = true
+        kill(processID, SIGKILL)
+      }
+    }
+    watchdog.start()
     // Read both pipes concurrently so a large output never blocks the child.
     nonisolated(unsafe) var errorData = Data()
     let reader = Thread { errorData = error.fileHandleForReading.readDataToEndOfFile() }
@@ -50,10 +66,11 @@ enum CLIRunner {
     try input.fileHandleForWriting.close()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !reader.isFinished { usleep(1000) }
+    finished = true
+    while !reader.isFinished || !watchdog.isFinished { usleep(1000) }
     return CLIResult(
       stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-      status: process.terminationStatus)
+      status: process.terminationStatus, timedOut: timedOut)
   }
 
   /// A fresh empty folder under the system's temporary directory.

@@ -184,12 +184,13 @@ final class ValidateCommandTests: XCTestCase {
     XCTAssertTrue(invalid.stdout.hasPrefix("<stdin>:5:21: error: "), invalid.stdout)
   }
 
-  func testNonexistentPathIsAFinding() throws {
+  func testNonexistentPathIsAFindingAndAMissingInput() throws {
     let root = try folder([:])
     let result = try cpms(["validate", "missing.json"], in: root)
-    XCTAssertEqual(result.status, 1, result.stderr)
+    XCTAssertEqual(result.status, 66, result.stderr)
     XCTAssertTrue(result.stdout.hasPrefix("missing.json:1:1: error: "), result.stdout)
     XCTAssertTrue(result.stdout.contains("1 file checked: 0 valid, 1 invalid"), result.stdout)
+    XCTAssertEqual(result.stderr, "Error: The file 'missing.json' does not exist; check the path.\n")
   }
 
   func testUsageErrorsExit64() throws {

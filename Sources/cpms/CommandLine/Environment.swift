@@ -18,9 +18,17 @@ struct Environment: Sendable {
 
   static let live = Environment(
     variables: processEnvironment(),
-    write: { writeAll($0, to: STDOUT_FILENO) },
-    writeError: { writeAll($0, to: STDERR_FILENO) }
+    write: { text in
+      let code = writeAll(text, to: STDOUT_FILENO)
+      if code != 0 && code != EPIPE && outputFailure == 0 { outputFailure = code }
+    },
+    writeError: { _ = writeAll($0, to: STDERR_FILENO) }
   )
+
+  /// The first error met writing to standard output, other than a closed pipe, for `main` to report:
+  /// output lost to a full disk (`cpms validate > report.txt`) must not end in success. Only the one
+  /// thread of the command line writes it.
+  nonisolated(unsafe) static var outputFailure: Int32 = 0
 
   private static func processEnvironment() -> [String: String] {
     var variables: [String: String] = [:]
@@ -35,17 +43,20 @@ struct Environment: Sendable {
     return variables
   }
 
-  /// Writes everything, retrying short writes; a closed pipe (`cpms list | head`) is not an error.
-  private static func writeAll(_ text: String, to descriptor: Int32) {
+  /// Writes everything, retrying short writes; returns 0, or the error that stopped it (the caller
+  /// decides: a closed pipe, as in `cpms list | head`, is not an error).
+  private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
     var text = text
-    text.withUTF8 { buffer in
+    return text.withUTF8 { buffer in
       var offset = 0
       while offset < buffer.count {
         let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return }
+        if count < 0 { return errno }
+        if count == 0 { return EIO }
         offset += count
       }
+      return 0
     }
   }
 
@@ -66,23 +77,34 @@ struct Environment: Sendable {
   }
 
   /// Reads a file the user named (or stdin for `-`), with a clear error when it cannot be read.
-  func read(_ path: String, what: String) throws(CLIError) -> [UInt8] {
+  /// Reading stops one byte past `limit`; the caller says what is too large.
+  func read(_ path: String, what: String, limit: Int) throws(CLIError) -> [UInt8] {
     if path == "-" {
       do {
-        return try FileSystem.readAll(nil)
+        return try FileSystem.readAll(nil, limit: limit)
       } catch {
         throw .failure("Standard input cannot be read: \(error.reason).", .noInput)
       }
     }
+    let shown = Excerpt.of(path, limit: 300)
     switch FileSystem.kind(of: path) {
-    case nil: throw .failure("The \(what) '\(path)' does not exist.", .noInput)
-    case .directory: throw .failure("The \(what) '\(path)' is a folder, not a file.", .noInput)
+    case nil:
+      if path.unicodeScalars.contains("\u{FFFD}") {
+        throw .failure(
+          "The \(what) '\(shown)' cannot be opened: its name is not valid UTF-8 text; rename it.", .noInput)
+      }
+      if let failure = FileSystem.lookupFailure(path), failure.code != ENOENT {
+        throw .failure("The \(what) '\(shown)' cannot be opened: \(failure.reason).", .noInput)
+      }
+      throw .failure("The \(what) '\(shown)' does not exist; check the path.", .noInput)
+    case .directory:
+      throw .failure("The \(what) '\(shown)' is a folder, not a file; name a file in it.", .noInput)
     case .file, .other: break
     }
     do {
-      return try FileSystem.readAll(path)
+      return try FileSystem.readAll(path, limit: limit)
     } catch {
-      throw .failure("The \(what) '\(path)' cannot be read: \(error.reason).", .noInput)
+      throw .failure("The \(what) '\(shown)' cannot be read: \(error.reason).", .noInput)
     }
   }
 }

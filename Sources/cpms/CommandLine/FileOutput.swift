@@ -1,26 +1,46 @@
 import CPMSArguments
+import CPMSCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Writes output files safely: never over existing data without `--force`, and never a half-written
 /// result (content goes to a temporary name beside the target, then is renamed into place).
 enum FileOutput {
-  /// Writes one file.
-  static func writeFile(_ text: String, to path: String, force: Bool) throws(CLIError) {
-    try checkTarget(path, force: force, expectDirectory: false)
+  /// Writes one file. A terminal, device or pipe (`-o /dev/stdout`) is written into as it is; a
+  /// symbolic link is followed, so the file it leads to is replaced and the link stays.
+  static func writeFile(_ text: String, to given: String, force: Bool) throws(CLIError) {
+    if FileSystem.isStream(given) {
+      do {
+        try FileSystem.writeInPlace(given, bytes: text.utf8)
+      } catch {
+        throw .failure("Cannot write '\(Excerpt.of(given, limit: 300))': \(error.reason).", .cannotCreate)
+      }
+      return
+    }
+    let path = FileSystem.linkTarget(given) ?? given
+    let existed = try checkTarget(path, force: force, expectDirectory: false, shown: given)
     let temporary = temporaryPath(beside: path)
     do {
       try FileSystem.createFile(temporary, bytes: text.utf8)
       try replace(path, with: temporary)
     } catch {
       FileSystem.removeTree(temporary)
-      throw .failure("Cannot write '\(path)': \(error.reason).", .cannotCreate)
+      throw failure(given, error, existed: existed)
     }
   }
 
   /// Writes a folder of files (relative paths), replacing the folder as a whole.
-  static func writeDirectory(_ files: [(path: String, contents: String)], to path: String, force: Bool)
+  static func writeDirectory(_ files: [(path: String, contents: String)], to given: String, force: Bool)
     throws(CLIError)
   {
-    try checkTarget(path, force: force, expectDirectory: true)
+    let path = FileSystem.linkTarget(given) ?? given
+    let existed = try checkTarget(path, force: force, expectDirectory: true, shown: given)
     let temporary = temporaryPath(beside: path)
     do {
       try FileSystem.createDirectory(temporary)
@@ -34,8 +54,24 @@ enum FileOutput {
       try replace(path, with: temporary)
     } catch {
       FileSystem.removeTree(temporary)
-      throw .failure("Cannot write '\(path)': \(error.reason).", .cannotCreate)
+      throw failure(given, error, existed: existed)
     }
+  }
+
+  /// Why the output could not be written, what to do, and that nothing was changed: the content goes
+  /// to a temporary name that is removed on failure, and an existing output is only replaced at the end.
+  static func failure(_ path: String, _ error: FileSystem.Failure, existed: Bool) -> CLIError {
+    let shown = Excerpt.of(path, limit: 300)
+    let parent = Excerpt.of(parent(of: path), limit: 300)
+    let advice: String
+    switch error.code {
+    case ENOSPC, EDQUOT, EFBIG: advice = "free some space, or choose another place"
+    case EROFS, EACCES, EPERM, ENOENT, ENOTDIR:
+      advice = "'\(parent)' does not take new files; choose a folder you can write to"
+    default: advice = "choose another place"
+    }
+    let unchanged = existed ? "the existing '\(shown)' is unchanged" : "nothing was written"
+    return .failure("Cannot write '\(shown)': \(error.reason); \(advice) (\(unchanged)).", .cannotCreate)
   }
 
   /// The folder a path is in, as the user would write it.
@@ -45,23 +81,50 @@ enum FileOutput {
     return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
   }
 
-  static func checkTarget(_ path: String, force: Bool, expectDirectory: Bool) throws(CLIError) {
-    let parent = parent(of: path)
-    guard FileSystem.kind(of: parent) == .directory else {
-      throw .failure("Cannot write '\(path)': the folder '\(parent)' does not exist.", .cannotCreate)
+  /// Checks that `path` can be written (shown to the user as `shown`); returns whether it exists.
+  @discardableResult
+  static func checkTarget(_ path: String, force: Bool, expectDirectory: Bool, shown given: String? = nil)
+    throws(CLIError) -> Bool
+  {
+    let shown = Excerpt.of(given ?? path, limit: 300)
+    guard !path.isEmpty else {
+      throw .failure(
+        "Cannot write to an empty path; give a \(expectDirectory ? "folder" : "file") name.", .cannotCreate)
     }
-    guard let kind = FileSystem.kind(of: path) else { return }
+    let parent = parent(of: path)
+    switch FileSystem.kind(of: parent) {
+    case .directory: break
+    case nil:
+      throw .failure(
+        "Cannot write '\(shown)': the folder '\(Excerpt.of(parent, limit: 300))' does not exist; create it first.",
+        .cannotCreate)
+    case .file, .other:
+      throw .failure(
+        "Cannot write '\(shown)': '\(Excerpt.of(parent, limit: 300))' is a file, not a folder.", .cannotCreate)
+    }
+    let name = path.split(separator: "/").last ?? ""
+    if name.isEmpty || name == "." || name == ".." {
+      throw .failure(
+        "Cannot write '\(shown)': name a new file or folder, not '\(name.isEmpty ? "/" : name)'.", .cannotCreate)
+    }
+    guard let kind = FileSystem.kind(of: path) else { return false }
+    if kind == .other {
+      throw .failure(
+        "'\(shown)' is a device or socket, not a \(expectDirectory ? "folder" : "file"); choose another path.",
+        .cannotCreate)
+    }
     let isDirectory = kind == .directory
     if isDirectory != expectDirectory {
       let kind = isDirectory ? "a folder" : "a file"
       throw .failure(
-        "'\(path)' is \(kind); choose another path (cpms never replaces \(kind) with the other kind).",
+        "'\(shown)' is \(kind); choose another path (cpms never replaces \(kind) with the other kind).",
         .cannotCreate)
     }
     let isEmptyDirectory = isDirectory && ((try? FileSystem.entries(of: path)) ?? [""]).isEmpty
     if !force && !isEmptyDirectory {
-      throw .failure("'\(path)' already exists; choose another path or add --force to replace it.", .cannotCreate)
+      throw .failure("'\(shown)' already exists; choose another path or add --force to replace it.", .cannotCreate)
     }
+    return true
   }
 
   static func temporaryPath(beside path: String) -> String {
@@ -72,9 +135,11 @@ enum FileOutput {
     return (parent == "/" ? "" : parent) + "/.\(name).cpms-\(FileSystem.processID)-\(unique)"
   }
 
-  /// Moves `temporary` to `target`; an existing target is moved aside first and removed only after.
+  /// Moves `temporary` to `target`. A file is replaced in one step (rename is atomic, so the old file
+  /// stays whole until the new one is in place); a folder cannot be renamed over, so it is moved aside
+  /// first and removed only after.
   static func replace(_ target: String, with temporary: String) throws(FileSystem.Failure) {
-    if FileSystem.kind(of: target) != nil {
+    if FileSystem.kind(of: target) == .directory {
       let aside = temporaryPath(beside: target)
       try FileSystem.move(target, to: aside)
       do {

@@ -20,6 +20,29 @@ enum FileSystem {
     var reason: String { String(cString: strerror(code)) }
   }
 
+  /// Why `path` cannot be looked up (no such file, a name too long, a loop of links…), or nil when it can.
+  static func lookupFailure(_ path: String) -> Failure? {
+    var info = stat()
+    return stat(path, &info) == 0 ? nil : Failure(code: errno)
+  }
+
+  /// True for a terminal, a device such as /dev/null, or a pipe: written in place, never replaced.
+  static func isStream(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    return info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO
+  }
+
+  /// The file or folder a symbolic link leads to, or nil when `path` is not a link to something.
+  static func linkTarget(_ path: String) -> String? {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else {
+      return nil
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// What is at `path`, following symbolic links; nil when nothing is there.
   static func kind(of path: String) -> Kind? {
     var info = stat()
@@ -31,8 +54,11 @@ enum FileSystem {
     }
   }
 
-  /// The whole content of a file, or of standard input when `path` is nil.
-  static func readAll(_ path: String?) throws(Failure) -> [UInt8] {
+  /// The whole content of a file, or of standard input when `path` is nil. With a `limit`, reading
+  /// stops one byte past it, so a caller can refuse a file that is too large without reading all of an
+  /// endless device (`/dev/zero`) or pipe.
+  static func readAll(_ path: String?, limit: Int = Int.max - 1) throws(Failure) -> [UInt8] {
+    let most = limit + 1
     let descriptor: Int32
     if let path {
       descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -46,6 +72,7 @@ enum FileSystem {
     if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 {
       capacity = Int(info.st_size) + 1
     }
+    capacity = min(capacity, most)
     // Reads straight into uninitialized storage sized from the file: no zero-filled staging buffer.
     var bytes: [UInt8] = []
     var chunkSize = capacity
@@ -71,14 +98,34 @@ enum FileSystem {
       }
       if failure != 0 { throw Failure(code: failure) }
       if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
-      if reachedEnd { return bytes }
-      chunkSize = max(64 * 1024, bytes.count)
+      if reachedEnd || bytes.count >= most { return bytes }
+      chunkSize = min(max(64 * 1024, bytes.count), most - bytes.count)
     }
   }
 
   /// Creates a new file (never replacing one) holding `bytes`.
   static func createFile(_ path: String, bytes: some Collection<UInt8>) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw Failure(code: errno) }
+    let contents = Array(bytes)
+    var written = 0
+    while written < contents.count {
+      let count = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        let code = errno
+        close(descriptor)
+        throw Failure(code: code)
+      }
+      written += count
+    }
+    guard close(descriptor) == 0 else { throw Failure(code: errno) }
+  }
+
+  /// Writes into an existing terminal, device or pipe, as the shell's `>` does: no file is created or
+  /// replaced.
+  static func writeInPlace(_ path: String, bytes: some Collection<UInt8>) throws(Failure) {
+    let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
     guard descriptor >= 0 else { throw Failure(code: errno) }
     let contents = Array(bytes)
     var written = 0
@@ -140,17 +187,23 @@ enum FileSystem {
   }
 
   /// The regular files under a folder, as paths relative to it, sorted; hidden entries are skipped.
+  /// Each folder is walked once, so symbolic links that lead back up cannot make the walk endless. An
+  /// entry that cannot be looked up (a broken link, a name that is not UTF-8) is listed all the same,
+  /// so that the caller reports it instead of skipping it in silence.
   static func filesBelow(_ path: String) -> [String] {
     var found: [String] = []
+    var walked: Set<[UInt64]> = []
     func walk(_ relative: String, depth: Int) {
       guard depth < 64 else { return }
       let full = relative.isEmpty ? path : path + "/" + relative
+      var info = stat()
+      guard stat(full, &info) == 0, walked.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
       for name in (try? entries(of: full)) ?? [] where !name.hasPrefix(".") {
         let child = relative.isEmpty ? name : relative + "/" + name
         switch kind(of: path + "/" + child) {
-        case .file: found.append(child)
+        case .file, nil: found.append(child)
         case .directory: walk(child, depth: depth + 1)
-        default: break
+        case .other: break
         }
       }
     }

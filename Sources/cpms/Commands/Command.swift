@@ -1,4 +1,5 @@
 import CPMSArguments
+import CPMSCore
 
 /// One subcommand: its spec (for parsing and help) and what it does.
 protocol Command: Sendable {
@@ -13,7 +14,7 @@ extension ParsedArguments {
   /// A standard number argument or option value, as a usage error when it is not 1–28.
   func standardNumber(_ text: String, what: String) throws(CLIError) -> Int {
     guard let number = Int(text), (1...28).contains(number) else {
-      throw .usage("The value '\(text)' is invalid for '<\(what)>': standards are numbered 1 to 28.", spec)
+      throw .usage("The value '\(Excerpt.of(text))' is invalid for '<\(what)>': standards are numbered 1 to 28.", spec)
     }
     return number
   }

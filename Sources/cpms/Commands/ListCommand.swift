@@ -17,7 +17,8 @@ enum ListCommand: Command {
     var pillar: Int?
     if let text = arguments.value("pillar") {
       guard let number = Int(text), (1...4).contains(number) else {
-        throw .usage("The value '\(text)' is invalid for '--pillar <pillar>': pillars are numbered 1 to 4.", spec)
+        throw .usage(
+          "The value '\(Excerpt.of(text))' is invalid for '--pillar <pillar>': pillars are numbered 1 to 4.", spec)
       }
       pillar = number
     }

@@ -19,7 +19,7 @@ enum PackDate {
     if let flag {
       guard let date = CalendarDate(parsing: flag) else {
         throw .usage(
-          "The value '\(flag)' is invalid for '--date <yyyy-mm-dd>': write a real calendar date as YYYY-MM-DD, "
+          "The value '\(Excerpt.of(flag))' is invalid for '--date <yyyy-mm-dd>': write a real calendar date as YYYY-MM-DD, "
             + "for example 2026-03-31.", spec)
       }
       return date.description
@@ -28,7 +28,7 @@ enum PackDate {
     if let text = environment.variables["SOURCE_DATE_EPOCH"] {
       guard let seconds = Int64(text), (0...latestEpoch).contains(seconds) else {
         throw .usage(
-          "SOURCE_DATE_EPOCH is '\(text)'; it must be a whole number of seconds since 1970-01-01 (UTC), "
+          "SOURCE_DATE_EPOCH is '\(Excerpt.of(text))'; it must be a whole number of seconds since 1970-01-01 (UTC), "
             + "or unset. Pass --date to choose the date instead.", spec)
       }
       return CalendarDate(secondsSince1970: seconds).description

@@ -13,7 +13,7 @@ enum SchemaCommand: Command {
     let name = arguments.positionals[0]
     guard let schema = Catalog.schema(named: name) else {
       throw .usage(
-        "The value '\(name)' is invalid for '<format>': use contextualization or workshop."
+        "The value '\(Excerpt.of(name))' is invalid for '<format>': use contextualization or workshop."
           + Suggestion.didYouMean(name, among: ["contextualization", "workshop"]), spec)
     }
     environment.write(schema)

@@ -47,7 +47,7 @@ enum SelectionOptions {
       do {
         return try StandardList.parse(text)
       } catch {
-        throw .usage("The value '\(text)' is invalid for '--\(name) <list>': \(error.message)", spec)
+        throw .usage("The value '\(Excerpt.of(text))' is invalid for '--\(name) <list>': \(error.message)", spec)
       }
     }
     var request = base ?? PrioritizationRequest(situation: .none)
@@ -64,7 +64,8 @@ enum SelectionOptions {
     if request.contextualized.isEmpty && request.situation != .none { request.contextualized = fromContext }
     if let text = arguments.value("size") {
       guard let size = Int(text), PrioritizationRequest.sizeRange.contains(size) else {
-        throw .usage("The value '\(text)' is invalid for '--size <n>': recommend from 4 to 10 standards.", spec)
+        throw .usage(
+          "The value '\(Excerpt.of(text))' is invalid for '--size <n>': recommend from 4 to 10 standards.", spec)
       }
       request.size = size
     }
@@ -77,7 +78,7 @@ enum SelectionOptions {
           let reason = ExceptionReason(parsing: parts[1])
         else {
           throw .usage(
-            "The value '\(text)' is invalid for '--except <n:reason>': write N:no-consensus or N:principle-P "
+            "The value '\(Excerpt.of(text))' is invalid for '--except <n:reason>': write N:no-consensus or N:principle-P "
               + "with N a standard (1-28) and P a principle (1-10).", spec)
         }
         request.exceptions.append(PrioritizationException(standard: number, reason: reason))
@@ -91,7 +92,7 @@ enum SelectionOptions {
   }
 
   static func readBallot(_ path: String, _ environment: Environment) throws(CLIError) -> Ballot {
-    let bytes = try environment.read(path, what: "ballot")
+    let bytes = try environment.read(path, what: "ballot", limit: Ballot.maxFileSize)
     do {
       return try Ballot.parse(csv: bytes, source: path == "-" ? "<stdin>" : path)
     } catch {

@@ -15,7 +15,7 @@ enum ValidateCommand: Command {
     discussion: """
       Each path is a file, a folder (searched recursively for *.json) or - for stdin. The kind of file comes from its "cpms" key: "contextualization/1" or "workshop/1". Every finding gives the file, line and column of the key or value to fix, and a rule name.
 
-      Exit status: 0 when every file is valid, 1 when any is not, 64 for usage errors.
+      Exit status: 0 when every file is valid, 1 when any is not, 64 for usage errors, 66 when a path does not exist or cannot be read (also reported among the findings).
       The JSON Schemas of both formats are printed by 'cpms schema'.
       """,
     arguments: [ArgumentSpec(name: "paths", help: "Files, folders, or - for stdin.", repeating: true)],
@@ -37,6 +37,11 @@ enum ValidateCommand: Command {
       default: ValidationReporters.text(reports)
       }
     environment.write(output)
+    // A path that cannot be read is a finding (CI annotations show it) and also a missing input: a
+    // mistyped path in a CI script must not look like an ordinary invalid file.
+    let unreadable = reports.flatMap { $0.diagnostics.filter { $0.rule == "unreadable" } }
+    for finding in unreadable { environment.writeError("Error: \(finding.message)\n") }
+    if !unreadable.isEmpty { return .noInput }
     return reports.allSatisfy(\.valid) ? .success : .failure
   }
 
@@ -55,10 +60,14 @@ enum ValidateCommand: Command {
         path: shown, kind: nil,
         diagnostics: [Diagnostic(severity: .error, rule: "unreadable", message: message, line: 1, column: 1)])
     }
-    if path.hasSuffix("/") { return unreadable("The folder holds no .json file to validate.") }
+    if path.hasSuffix("/") && FileSystem.kind(of: path) == .directory {
+      return unreadable(
+        "The folder '\(Excerpt.of(path.dropLast(), limit: 300))' holds no .json file to validate; "
+          + "name the files, or a folder that holds them.")
+    }
     let bytes: [UInt8]
     do {
-      bytes = try environment.read(path, what: "file")
+      bytes = try environment.read(path, what: "file", limit: FileValidator.maxFileSize)
     } catch {
       if case .failure(let message, _) = error { return unreadable(message) }
       return unreadable("The file cannot be read.")
@@ -71,6 +80,6 @@ enum ValidateCommand: Command {
 enum FileReading {
   static let reader: FileReader = { path in
     guard FileSystem.kind(of: path) == .file else { return nil }
-    return try? FileSystem.readAll(path)
+    return try? FileSystem.readAll(path, limit: FileValidator.maxFileSize)
   }
 }

@@ -9,14 +9,10 @@ enum WorkshopOption {
 
   static func load(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> WorkshopFile? {
     guard let path = arguments.value("workshop") else { return nil }
-    let bytes = try environment.read(path, what: "workshop file")
+    let bytes = try environment.read(path, what: "workshop file", limit: FileValidator.maxFileSize)
     let (report, workshop) = FileValidator.workshop(
       bytes, path: path, catalog: try environment.catalog(), readFile: FileReading.reader)
-    guard let workshop, report.valid else {
-      throw .failure(
-        "The workshop file is not valid:\n" + ValidationReporters.text([report]).trimmingWhitespaceAndNewlines(),
-        .dataError)
-    }
+    guard let workshop, report.valid else { throw ContextOption.invalidFile("workshop file", report) }
     return workshop
   }
 }
