@@ -107,19 +107,7 @@ enum FileSystem {
   static func createFile(_ path: String, bytes: some Collection<UInt8>) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw Failure(code: errno) }
-    let contents = Array(bytes)
-    var written = 0
-    while written < contents.count {
-      let count = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        let code = errno
-        close(descriptor)
-        throw Failure(code: code)
-      }
-      written += count
-    }
-    guard close(descriptor) == 0 else { throw Failure(code: errno) }
+    try writeAndClose(descriptor, bytes)
   }
 
   /// Writes into an existing terminal, device or pipe, as the shell's `>` does: no file is created or
@@ -127,6 +115,11 @@ enum FileSystem {
   static func writeInPlace(_ path: String, bytes: some Collection<UInt8>) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
     guard descriptor >= 0 else { throw Failure(code: errno) }
+    try writeAndClose(descriptor, bytes)
+  }
+
+  /// Writes everything (retrying short and interrupted writes), then closes; closes on failure too.
+  private static func writeAndClose(_ descriptor: Int32, _ bytes: some Collection<UInt8>) throws(Failure) {
     let contents = Array(bytes)
     var written = 0
     while written < contents.count {
