@@ -47,13 +47,13 @@ enum CLIRunner {
     process.standardInput = input
     try process.run()
     let processID = process.processIdentifier
-    nonisolated(unsafe) var timedOut = false
-    nonisolated(unsafe) var finished = false
+    let finished = SharedFlag()
+    let timedOut = SharedFlag()
     let watchdog = Thread {
       let deadline = Date(timeIntervalSinceNow: timeout)
-      while !finished && Date() < deadline { usleep(5_000) }
-      if !finished {
-        timedOut = true
+      while !finished.isSet && Date() < deadline { usleep(5_000) }
+      if !finished.isSet {
+        timedOut.set()
         kill(processID, SIGKILL)
       }
     }
@@ -66,11 +66,11 @@ enum CLIRunner {
     try input.fileHandleForWriting.close()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    finished = true
+    finished.set()
     while !reader.isFinished || !watchdog.isFinished { usleep(1000) }
     return CLIResult(
       stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-      status: process.terminationStatus, timedOut: timedOut)
+      status: process.terminationStatus, timedOut: timedOut.isSet)
   }
 
   /// A fresh empty folder under the system's temporary directory.
@@ -79,4 +79,14 @@ enum CLIRunner {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
+}
+
+/// A flag set on one thread and read on another.
+final class SharedFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  var isSet: Bool { lock.withLock { value } }
+
+  func set() { lock.withLock { value = true } }
 }
