@@ -33,6 +33,20 @@ final class FuzzReplayTests: XCTestCase {
       report.diagnostics.first?.message,
       "The context file 'ws/w.json' is not valid (it is not a contextualization file); run 'cpms validate ws/w.json'.")
   }
+
+  /// The second finding (FuzzValidate): a number target beyond `Int.max`, written as a number or as
+  /// text, passed the checks and then crashed `show` and `pack` when it was formatted. It is now refused
+  /// where it is written.
+  func testHugeTargetsAreRefusedWhereWritten() throws {
+    for (name, column) in [("huge-number-target.json", 115), ("huge-text-target.json", 116)] {
+      let input = try XCTUnwrap(try FuzzInputs.files("Regressions", "FuzzValidate").first { $0.name.hasSuffix(name) })
+      let (report, context) = FileValidator.contextualization(
+        input.bytes, path: name, catalog: FuzzHarness.catalog, readFile: { _ in nil })
+      XCTAssertNil(context, name)
+      XCTAssertEqual(report.diagnostics.map(\.rule), ["target"], name)
+      XCTAssertEqual(report.diagnostics.first?.column, column, name)
+    }
+  }
 }
 
 /// The files of Tests/Fuzz/Corpus/<target> and Tests/Fuzz/Regressions/<target>.
