@@ -119,3 +119,20 @@ final class CSVEquivalenceTests: XCTestCase {
     }
   }
 }
+
+final class CSVLimitTests: XCTestCase {
+  func testARowWithThousandsOfColumnsIsRefusedWithItsLine() {
+    let text = "standard,score\n" + String(repeating: ",", count: 5_000) + "\n"
+    XCTAssertThrowsError(try CSV.parse(text, delimiter: ",")) { error in
+      guard let error = error as? CSV.ParseError else { return XCTFail("\(error)") }
+      XCTAssertEqual(error.line, 2)
+      XCTAssertTrue(error.message.contains("more than 1000 columns"), error.message)
+    }
+  }
+
+  func testHugeWholeNumberTargetsAreWrittenWithoutTrapping() {
+    XCTAssertEqual(Target.number(25).description, "25")
+    XCTAssertEqual(Target.number(1e300).description, "1e+300")
+    XCTAssertEqual(Target.percentage(99.5).description, "99.5%")
+  }
+}

@@ -60,8 +60,10 @@ public enum Target: Sendable, Equatable, Encodable, CustomStringConvertible {
     }
   }
 
+  /// Whole numbers without ".0"; values too large for `Int` (which the validator refuses anyway)
+  /// are written as Swift spells them instead of trapping.
   static func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
   public func encode(to encoder: any Encoder) throws {

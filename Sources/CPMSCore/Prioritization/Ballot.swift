@@ -155,6 +155,10 @@ enum CSV {
     var isBlank: Bool { fields.allSatisfy(\.isBlankOnOneLine) }
   }
 
+  /// A ballot has six columns; a row with thousands of them is not a ballot, and reading it would
+  /// cost memory for nothing.
+  static let maxColumns = 1_000
+
   struct ParseError: Error {
     var line: Int
     var message: String
@@ -244,6 +248,11 @@ enum CSV {
         }
       case separator:
         endField()
+        if fields.count > maxColumns {
+          throw ParseError(
+            line: line,
+            message: "the row has more than \(maxColumns) columns; a ballot needs only a few (see 'cpms ballot')")
+        }
       case newline, carriageReturn:
         if byte == carriageReturn && index < bytes.count && bytes[index] == newline { index += 1 }
         endField()
