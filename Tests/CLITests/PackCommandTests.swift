@@ -109,21 +109,34 @@ final class PackCommandTests: XCTestCase {
     }
   }
 
-  func testAnExistingFolderIsReplacedOnlyWithForce() throws {
+  func testAnEarlierPackIsReplacedOnlyWithForce() throws {
     let out = directory.appendingPathComponent("out")
-    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
-    try Data("keep me\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
+    assertSucceeded(try pack(["--situation", "none", "--select", "1,7,14,21", "-o", out.path]))
     let refused = try pack(Self.small + ["-o", out.path])
     XCTAssertEqual(refused.status, 73, refused.stderr)
     XCTAssertTrue(refused.stderr.contains("--force"), refused.stderr)
-    XCTAssertEqual(files(under: out), ["notes.txt"])
-    XCTAssertEqual(try read(out.appendingPathComponent("notes.txt")), "keep me\n")
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["out"])
+    XCTAssertTrue(files(under: out).contains("standards/standard-07.md"))
 
     let forced = try pack(Self.small + ["-o", out.path, "--force"])
     assertSucceeded(forced)
     XCTAssertEqual(files(under: out), Self.expectedFiles)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["out"])
+  }
+
+  func testForceNeverReplacesAFolderOfOtherWork() throws {
+    let out = directory.appendingPathComponent("Documents")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+    try Data("keep me\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
+    for extra in [[String](), ["--force"]] {
+      let refused = try pack(Self.small + ["-o", out.path] + extra)
+      XCTAssertEqual(refused.status, 73, refused.stderr)
+      XCTAssertEqual(files(under: out), ["notes.txt"])
+      XCTAssertEqual(try read(out.appendingPathComponent("notes.txt")), "keep me\n")
+      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["Documents"])
+    }
+    let forced = try pack(Self.small + ["-o", out.path, "--force"])
+    XCTAssertTrue(
+      forced.stderr.hasPrefix("Error: '\(out.path)' holds 'notes.txt', which cpms did not write;"), forced.stderr)
   }
 
   func testAnExistingFileIsReplacedOnlyWithForce() throws {

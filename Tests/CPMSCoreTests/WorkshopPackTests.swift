@@ -371,6 +371,15 @@ final class WorkshopPackTests: XCTestCase {
     }
   }
 
+  func testPackFilesAreToldApartFromOtherWork() {
+    for path in ["README.md", "01-agenda.md", "standards/", "standards/standard-18.md"] {
+      XCTAssertTrue(WorkshopPack.isPackFile(path), path)
+    }
+    for path in ["notes.txt", ".git/", ".hidden.md", "standards/notes.md", "drafts/", "a/b/c.md", "standards/x/"] {
+      XCTAssertFalse(WorkshopPack.isPackFile(path), path)
+    }
+  }
+
   func testAnchorsFollowGitHub() {
     XCTAssertEqual(
       WorkshopPack.anchor("Standard 14: Applying a socio-ecological approach"),

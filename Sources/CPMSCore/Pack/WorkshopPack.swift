@@ -63,6 +63,18 @@ public enum WorkshopPack {
     "standards/standard-\(number < 10 ? "0" : "")\(number).md"
   }
 
+  /// Whether a path inside an existing folder is one a pack writes (its numbered parts, README.md,
+  /// and standards/standard-NN.md), so `pack --force` can tell an earlier pack from other work.
+  public static func isPackFile(_ relativePath: String) -> Bool {
+    if relativePath == "standards/" { return true }
+    let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+    switch parts.count {
+    case 1: return relativePath.hasSuffix(".md") && !relativePath.hasPrefix(".")
+    case 2: return parts[0] == "standards" && parts[1].hasPrefix("standard-") && parts[1].hasSuffix(".md")
+    default: return false
+    }
+  }
+
   /// The id GitHub and pandoc (gfm) give a heading: lower case, punctuation dropped, spaces as hyphens.
   /// The single-file form links to its sections through these ids, so it needs no raw HTML anchors.
   public static func anchor(_ heading: String) -> String {

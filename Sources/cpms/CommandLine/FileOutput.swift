@@ -36,11 +36,22 @@ enum FileOutput {
   }
 
   /// Writes a folder of files (relative paths), replacing the folder as a whole.
-  static func writeDirectory(_ files: [(path: String, contents: String)], to given: String, force: Bool)
-    throws(CLIError)
-  {
+  ///
+  /// `--force` replaces an existing folder only when everything in it passes `mayReplace` (given each
+  /// entry's path relative to the folder, folders ending in "/"): a mistyped `-o ~/Documents --force`
+  /// must not delete a folder of other work.
+  static func writeDirectory(
+    _ files: [(path: String, contents: String)], to given: String, force: Bool,
+    mayReplace: (String) -> Bool = { _ in false }
+  ) throws(CLIError) {
     let path = FileSystem.linkTarget(given) ?? given
     let existed = try checkTarget(path, force: force, expectDirectory: true, shown: given)
+    if existed, let stranger = FileSystem.entriesBelow(path).first(where: { !mayReplace($0) }) {
+      throw .failure(
+        "'\(Excerpt.of(given, limit: 300))' holds '\(Excerpt.of(stranger, limit: 200))', which cpms did not write; "
+          + "cpms replaces only a folder that holds nothing but an earlier output. Choose another folder.",
+        .cannotCreate)
+    }
     let temporary = temporaryPath(beside: path)
     do {
       try FileSystem.createDirectory(temporary)

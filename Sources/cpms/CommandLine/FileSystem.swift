@@ -204,5 +204,23 @@ enum FileSystem {
     return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
+  /// Everything below a folder, hidden entries included, as relative paths (folders end in "/");
+  /// stops after 10,000 entries, which is already far more than any folder cpms may replace.
+  static func entriesBelow(_ path: String) -> [String] {
+    var found: [String] = []
+    func walk(_ relative: String, depth: Int) {
+      for name in (try? entries(of: relative.isEmpty ? path : path + "/" + relative)) ?? [] {
+        guard found.count < 10_000 else { return }
+        let child = relative.isEmpty ? name : relative + "/" + name
+        var info = stat()
+        let isFolder = lstat(path + "/" + child, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        found.append(isFolder ? child + "/" : child)
+        if isFolder && depth < 64 { walk(child, depth: depth + 1) }
+      }
+    }
+    walk("", depth: 0)
+    return found
+  }
+
   static var processID: Int32 { getpid() }
 }

@@ -20,7 +20,7 @@ enum PackCommand: Command {
         06-all-standards.md: all 28 standards, the selected ones marked.
       With --single-file, -o names one Markdown file with the same content and internal links.
       The context name and date come from the flags, else from the workshop file; the date defaults to SOURCE_DATE_EPOCH when set, else today (UTC). The same input always gives the same bytes.
-      An existing file, or a folder that is not empty, is only replaced with --force.
+      An existing file, or a folder that is not empty, is only replaced with --force, and a folder only when it holds nothing but an earlier pack.
 
       The pack is GitHub-flavoured Markdown; convert it with pandoc, for example:
         cpms pack --workshop workshop.json --single-file -o pack.md
@@ -66,7 +66,8 @@ enum PackCommand: Command {
       environment.write("Wrote the workshop pack to \(path).\n")
     } else {
       let documents = WorkshopPack.documents(pack, catalog: catalog)
-      try FileOutput.writeDirectory(documents.map { ($0.path, $0.contents) }, to: path, force: force)
+      try FileOutput.writeDirectory(
+        documents.map { ($0.path, $0.contents) }, to: path, force: force, mayReplace: WorkshopPack.isPackFile)
       environment.write("Wrote the workshop pack (\(documents.count) documents) to \(path); start with README.md.\n")
     }
     return .success
