@@ -10,7 +10,8 @@ import CPMSCore
 #endif
 
 /// Writes output files safely: never over existing data without `--force`, and never a half-written
-/// result (content goes to a temporary name beside the target, then is renamed into place).
+/// result (content goes to a temporary name beside the target, then is renamed into place). Ctrl-C
+/// during those few milliseconds takes effect only once the output is complete or cleaned up.
 enum FileOutput {
   /// Writes one file. A terminal, device or pipe (`-o /dev/stdout`) is written into as it is; a
   /// symbolic link is followed, so the file it leads to is replaced and the link stays.
@@ -26,13 +27,16 @@ enum FileOutput {
     let path = FileSystem.linkTarget(given) ?? given
     let existed = try checkTarget(path, force: force, expectDirectory: false, shown: given)
     let temporary = temporaryPath(beside: path)
-    do {
-      try FileSystem.createFile(temporary, bytes: text.utf8)
-      try replace(path, with: temporary)
-    } catch {
-      FileSystem.removeTree(temporary)
-      throw failure(given, error, existed: existed)
+    let written = FileSystem.deferringInterrupts { () -> Result<Void, FileSystem.Failure> in
+      do throws(FileSystem.Failure) {
+        try FileSystem.createFile(temporary, bytes: text.utf8)
+        return .success(try replace(path, with: temporary))
+      } catch {
+        FileSystem.removeTree(temporary)
+        return .failure(error)
+      }
     }
+    if case .failure(let error) = written { throw failure(given, error, existed: existed) }
   }
 
   /// Writes a folder of files (relative paths), replacing the folder as a whole.
@@ -53,20 +57,23 @@ enum FileOutput {
         .cannotCreate)
     }
     let temporary = temporaryPath(beside: path)
-    do {
-      try FileSystem.createDirectory(temporary)
-      for file in files {
-        let full = temporary + "/" + file.path
-        if let slash = full.lastIndex(of: "/"), slash > temporary.endIndex {
-          try FileSystem.createDirectories(String(full[..<slash]))
+    let written = FileSystem.deferringInterrupts { () -> Result<Void, FileSystem.Failure> in
+      do throws(FileSystem.Failure) {
+        try FileSystem.createDirectory(temporary)
+        for file in files {
+          let full = temporary + "/" + file.path
+          if let slash = full.lastIndex(of: "/"), slash > temporary.endIndex {
+            try FileSystem.createDirectories(String(full[..<slash]))
+          }
+          try FileSystem.createFile(full, bytes: file.contents.utf8)
         }
-        try FileSystem.createFile(full, bytes: file.contents.utf8)
+        return .success(try replace(path, with: temporary))
+      } catch {
+        FileSystem.removeTree(temporary)
+        return .failure(error)
       }
-      try replace(path, with: temporary)
-    } catch {
-      FileSystem.removeTree(temporary)
-      throw failure(given, error, existed: existed)
     }
+    if case .failure(let error) = written { throw failure(given, error, existed: existed) }
   }
 
   /// Why the output could not be written, what to do, and that nothing was changed: the content goes

@@ -222,5 +222,18 @@ enum FileSystem {
     return found
   }
 
+  /// Runs `body` with Ctrl-C, `kill`, hang-up and quit held back; they take effect when it returns.
+  /// Used around writing an output and renaming it into place, so an interruption can never leave a
+  /// half-written output or a stray temporary file.
+  static func deferringInterrupts<Value>(_ body: () -> Value) -> Value {
+    var held = sigset_t()
+    sigemptyset(&held)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&held, signal) }
+    var previous = sigset_t()
+    sigprocmask(SIG_BLOCK, &held, &previous)
+    defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+    return body()
+  }
+
   static var processID: Int32 { getpid() }
 }
