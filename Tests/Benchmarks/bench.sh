@@ -260,7 +260,8 @@ say "instruction counts (callgrind)"
 : >"$results/instructions.tsv"
 count_instructions() { # LABEL SHELL-COMMAND (run in the inputs folder; globs expand there)
   local count
-  count=$(cd "$work" && eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $2" 2>&1 >/dev/null \
+  # validate exits 1 on the files with mistakes: the exit code is not what is measured here.
+  count=$(cd "$work" && { eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $2" 2>&1 >/dev/null || true; } \
     | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p')
   [ -n "$count" ] || die "callgrind gave no count for: $2"
   printf '%s\t%s\t%s\n' "$1" "$count" "$2" >>"$results/instructions.tsv"
