@@ -113,7 +113,11 @@ extension Ballot {
       let scoreText = cell(scoreColumn)
       var value: Double?
       if !scoreText.isEmpty {
-        let normalized = delimiter == ";" ? scoreText.replacing(",", with: ".") : scoreText
+        // A decimal comma ("3,5") where the delimiter is ";"; checked byte-wise first, since the generic
+        // `replacing` costs more than the rest of the row.
+        let normalized =
+          delimiter == ";" && scoreText.utf8.contains(UInt8(ascii: ","))
+          ? String(scoreText.map { $0 == "," ? "." : $0 }) : scoreText
         guard let number = Target.plainNumber(normalized), Ballot.scoreRange.contains(number) else {
           throw BallotError(
             source: source, line: record.line,
@@ -229,7 +233,11 @@ enum CSV {
         } else {
           // Inside quotes a line break is kept; "\r\n" and "\n" count as one line each.
           if byte == newline { line += 1 }
-          field.append(byte)
+          // The rest of the run up to the next quote or line feed goes in as one piece.
+          var end = index
+          while end < bytes.count && bytes[end] != quote && bytes[end] != newline { end += 1 }
+          field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index - 1)..<end]))
+          index = end
         }
         continue
       }
@@ -276,7 +284,15 @@ enum CSV {
               line: line, message: "text follows a closing quote; put the whole field inside the quotes")
           }
         } else {
-          field.append(byte)
+          // Plain text up to the next delimiter, quote or line break goes in as one piece.
+          var end = index
+          while end < bytes.count && bytes[end] != separator && bytes[end] != quote && bytes[end] != newline
+            && bytes[end] != carriageReturn
+          {
+            end += 1
+          }
+          field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index - 1)..<end]))
+          index = end
         }
       }
     }
