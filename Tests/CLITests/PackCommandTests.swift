@@ -36,8 +36,9 @@ final class PackCommandTests: XCTestCase {
     var paths: [String] = []
     while let path = enumerator.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
-      if !isDirectory.boolValue { paths.append(path) }
+      let exists = FileManager.default.fileExists(
+        atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+      if exists && !isDirectory.boolValue { paths.append(path) }
     }
     return paths.sorted()
   }
