@@ -26,13 +26,7 @@ extension Catalog {
     var problems: [String] = []
     var standards: [Standard] = []
     for path in files.keys.filter({ $0.hasPrefix("standards/") }).sorted() {
-      let reader = DataFileReader(file: path)
-      if let object = reader.root(files[path]!) {
-        let standard = Standard(object)
-        object.finish()
-        if reader.problems.isEmpty { standards.append(standard) }
-      }
-      problems += reader.problems
+      if let standard = readFile(path, in: files, problems: &problems, Standard.init) { standards.append(standard) }
     }
     let guide = readFile("guide.json", in: files, problems: &problems, WorkshopGuide.init)
     standards.sort { $0.number < $1.number }
@@ -144,8 +138,8 @@ final class CatalogSource: Sendable {
   /// A standard's title; for embedded files, read without reading the whole standard.
   func title(_ number: Int) -> String? {
     switch storage {
-    case .loaded(let standards, _):
-      return standards.first { $0.number == number }?.title
+    case .loaded:
+      return standard(number)?.title
     case .files(let files):
       if let standard = cache.withLock({ $0.standards[number] }) { return standard.title }
       guard let path = Self.path(of: number, in: files) else { return nil }
