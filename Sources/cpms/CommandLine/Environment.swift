@@ -19,10 +19,10 @@ struct Environment: Sendable {
   static let live = Environment(
     variables: processEnvironment(),
     write: { text in
-      let code = writeAll(text, to: STDOUT_FILENO)
+      let code = FileSystem.writeAll(text, to: STDOUT_FILENO)
       if code != 0 && code != EPIPE && outputFailure == 0 { outputFailure = code }
     },
-    writeError: { _ = writeAll($0, to: STDERR_FILENO) }
+    writeError: { _ = FileSystem.writeAll($0, to: STDERR_FILENO) }
   )
 
   /// The first error met writing to standard output, other than a closed pipe, for `main` to report:
@@ -41,23 +41,6 @@ struct Environment: Sendable {
       entry += 1
     }
     return variables
-  }
-
-  /// Writes everything, retrying short writes; returns 0, or the error that stopped it (the caller
-  /// decides: a closed pipe, as in `cpms list | head`, is not an error).
-  private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
-    var text = text
-    return text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        if count < 0 { return errno }
-        if count == 0 { return EIO }
-        offset += count
-      }
-      return 0
-    }
   }
 
   /// The terminal width from COLUMNS, or 80.
@@ -107,9 +90,4 @@ struct Environment: Sendable {
       throw .failure("The \(what) '\(shown)' cannot be read: \(error.reason).", .noInput)
     }
   }
-}
-
-/// The C `write`, which `Environment.write` hides inside the type.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  write(descriptor, bytes, count)
 }

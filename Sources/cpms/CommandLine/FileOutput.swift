@@ -18,7 +18,7 @@ enum FileOutput {
   static func writeFile(_ text: String, to given: String, force: Bool) throws(CLIError) {
     if FileSystem.isStream(given) {
       do {
-        try FileSystem.writeInPlace(given, bytes: text.utf8)
+        try FileSystem.writeInPlace(given, text: text)
       } catch {
         throw .failure("Cannot write '\(Excerpt.of(given, limit: 300))': \(error.reason).", .cannotCreate)
       }
@@ -26,17 +26,9 @@ enum FileOutput {
     }
     let path = FileSystem.linkTarget(given) ?? given
     let existed = try checkTarget(path, force: force, expectDirectory: false, shown: given)
-    let temporary = temporaryPath(beside: path)
-    let written = FileSystem.deferringInterrupts { () -> Result<Void, FileSystem.Failure> in
-      do throws(FileSystem.Failure) {
-        try FileSystem.createFile(temporary, bytes: text.utf8)
-        return .success(try replace(path, with: temporary))
-      } catch {
-        FileSystem.removeTree(temporary)
-        return .failure(error)
-      }
+    try install(at: path, shown: given, existed: existed) { (temporary) throws(FileSystem.Failure) in
+      try FileSystem.createFile(temporary, text: text)
     }
-    if case .failure(let error) = written { throw failure(given, error, existed: existed) }
   }
 
   /// Writes a folder of files (relative paths), replacing the folder as a whole.
@@ -56,17 +48,27 @@ enum FileOutput {
           + "cpms replaces only a folder that holds nothing but an earlier output. Choose another folder.",
         .cannotCreate)
     }
+    try install(at: path, shown: given, existed: existed) { (temporary) throws(FileSystem.Failure) in
+      try FileSystem.createDirectory(temporary)
+      for file in files {
+        let full = temporary + "/" + file.path
+        if let slash = full.lastIndex(of: "/"), slash > temporary.endIndex {
+          try FileSystem.createDirectories(String(full[..<slash]))
+        }
+        try FileSystem.createFile(full, text: file.contents)
+      }
+    }
+  }
+
+  /// Has `fill` write the output under a temporary name beside `path`, then renames it into place,
+  /// with interrupts held back throughout; on failure the temporary is removed and nothing else changes.
+  private static func install(
+    at path: String, shown given: String, existed: Bool, _ fill: (String) throws(FileSystem.Failure) -> Void
+  ) throws(CLIError) {
     let temporary = temporaryPath(beside: path)
     let written = FileSystem.deferringInterrupts { () -> Result<Void, FileSystem.Failure> in
       do throws(FileSystem.Failure) {
-        try FileSystem.createDirectory(temporary)
-        for file in files {
-          let full = temporary + "/" + file.path
-          if let slash = full.lastIndex(of: "/"), slash > temporary.endIndex {
-            try FileSystem.createDirectories(String(full[..<slash]))
-          }
-          try FileSystem.createFile(full, bytes: file.contents.utf8)
-        }
+        try fill(temporary)
         return .success(try replace(path, with: temporary))
       } catch {
         FileSystem.removeTree(temporary)

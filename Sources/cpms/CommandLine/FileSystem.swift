@@ -103,36 +103,43 @@ enum FileSystem {
     }
   }
 
-  /// Creates a new file (never replacing one) holding `bytes`.
-  static func createFile(_ path: String, bytes: some Collection<UInt8>) throws(Failure) {
+  /// Creates a new file (never replacing one) holding `text`.
+  static func createFile(_ path: String, text: String) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw Failure(code: errno) }
-    try writeAndClose(descriptor, bytes)
+    try writeAndClose(descriptor, text)
   }
 
   /// Writes into an existing terminal, device or pipe, as the shell's `>` does: no file is created or
   /// replaced.
-  static func writeInPlace(_ path: String, bytes: some Collection<UInt8>) throws(Failure) {
+  static func writeInPlace(_ path: String, text: String) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
     guard descriptor >= 0 else { throw Failure(code: errno) }
-    try writeAndClose(descriptor, bytes)
+    try writeAndClose(descriptor, text)
   }
 
-  /// Writes everything (retrying short and interrupted writes), then closes; closes on failure too.
-  private static func writeAndClose(_ descriptor: Int32, _ bytes: some Collection<UInt8>) throws(Failure) {
-    let contents = Array(bytes)
-    var written = 0
-    while written < contents.count {
-      let count = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        let code = errno
-        close(descriptor)
-        throw Failure(code: code)
+  private static func writeAndClose(_ descriptor: Int32, _ text: String) throws(Failure) {
+    let written = writeAll(text, to: descriptor)
+    let closed = close(descriptor) == 0 ? 0 : errno
+    if written != 0 { throw Failure(code: written) }
+    if closed != 0 { throw Failure(code: closed) }
+  }
+
+  /// Writes all of `text`, retrying short and interrupted writes; returns 0, or the error that
+  /// stopped it (a write that makes no progress counts as an I/O error rather than looping).
+  static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+    var text = text
+    return text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { return errno }
+        if count == 0 { return EIO }
+        offset += count
       }
-      written += count
+      return 0
     }
-    guard close(descriptor) == 0 else { throw Failure(code: errno) }
   }
 
   static func createDirectory(_ path: String) throws(Failure) {
