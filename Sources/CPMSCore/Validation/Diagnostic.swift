@@ -100,9 +100,7 @@ struct Checker {
     // large ones use a set so that a hostile file with a million keys stays linear.
     var seen: Set<String>? = members.count > 16 ? [] : nil
     for member in members {
-      let isDuplicate =
-        seen.map { !$0.contains(member.key) } == false || (seen == nil && kept.contains { $0.key == member.key })
-      if isDuplicate {
+      if seen?.contains(member.key) ?? kept.contains(where: { $0.key == member.key }) {
         error(
           "duplicate-key", "The key \"\(Excerpt.of(member.key))\" appears twice in \(what); keep one.",
           at: member.keyLocation)
