@@ -37,6 +37,16 @@ final class HostileInputUnitTests: XCTestCase {
     XCTAssertEqual(Excerpt.of(huge).count, 81)
   }
 
+  func testSyntaxErrorsQuoteKeysWithoutTheirControlCharacters() {
+    // The key holds an escaped terminal escape sequence; the message about the unfinished object
+    // quotes the key, and must show the escape instead of sending it to the terminal.
+    let report = validate(#"{"cpms": "contextualization/1", "a\u001b[2Jb" "#)
+    let message = report.diagnostics.first?.message ?? ""
+    XCTAssertEqual(report.diagnostics.first?.rule, "json-syntax")
+    XCTAssertTrue(message.contains(#""a\u{1B}[2Jb""#), message)
+    XCTAssertFalse(message.unicodeScalars.contains("\u{1B}"), message)
+  }
+
   func testControlCharactersInFileTextAreFound() {
     let clean = [
       "", "plain", "exactly8", "sixteen bytes ok", "Line one\nline two\twith a tab", "Niños y niñas — “quotes” ’",

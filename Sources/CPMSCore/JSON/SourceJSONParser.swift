@@ -404,7 +404,7 @@ private struct SourceJSONReader {
     } else if byte == SourceJSONByte.apostrophe {
       throw singleQuoted(isKey: true)
     } else if isWordStart(at: pos) || SourceJSONByte.isDigit(byte) {
-      let word = displayed(scanWord(from: pos).text)
+      let word = Excerpt.of(scanWord(from: pos).text, limit: 40)
       throw syntax(
         "The key \(word) is not in quotes. Put the key in double quotes, as in \"\(word)\".",
         at: pos)
@@ -414,7 +414,7 @@ private struct SourceJSONReader {
       throw unexpectedCharacter(expected: "a key in double quotes, such as \"name\"")
     }
 
-    let key = displayed(stack[stack.count - 1].key)
+    let key = Excerpt.of(stack[stack.count - 1].key, limit: 40)
     try skipWhitespace()
     guard pos < end else {
       throw unexpectedEnd(stillNeeds: "':' and a value for the key \"\(key)\"")
@@ -493,7 +493,7 @@ private struct SourceJSONReader {
       if isNonFiniteWord(word) {
         throw nonFiniteNumber(word, at: start)
       }
-      let shown = displayed(word)
+      let shown = Excerpt.of(word, limit: 40)
       throw syntax(
         "Unexpected word \(shown). Text must be in double quotes: write \"\(shown)\".",
         at: start)
@@ -865,20 +865,9 @@ private struct SourceJSONReader {
     ["nan", "inf", "infinity"].contains(word.lowercased())
   }
 
-  /// Keeps messages readable when a user pastes something enormous where a word was expected.
-  func displayed(_ text: String) -> String {
-    text.count > 40 ? String(text.prefix(40)) + "…" : text
-  }
-
-  /// Four or more uppercase hex digits, the way Unicode code points are usually written.
-  func hexCode(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-  }
-
   func describeCharacter(at index: Int) -> String {
     let scalar = scalar(at: index).scalar
-    let code = "U+" + hexCode(scalar.value)
+    let code = "U+" + Excerpt.hexDigits(scalar.value)
     switch scalar.value {
     case 0x20: return "a space"
     case 0x21...0x7E: return "'\(Character(scalar))'"
@@ -940,7 +929,7 @@ private struct SourceJSONReader {
       return syntax("The file ends where a value was expected. Add a value.", at: end)
     }
     if top.isObject {
-      return unexpectedEnd(stillNeeds: "a value for the key \"\(displayed(top.key))\"")
+      return unexpectedEnd(stillNeeds: "a value for the key \"\(Excerpt.of(top.key, limit: 40))\"")
     }
     return unexpectedEnd(stillNeeds: top.elements.isEmpty ? nil : "a value after the last ','")
   }
@@ -988,7 +977,7 @@ private struct SourceJSONReader {
       return unexpectedCharacter(expected: "a value")
     }
     if top.isObject {
-      let key = displayed(top.key)
+      let key = Excerpt.of(top.key, limit: 40)
       return syntax(
         "The key \"\(key)\" has no value. Add a value after the ':' (for example null), "
           + "or remove the key.",
@@ -1006,7 +995,7 @@ private struct SourceJSONReader {
 
   mutating func unexpectedAfterMember() -> JSONParseError {
     let byte = bytes[pos]
-    let key = displayed(stack[stack.count - 1].key)
+    let key = Excerpt.of(stack[stack.count - 1].key, limit: 40)
     if byte == SourceJSONByte.quote || byte == SourceJSONByte.apostrophe || isWordStart(at: pos) {
       return syntax(
         "Missing comma between members. Add ',' after the value of \"\(key)\".", at: pos)
@@ -1079,7 +1068,7 @@ private struct SourceJSONReader {
     let what = isKey ? "Keys" : "Strings"
     var message = "\(what) must use double quotes (\"), not single quotes (')."
     if index < end, bytes[index] == SourceJSONByte.apostrophe {
-      let text = displayed(asciiText((pos + 1)..<index))
+      let text = Excerpt.of(asciiText((pos + 1)..<index), limit: 40)
       message += " Write \"\(text)\" instead of '\(text)'."
     } else {
       message += " Replace the single quotes with double quotes."
@@ -1106,7 +1095,7 @@ private struct SourceJSONReader {
     if byte == SourceJSONByte.tab {
       return syntax("Tab character inside a string. Escape it as \\t.", at: index)
     }
-    let escape = "\\u" + hexCode(UInt32(byte))
+    let escape = "\\u" + Excerpt.hexDigits(UInt32(byte))
     let description = describeCharacter(at: index)
     return syntax(
       "\(description.prefix(1).uppercased() + description.dropFirst()) inside a string. "
@@ -1119,7 +1108,7 @@ private struct SourceJSONReader {
     _ unit: UInt32, at index: Int, expectation: String
   ) -> JSONParseError {
     syntax(
-      "Lone surrogate \\u\(hexCode(unit)) in a string: it \(expectation) to form one "
+      "Lone surrogate \\u\(Excerpt.hexDigits(unit)) in a string: it \(expectation) to form one "
         + "character. Write the character itself, or give the complete pair (for example "
         + "\\uD83D\\uDE00 for 😀).",
       at: index)
@@ -1127,8 +1116,8 @@ private struct SourceJSONReader {
 
   mutating func nonFiniteNumber(_ word: String, at offset: Int) -> JSONParseError {
     syntax(
-      "\(displayed(word)) is not a valid JSON number: JSON has no NaN or Infinity. Use null, or "
-        + "write the value as a string such as \"\(displayed(word))\".",
+      "\(Excerpt.of(word, limit: 40)) is not a valid JSON number: JSON has no NaN or Infinity. Use null, or "
+        + "write the value as a string such as \"\(Excerpt.of(word, limit: 40))\".",
       at: offset)
   }
 }

@@ -29,6 +29,12 @@ public enum Excerpt {
     return result
   }
 
+  /// At least four uppercase hex digits, as code points are written after "U+" or "\u" ("001B").
+  public static func hexDigits(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
   /// Control characters (C0, DEL, C1), format characters (zero-width and bidirectional marks and
   /// overrides, the byte order mark) and the Unicode line and paragraph separators.
   static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

@@ -137,9 +137,7 @@ struct Checker {
       return nil
     }
     if let control = Checker.firstControlCharacter(in: value) {
-      let code =
-        "U+" + String(repeating: "0", count: max(0, 4 - String(control.value, radix: 16).count))
-        + String(control.value, radix: 16, uppercase: true)
+      let code = "U+" + Excerpt.hexDigits(control.value)
       error(
         "control-character",
         "\(what) contains the invisible control character \(code) (in \"\(Excerpt.of(value))\"); remove it. "
