@@ -73,12 +73,15 @@ final class CatalogTests: XCTestCase {
     }
   }
 
-  func keyActions(_ object: [String: Any]) throws -> [[String: Any]] {
-    try XCTUnwrap(object["keyActions"] as? [[String: Any]])
-  }
-
-  func indicators(_ object: [String: Any]) throws -> [[String: Any]] {
-    try XCTUnwrap(object["indicators"] as? [[String: Any]])
+  /// The data files with one list of a standard ("keyActions" or "indicators") changed.
+  func mutatingList(
+    _ key: String, ofStandard number: Int, _ change: (inout [[String: Any]]) throws -> Void
+  ) throws -> [String: String] {
+    try mutatingStandard(number) { object in
+      var list = try XCTUnwrap(object[key] as? [[String: Any]])
+      try change(&list)
+      object[key] = list
+    }
   }
 
   // MARK: the bundled catalog
@@ -169,48 +172,38 @@ final class CatalogTests: XCTestCase {
   // MARK: integrity checks reject broken data
 
   func testRejectsAFifthIndicator() throws {
-    let files = try mutatingStandard(18) { object in
-      var list = try indicators(object)
+    let files = try mutatingList("indicators", ofStandard: 18) { list in
       XCTAssertEqual(list.count, 4)
       list.append(["id": "18.5", "text": "A fifth indicator.", "target": "90%", "note": "Not allowed."])
-      object["indicators"] = list
     }
     assertRejected(files, mentioning: ["standard 18", "5 core indicators"])
   }
 
   func testRejectsAnIndicatorIdOutOfSequence() throws {
-    let files = try mutatingStandard(2) { object in
-      var list = try indicators(object)
+    let files = try mutatingList("indicators", ofStandard: 2) { list in
       list[1]["id"] = "2.4"
-      object["indicators"] = list
     }
     assertRejected(files, mentioning: ["standard 2", "2.4", "2.2"])
   }
 
   func testRejectsAKeyActionIdUnderAnotherStandard() throws {
-    let files = try mutatingStandard(18) { object in
-      var list = try keyActions(object)
+    let files = try mutatingList("keyActions", ofStandard: 18) { list in
       list[list.count - 1]["id"] = "19.2.11"
-      object["keyActions"] = list
     }
     assertRejected(files, mentioning: ["standard 18", "19.2.11"])
   }
 
   func testRejectsARepeatedKeyActionId() throws {
-    let files = try mutatingStandard(18) { object in
-      var list = try keyActions(object)
+    let files = try mutatingList("keyActions", ofStandard: 18) { list in
       list[list.count - 1]["id"] = "18.2.10"
-      object["keyActions"] = list
     }
     assertRejected(files, mentioning: ["18.2.10", "repeated"])
   }
 
   func testRejectsAGapInItemNumbering() throws {
-    let files = try mutatingStandard(18) { object in
-      var list = try keyActions(object)
+    let files = try mutatingList("keyActions", ofStandard: 18) { list in
       XCTAssertEqual(list[list.count - 1]["id"] as? String, "18.2.11")
       list[list.count - 1]["id"] = "18.2.12"
-      object["keyActions"] = list
     }
     assertRejected(files, mentioning: ["18.2.12", "numbering"])
   }
@@ -229,22 +222,18 @@ final class CatalogTests: XCTestCase {
 
   func testRejectsAPillarFourPreparednessAction() throws {
     // Otherwise well numbered (preparedness section 1, response section 2), so only the Pillar 4 rule applies.
-    let files = try mutatingStandard(21) { object in
-      var list = try keyActions(object)
+    let files = try mutatingList("keyActions", ofStandard: 21) { list in
       for index in list.indices {
         list[index]["phase"] = index == 0 ? "preparedness" : "response"
         list[index]["id"] = index == 0 ? "21.1.1" : "21.2.\(index)"
       }
-      object["keyActions"] = list
     }
     assertRejected(files, mentioning: ["standard 21", "Pillar 4"])
   }
 
   func testRejectsAnActorOutsideStandardOne() throws {
-    let files = try mutatingStandard(18) { object in
-      var list = try keyActions(object)
+    let files = try mutatingList("keyActions", ofStandard: 18) { list in
       list[0]["actor"] = "members"
-      object["keyActions"] = list
     }
     assertRejected(files, mentioning: ["standard 18", "18.1.1", "actor"])
   }
@@ -259,10 +248,8 @@ final class CatalogTests: XCTestCase {
   }
 
   func testRejectsABadTargetString() throws {
-    let files = try mutatingStandard(18) { object in
-      var list = try indicators(object)
+    let files = try mutatingList("indicators", ofStandard: 18) { list in
       list[0]["target"] = "lots"
-      object["indicators"] = list
     }
     assertRejected(files, mentioning: ["standards/18-case-management.json", "'lots'"])
   }
