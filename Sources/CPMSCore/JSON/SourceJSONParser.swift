@@ -414,14 +414,17 @@ private struct SourceJSONReader {
       throw unexpectedCharacter(expected: "a key in double quotes, such as \"name\"")
     }
 
-    let key = Excerpt.of(stack[stack.count - 1].key, limit: 40)
     try skipWhitespace()
+    if pos < end && bytes[pos] == SourceJSONByte.colon {
+      pos += 1
+      return
+    }
+    // Only on the way to an error: quoting the key for every member would slow every parse.
+    let key = Excerpt.of(stack[stack.count - 1].key, limit: 40)
     guard pos < end else {
       throw unexpectedEnd(stillNeeds: "':' and a value for the key \"\(key)\"")
     }
     switch bytes[pos] {
-    case SourceJSONByte.colon:
-      pos += 1
     case SourceJSONByte.equals:
       throw syntax(
         "Use ':' between a key and its value, not '='. Write \"\(key)\": followed by the value.",
