@@ -50,17 +50,19 @@ final class HostileInputUnitTests: XCTestCase {
   func testControlCharactersInFileTextAreFound() {
     let clean = [
       "", "plain", "exactly8", "sixteen bytes ok", "Line one\nline two\twith a tab", "Niños y niñas — “quotes” ’",
-      "العربية", String(repeating: "a", count: 1_000),
+      "العربية", String(repeating: "a", count: 1_000), "Windows\r\nline break", "ends with\r\n",
+      "isolate \u{2067}العربية\u{2069} and \u{2066}\u{2068}x\u{2069}\u{2069}",
     ]
-    for text in clean { XCTAssertNil(Checker.firstControlCharacter(in: text), text) }
+    for text in clean { XCTAssertNil(FileGrammar.firstForbiddenCharacter(in: text), text.debugDescription) }
     let cases: [(String, UInt32)] = [
       ("\u{0}", 0), ("1234567\u{0}", 0), ("12345678\u{1}", 1), ("123456789012345\u{1B}", 0x1B),
-      ("carriage\rreturn", 0x0D), ("delete\u{7F}", 0x7F), ("next line\u{85}", 0x85), ("é\u{9F}", 0x9F),
-      ("override \u{202E}gnp.exe", 0x202E), ("isolate \u{2066}x\u{2069}", 0x2066),
+      ("carriage\rreturn", 0x0D), ("ends with a carriage return\r", 0x0D), ("two\r\r\n", 0x0D),
+      ("line feed first\n\r", 0x0D), ("delete\u{7F}", 0x7F), ("next line\u{85}", 0x85), ("é\u{9F}", 0x9F),
+      ("override \u{202E}gnp.exe", 0x202E), ("embedding \u{202A}x", 0x202A), ("vertical tab\u{B}", 0x0B),
       (String(repeating: "a", count: 999) + "\u{8}", 8),
     ]
     for (text, code) in cases {
-      XCTAssertEqual(Checker.firstControlCharacter(in: text)?.value, code, text.debugDescription)
+      XCTAssertEqual(FileGrammar.firstForbiddenCharacter(in: text)?.value, code, text.debugDescription)
     }
   }
 

@@ -370,14 +370,14 @@ final class ValidationTests: XCTestCase {
   func testAddedKeyActionWithThePhaseOfAnotherSection() {
     let report = validate(
       keyActionFile(#"{ "id": "18.2.12", "added": true, "phase": "preparedness", "text": "Local action." }"#))
-    assertError(report, "phase", at: (8, 52), containing: "Section 18.2 holds response actions")
+    assertError(report, "section-phase", at: (8, 52), containing: "Section 18.2 holds response actions")
   }
 
   func testPillarFourAddedKeyActionWithPreparednessPhase() {
     let report = validate(
       keyActionFile(
         #"{ "id": "23.2.1", "added": true, "phase": "preparedness", "text": "Local action." }"#, standard: 23))
-    assertError(report, "phase", at: (8, 51), containing: "Pillar 4")
+    assertError(report, "section-phase", at: (8, 51), containing: "Pillar 4")
     assertValid(
       validate(
         keyActionFile(
@@ -604,7 +604,7 @@ final class ValidationTests: XCTestCase {
   final class MiniSchema {
     let root: SourceJSON
     var unsupported: Set<String> = []
-    static let annotations: Set<String> = ["$schema", "$id", "title", "description", "$defs"]
+    static let annotations: Set<String> = ["$schema", "$id", "title", "description", "$defs", "$comment"]
 
     init(_ root: SourceJSON) { self.root = root }
 
@@ -732,6 +732,15 @@ final class ValidationTests: XCTestCase {
             return branchErrors.isEmpty
           }
           if passing.count != 1 { errors.append("\(path): \(passing.count) oneOf branches match") }
+        case "allOf":
+          for branch in rule.elements ?? [] { check(branch, value, path, &errors) }
+        case "anyOf":
+          let passing = (rule.elements ?? []).contains { branch in
+            var branchErrors: [String] = []
+            check(branch, value, path, &branchErrors)
+            return branchErrors.isEmpty
+          }
+          if !passing { errors.append("\(path): no anyOf branch matches") }
         case "not":
           var inner: [String] = []
           check(rule, value, path, &inner)

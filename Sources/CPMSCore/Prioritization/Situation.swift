@@ -25,7 +25,7 @@ public enum ExceptionReason: Sendable, Equatable, Hashable, CustomStringConverti
   public init?(parsing text: String) {
     if text == "no-consensus" {
       self = .noConsensus
-    } else if text.hasPrefix("principle-"), let number = Int(text.dropFirst("principle-".count)),
+    } else if text.hasPrefix("principle-"), let number = FileGrammar.idNumber(text.dropFirst("principle-".count)),
       (1...10).contains(number)
     {
       self = .principle(number)

@@ -229,19 +229,18 @@ struct ContextualizationChecker {
     else { return nil }
     let text = checker.string(members["text"], "The key action text")
     let added = checker.bool(members["added"], "\"added\"") ?? false
-    let parts = id.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
-    guard parts.count == 3, parts.allSatisfy({ $0 != nil && $0! > 0 }) else {
+    guard let parts = FileGrammar.idNumbers(id, count: 3) else {
       checker.error(
         "id-format",
-        "Key action id '\(Excerpt.of(id))' must be written standard.section.item, for example \(standard.number).1.1.",
-        at: idNode.location)
+        "Key action id '\(Excerpt.of(id))' must be written standard.section.item with whole numbers from 1 and no "
+          + "leading zeros, for example \(standard.number).1.1.", at: idNode.location)
       return nil
     }
     guard parts[0] == standard.number else {
       checker.error(
         "id-belongs-to-standard",
-        "Key action \(Excerpt.of(id)) belongs to standard \(parts[0]!), not to standard \(standard.number); move it to that "
-          + "standard's entry or fix the id.", at: idNode.location)
+        "Key action \(Excerpt.of(id)) belongs to standard \(Excerpt.of(id.prefix { $0 != "." })), not to standard "
+          + "\(standard.number); move it to that standard's entry or fix the id.", at: idNode.location)
       return nil
     }
     let exists = standard.keyActions.contains { $0.id == id }
@@ -267,17 +266,18 @@ struct ContextualizationChecker {
         }
         return nil
       }
-      if let sectionPhase = standard.keyActions.first(where: { Contextualization.idOrder($0.id)[1] == parts[1]! })?
+      if let sectionPhase = standard.keyActions.first(where: { Contextualization.idOrder($0.id)[1] == parts[1] })?
         .phase,
         sectionPhase != phase
       {
         checker.error(
-          "phase",
-          "Section \(standard.number).\(parts[1]!) holds \(sectionPhase.rawValue) actions, not \(phase.rawValue).",
+          "section-phase",
+          "Section \(standard.number).\(parts[1]) holds \(sectionPhase.rawValue) actions, not \(phase.rawValue).",
           at: phaseNode.location)
       } else if standard.pillar == 4 && phase != .response {
         checker.error(
-          "phase", "Pillar 4 key actions all count as response actions; use \"response\".", at: phaseNode.location)
+          "section-phase", "Pillar 4 key actions all count as response actions; use \"response\".",
+          at: phaseNode.location)
       }
       addedPhase = phase
     } else {
@@ -306,30 +306,40 @@ struct ContextualizationChecker {
       let idNode = members["id"], let id = checker.string(idNode, "The indicator id")
     else { return nil }
     if additional {
-      let pattern = "\(standard.number).L"
-      if !id.hasPrefix(pattern) || Int(id.dropFirst(pattern.count)).map({ $0 < 1 }) ?? true {
+      if let (owner, _) = FileGrammar.localIndicatorID(id) {
+        if owner != standard.number {
+          checker.error(
+            "id-belongs-to-standard",
+            "Additional indicator \(Excerpt.of(id)) is numbered for standard \(Excerpt.of(id.prefix { $0 != "." })), "
+              + "not for standard \(standard.number); number it \(standard.number).L1, \(standard.number).L2, …",
+            at: idNode.location)
+        }
+      } else {
         checker.error(
           "id-format",
           "Additional indicator id '\(Excerpt.of(id))' must be written \(standard.number).L1, \(standard.number).L2, … "
-            + "(L for local), so it never clashes with a core indicator.", at: idNode.location)
+            + "(L for local, numbers from 1 without leading zeros), so it never clashes with a core indicator.",
+          at: idNode.location)
       }
     } else {
-      let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-      if parts.count != 2 || Int(parts[1]) == nil || Int(parts[0]) == nil {
+      if let parts = FileGrammar.idNumbers(id, count: 2) {
+        if parts[0] != standard.number {
+          checker.error(
+            "id-belongs-to-standard",
+            "Indicator \(Excerpt.of(id)) belongs to standard \(Excerpt.of(id.prefix { $0 != "." })), not to standard "
+              + "\(standard.number).", at: idNode.location)
+        } else if !standard.indicators.contains(where: { $0.id == id }) {
+          let known = standard.indicators.map(\.id).joined(separator: ", ")
+          checker.error(
+            "unknown-indicator",
+            "Standard \(standard.number) has no core indicator \(Excerpt.of(id)); its core indicators are \(known). "
+              + "Put local indicators under \"additionalIndicators\".", at: idNode.location)
+        }
+      } else {
         checker.error(
-          "id-format", "Indicator id '\(Excerpt.of(id))' must be written standard.n, for example \(standard.number).1.",
-          at: idNode.location)
-      } else if Int(parts[0]) != standard.number {
-        checker.error(
-          "id-belongs-to-standard",
-          "Indicator \(Excerpt.of(id)) belongs to standard \(Excerpt.of(parts[0])), not to standard \(standard.number).",
-          at: idNode.location)
-      } else if !standard.indicators.contains(where: { $0.id == id }) {
-        let known = standard.indicators.map(\.id).joined(separator: ", ")
-        checker.error(
-          "unknown-indicator",
-          "Standard \(standard.number) has no core indicator \(Excerpt.of(id)); its core indicators are \(known). "
-            + "Put local indicators under \"additionalIndicators\".", at: idNode.location)
+          "id-format",
+          "Indicator id '\(Excerpt.of(id))' must be written standard.n with whole numbers from 1 and no leading zeros, "
+            + "for example \(standard.number).1.", at: idNode.location)
       }
     }
     var target: Target?
@@ -338,7 +348,18 @@ struct ContextualizationChecker {
     }
     var disaggregation: [String]?
     if let elements = checker.array(members["disaggregation"], "\"disaggregation\"") {
-      disaggregation = elements.compactMap { checker.string($0, "Each disaggregation") }
+      var seen: Set<String> = []
+      disaggregation = elements.compactMap { element in
+        guard let text = checker.string(element, "Each disaggregation") else { return nil }
+        // Compared as written, as the schema's uniqueItems does ("a\r\nb" and "a\nb" differ there).
+        if !seen.insert(element.stringValue ?? text).inserted {
+          checker.error(
+            "repeated-value", "'\(Excerpt.of(text))' is listed twice in \"disaggregation\"; list it once.",
+            at: element.location)
+          return nil
+        }
+        return text
+      }
     }
     let details = LocalIndicatorDetails(
       definition: checker.string(members["definition"], "The definition"),
@@ -359,7 +380,7 @@ struct ContextualizationChecker {
       "must be a percentage from 0 to 100 (\"80%\"), \"yes\", \"no\", a number (25) or \"set in context\""
     let range = "a number target must be from 0 to 1000000000000000"
     if case .number(let raw) = node.value {
-      guard raw.utf8.count <= 40, let value = node.doubleValue, value >= 0, value <= Self.maxTargetNumber else {
+      guard let value = node.doubleValue, value >= 0, value <= Self.maxTargetNumber else {
         checker.error(
           "target", "The target \(Excerpt.of(raw, limit: 40)) is out of range: \(range).", at: node.location)
         return nil
@@ -374,7 +395,7 @@ struct ContextualizationChecker {
       checker.error("target", "The target '\(Excerpt.of(text))' \(message).", at: node.location)
       return nil
     }
-    if case .number(let value) = target, value > Self.maxTargetNumber {
+    if case .number = target, Target.isAbove(Target.trimmed(text), powerOfTenDigits: 16) {
       checker.error("target", "The target '\(Excerpt.of(text))' is out of range: \(range).", at: node.location)
       return nil
     }

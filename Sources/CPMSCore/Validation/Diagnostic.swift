@@ -126,62 +126,31 @@ struct Checker {
     return object
   }
 
-  mutating func string(_ node: SourceJSON?, _ what: String, allowEmpty: Bool = false) -> String? {
+  /// Text: not blank (see `FileGrammar.isBlank`), without control characters or bidirectional
+  /// overrides (see `FileGrammar.firstForbiddenCharacter`); CR-LF line breaks are returned as "\n".
+  mutating func string(_ node: SourceJSON?, _ what: String) -> String? {
     guard let node else { return nil }
     guard let value = node.stringValue else {
       error("type", "\(what) must be a string in double quotes, found \(node.kindName).", at: node.location)
       return nil
     }
-    if !allowEmpty && value.isBlank {
-      error("empty-value", "\(what) is empty; write a value or remove the key.", at: node.location)
+    if FileGrammar.isBlank(value) {
+      error(
+        "empty-value",
+        "\(what) is empty or shows nothing (only spaces or invisible characters); write a value or "
+          + "remove the key.", at: node.location)
       return nil
     }
-    if let control = Checker.firstControlCharacter(in: value) {
+    if let control = FileGrammar.firstForbiddenCharacter(in: value) {
       let code = "U+" + Excerpt.hexDigits(control.value)
+      let shown = control == "\r" ? "\(code), a carriage return outside a line break (\\r\\n)," : code
       error(
         "control-character",
-        "\(what) contains the invisible control character \(code) (in \"\(Excerpt.of(value))\"); remove it. "
-          + "Only line breaks (\\n) and tabs (\\t) are allowed in text.", at: node.location)
+        "\(what) contains the invisible control character \(shown) (in \"\(Excerpt.of(value))\"); remove it. "
+          + "Only line breaks (\\n or \\r\\n) and tabs (\\t) are allowed in text.", at: node.location)
       return nil
     }
-    return value
-  }
-
-  /// The first control character other than a line feed or a tab (a NUL, an escape sequence that
-  /// would recolour a terminal, a carriage return that would overwrite a line), or a bidirectional
-  /// override that would reorder printed text. Plain text is checked in one pass over its bytes.
-  static func firstControlCharacter(in text: String) -> Unicode.Scalar? {
-    var text = text
-    // Plain ASCII text without control characters is passed eight bytes at a time; anything else (a
-    // byte below 0x20, DEL, or a byte of a longer character) is looked at scalar by scalar.
-    let plain = text.withUTF8 { bytes in
-      let raw = UnsafeRawBufferPointer(bytes)
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      var index = 0
-      while index + 8 <= raw.count {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        let del = word ^ (ones &* 0x7F)
-        let below20 = (word &- ones &* 0x20) & ~word & highs
-        let isDel = (del &- ones) & ~del & highs
-        if below20 | isDel | (word & highs) != 0 { return false }
-        index += 8
-      }
-      while index < raw.count {
-        let byte = raw[index]
-        if byte < 0x20 || byte >= 0x7F { return false }
-        index += 1
-      }
-      return true
-    }
-    guard !plain else { return nil }
-    return text.unicodeScalars.first { scalar in
-      switch scalar.value {
-      case 0x0A, 0x09: false
-      case 0x00..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-      default: false
-      }
-    }
+    return FileGrammar.normalizingLineBreaks(value)
   }
 
   mutating func array(_ node: SourceJSON?, _ what: String) -> [SourceJSON]? {
@@ -205,7 +174,7 @@ struct Checker {
   /// A standard number 1–28.
   mutating func standardNumber(_ node: SourceJSON?, _ what: String) -> Int? {
     guard let node else { return nil }
-    guard let number = node.intValue else {
+    guard let number = node.wholeNumber else {
       error("type", "\(what) must be a whole number from 1 to 28, found \(node.shownKind).", at: node.location)
       return nil
     }
@@ -310,6 +279,13 @@ public struct CalendarDate: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SourceJSON {
+  /// A number that is exactly whole, however it is written (`18`, `18.0`, `1.8e1`), as JSON Schema's
+  /// "integer" counts it; see `FileGrammar.wholeNumber`.
+  var wholeNumber: Int? {
+    guard case .number(let raw) = value else { return nil }
+    return FileGrammar.wholeNumber(raw)
+  }
+
   /// The kind of value for "found …" in messages; a number is shown as written ("found 1e999"), since
   /// "must be a whole number, found number" would not say what is wrong with it.
   var shownKind: String {
@@ -324,5 +300,10 @@ struct CheckedObject {
 
   subscript(key: String) -> SourceJSON? {
     members.first { $0.key == key }?.value
+  }
+
+  /// Where the key itself is written, for findings about the key rather than its value.
+  func keyLocation(_ key: String) -> SourceLocation? {
+    members.first { $0.key == key }?.keyLocation
   }
 }

@@ -35,6 +35,19 @@ public enum ValidationReporters {
       var errors: Int
       var warnings: Int
       var findings: [Diagnostic]
+
+      enum CodingKeys: String, CodingKey { case path, kind, valid, errors, warnings, findings }
+
+      // Every key is always present: an unknown kind is written as null, not left out.
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        if let kind { try container.encode(kind, forKey: .kind) } else { try container.encodeNil(forKey: .kind) }
+        try container.encode(valid, forKey: .valid)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(findings, forKey: .findings)
+      }
     }
     struct Output: Encodable {
       var valid: Bool
@@ -51,22 +64,43 @@ public enum ValidationReporters {
 
   /// GitHub Actions workflow commands, which GitHub turns into annotations on the lines to fix.
   public static func github(_ reports: [ValidationReport]) -> String {
-    func escapeData(_ text: String) -> String {
-      text.replacing("%", with: "%25").replacing("\r", with: "%0D")
-        .replacing("\n", with: "%0A")
-    }
-    func escapeProperty(_ text: String) -> String {
-      escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
-    }
     var out = ""
     for report in reports {
       for diagnostic in report.diagnostics {
         out +=
-          "::\(diagnostic.severity == .error ? "error" : "warning") file=\(escapeProperty(report.path)),"
-          + "line=\(diagnostic.line),col=\(diagnostic.column),title=\(escapeProperty(diagnostic.rule))::"
-          + "\(escapeData(diagnostic.message))\n"
+          "::\(diagnostic.severity == .error ? "error" : "warning") file=\(githubProperty(report.path)),"
+          + "line=\(diagnostic.line),col=\(diagnostic.column),title=\(githubProperty(diagnostic.rule))::"
+          + "\(githubMessage(diagnostic.message))\n"
       }
     }
     return out + summary(reports) + "\n"
+  }
+
+  /// A workflow command's message: `%`, CR and LF escaped. Done scalar by scalar: as Characters,
+  /// "\r\n" and "%" followed by a combining mark are single graphemes that `replacing` would miss.
+  static func githubMessage(_ text: String) -> String {
+    githubEscape(text, properties: false)
+  }
+
+  /// A workflow command's property value (file=, title=): `%`, CR, LF, `:` and `,` escaped.
+  static func githubProperty(_ text: String) -> String {
+    githubEscape(text, properties: true)
+  }
+
+  private static func githubEscape(_ text: String, properties: Bool) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let escaped: String? =
+        switch scalar {
+        case "%": "%25"
+        case "\r": "%0D"
+        case "\n": "%0A"
+        case ":" where properties: "%3A"
+        case "," where properties: "%2C"
+        default: nil
+        }
+      if let escaped { out.append(contentsOf: escaped.unicodeScalars) } else { out.append(scalar) }
+    }
+    return String(out)
   }
 }

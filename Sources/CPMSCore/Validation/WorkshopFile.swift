@@ -59,7 +59,7 @@ struct WorkshopChecker {
     request.selection = checker.standardList(top["select"], "\"select\"")
     request.planStandards = checker.standardList(top["planStandards"], "\"planStandards\"") ?? []
     if let node = top["size"] {
-      if let size = node.intValue, PrioritizationRequest.sizeRange.contains(size) {
+      if let size = node.wholeNumber, PrioritizationRequest.sizeRange.contains(size) {
         request.size = size
       } else {
         checker.error(
@@ -137,8 +137,61 @@ struct WorkshopChecker {
     return context
   }
 
-  /// The prioritization rules, reported at the key they concern.
+  /// What the situation allows, said in the file's keys and reported at the key to change (the
+  /// command line refuses the same requests in terms of its flags). Returns whether all hold.
+  mutating func checkRequest(_ request: PrioritizationRequest, top: CheckedObject) -> Bool {
+    let before = checker.diagnostics.count
+    let situation = top.keyLocation("situation")!
+    switch request.situation {
+    case .contextualized where request.contextualized.isEmpty:
+      checker.error(
+        "situation-needs-contextualized",
+        "The situation \"contextualized\" needs the contextualized standards: list them in \"contextualized\", or "
+          + "name the contextualization file in \"context\".", at: top.keyLocation("contextualized") ?? situation)
+    case .none where !request.contextualized.isEmpty:
+      let key = top["contextualized"] == nil ? "context" : "contextualized"
+      checker.error(
+        "situation-none-contextualized",
+        "The situation \"none\" means no standard was contextualized, but \"\(key)\" names contextualized standards; "
+          + "set \"situation\" to \"contextualized\" (or \"plan\"), or remove \"\(key)\".",
+        at: top.keyLocation(key) ?? situation)
+    default: break
+    }
+    if request.situation == .none && !request.exceptions.isEmpty, let location = top.keyLocation("exceptions") {
+      checker.error(
+        "situation-none-exceptions",
+        "\"exceptions\" record why a contextualized standard is left out, and the situation \"none\" has none; "
+          + "remove \"exceptions\" or change \"situation\".", at: location)
+    }
+    if request.situation != .plan && !request.planStandards.isEmpty, let location = top.keyLocation("planStandards") {
+      checker.error(
+        "plan-standards-without-plan",
+        "\"planStandards\" applies only when a response plan is in place; set \"situation\" to \"plan\" or remove "
+          + "\"planStandards\".", at: location)
+    }
+    if request.situation != .none {
+      var seen: Set<Int> = []
+      for element in top["exceptions"]?.elements ?? [] {
+        guard let node = element["standard"], let number = node.wholeNumber else { continue }
+        if !request.contextualized.contains(number) {
+          checker.error(
+            "exception-not-contextualized",
+            "The exception for standard \(number) names a standard that is not contextualized (see "
+              + "\"\(top["contextualized"] == nil ? "context" : "contextualized")\"); exceptions record why a "
+              + "contextualized standard is left out.", at: node.location)
+        } else if !seen.insert(number).inserted {
+          checker.error(
+            "repeated-exception", "Standard \(number) has two exceptions; record one reason per standard.",
+            at: element.location)
+        }
+      }
+    }
+    return checker.diagnostics.count == before
+  }
+
+  /// The prioritization rules, reported at the key or list entry they concern, in the file's words.
   mutating func checkRules(_ request: PrioritizationRequest, top: CheckedObject, root: SourceJSON) {
+    guard checkRequest(request, top: top) else { return }
     // Without a selection or ballots there is nothing to check beyond the request itself;
     // otherwise `run` checks the request and applies the rules in one pass.
     let result: PrioritizationResult
@@ -149,17 +202,39 @@ struct WorkshopChecker {
       }
       result = try Prioritizer.run(request, catalog: catalog)
     } catch {
-      checker.error("prioritization", error.message, at: root.location)
+      // `checkRequest` says all of this in the file's terms; this is a safety net for a rule added later.
+      checker.error("prioritization", error.message, at: top.keyLocation("situation") ?? root.location)
       return
     }
-    let location = (top["select"] ?? top["ballots"] ?? root).location
+    let selectionKey = top["select"] == nil ? "ballots" : "select"
+    let location = top[selectionKey]?.location ?? root.location
     for finding in result.findings {
-      let place = finding.standard.flatMap { standard in
-        top["contextualized"]?.elements?.first { $0.intValue == standard }?.location
+      var place: SourceLocation?
+      var message = finding.message
+      if let standard = finding.standard {
+        switch finding.rule {
+        case Rule.contextualized:
+          // In the "contextualized" list, or at "context" when the list comes from the context file.
+          place =
+            top["contextualized"]?.elements?.first { $0.wholeNumber == standard }?.location
+            ?? top.keyLocation("contextualized") ?? top.keyLocation("context")
+          if finding.severity == .error {
+            let title = catalog.standardTitle(standard) ?? ""
+            message =
+              "Standard \(standard) (\(title)) is contextualized but not selected; add it to \"\(selectionKey)\", or "
+              + "record why in \"exceptions\": { \"standard\": \(standard), \"reason\": \"no-consensus\" } (or "
+              + "\"principle-P\", P from 1 to 10)."
+          }
+        case Rule.exception:
+          place = top["exceptions"]?.elements?.first { $0["standard"]?.wholeNumber == standard }?.location
+        case Rule.plan:
+          place = top[selectionKey]?.elements?.first { $0.wholeNumber == standard }?.location
+        default: break
+        }
       }
       switch finding.severity {
-      case .error: checker.error(finding.rule, finding.message, at: place ?? location)
-      case .warning: checker.warning(finding.rule, finding.message, at: place ?? location)
+      case .error: checker.error(finding.rule, message, at: place ?? location)
+      case .warning: checker.warning(finding.rule, message, at: place ?? location)
       case .note: break
       }
     }
