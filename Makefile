@@ -6,7 +6,7 @@ DEMO_DIR ?= demo-output
 RELEASE_BIN = .build/release/cpms
 DEBUG_BIN = .build/debug/cpms
 
-.PHONY: build release test demo install uninstall format lint bench clean fuzz fuzz-smoke
+.PHONY: build release test test-differential demo install uninstall format lint bench clean fuzz fuzz-smoke
 
 build:
 	$(SWIFT) build
@@ -21,6 +21,17 @@ release:
 test:
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
+
+## The differential test (Tests/Differential): DIFFERENTIAL_COUNT generated contextualization and workshop
+## files, each checked by `cpms validate` and by check-jsonschema with Data/schema/; fails on any disagreement
+## not allow-listed in Tests/Differential/allowlist.json. Installs check-jsonschema when missing. Seeded
+## (DIFFERENTIAL_SEED), so a failure reproduces; DIFFERENTIAL_HOSTILE_COUNT is the larger run for hostile tests.
+DIFFERENTIAL_COUNT ?= 400
+DIFFERENTIAL_HOSTILE_COUNT ?= 5000
+DIFFERENTIAL_SEED ?= 12
+test-differential:
+	$(SWIFT) build
+	Tests/Differential/run.sh $(DIFFERENTIAL_COUNT) $(DIFFERENTIAL_SEED)
 
 ## Runs the main job on the bundled example workshop (Data/examples/): validates its files,
 ## recommends a selection from the three example ballots, and writes the workshop pack.
