@@ -14,7 +14,7 @@ if command -v check-jsonschema >/dev/null 2>&1; then
   checker=$(command -v check-jsonschema)
 else
   venv=.build/differential-tools/venv
-  checker=$venv/bin/check-jsonschema
+  checker=$PWD/$venv/bin/check-jsonschema
   if [ ! -x "$checker" ]; then
     if ! python3 -m venv "$venv" >/dev/null 2>&1; then
       rm -rf "$venv"
