@@ -24,9 +24,13 @@ let package = Package(
     .executableTarget(name: "cpms", dependencies: ["CPMSCore", "CPMSArguments"], path: "Sources/cpms"),
     // What the fuzz targets do with one input, shared with the tests that replay their corpus and regressions.
     .target(name: "FuzzHarness", dependencies: ["CPMSCore", "CPMSArguments"], path: "Tests/Fuzz/FuzzHarness"),
-    .testTarget(name: "CPMSCoreTests", dependencies: ["CPMSCore", "FuzzHarness"], path: "Tests/CPMSCoreTests"),
+    // A JSON Schema interpreter for the keywords the cpms schemas use, shared by both test targets.
+    .target(name: "TestSupport", dependencies: ["CPMSCore"], path: "Tests/TestSupport"),
     .testTarget(
-      name: "CLITests", dependencies: ["cpms", "FuzzHarness"], path: "Tests/CLITests", exclude: ["Golden"]),
+      name: "CPMSCoreTests", dependencies: ["CPMSCore", "FuzzHarness", "TestSupport"], path: "Tests/CPMSCoreTests"),
+    .testTarget(
+      name: "CLITests", dependencies: ["cpms", "FuzzHarness", "TestSupport"], path: "Tests/CLITests",
+      exclude: ["Golden"]),
   ]
 )
 

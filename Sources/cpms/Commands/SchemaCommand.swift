@@ -1,20 +1,29 @@
 import CPMSArguments
 import CPMSCore
 
-/// `cpms schema NAME`: prints a file format's JSON Schema so editors can complete and check files.
+/// `cpms schema NAME`: prints a file format's JSON Schema so editors can complete and check files, or the
+/// schema of a command's JSON output (docs/json-output.md).
 enum SchemaCommand: Command {
   static let spec = CommandSpec(
     name: "schema",
     abstract: "Print the JSON Schema (draft 2020-12) of a cpms file format.",
-    arguments: [ArgumentSpec(name: "format", help: "contextualization or workshop.")]
+    arguments: [
+      ArgumentSpec(
+        name: "format",
+        help: "contextualization or workshop; or a JSON output: " + outputs.joined(separator: ", ") + ".")
+    ]
   )
+
+  static let formats = ["contextualization", "workshop"]
+  static let outputs = ["validate-output", "prioritize-output", "show-output", "list-output", "search-output"]
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
     let name = arguments.positionals[0]
     guard let schema = Catalog.schema(named: name) else {
       throw .usage(
-        "The value '\(Excerpt.of(name))' is invalid for '<format>': use contextualization or workshop."
-          + Suggestion.didYouMean(name, among: ["contextualization", "workshop"]), spec)
+        "The value '\(Excerpt.of(name))' is invalid for '<format>': use contextualization or workshop (or an "
+          + "output's schema: \(outputs.joined(separator: ", ")))."
+          + Suggestion.didYouMean(name, among: formats + outputs), spec)
     }
     environment.write(schema)
     return .success
