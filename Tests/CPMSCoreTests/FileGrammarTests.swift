@@ -116,6 +116,12 @@ final class FileGrammarTests: XCTestCase {
     XCTAssertEqual(FileGrammar.wholeNumber("0e999999999999999999"), 0)
     XCTAssertEqual(FileGrammar.wholeNumber("-3"), -3)
     XCTAssertEqual(FileGrammar.wholeNumber("1e18"), 1_000_000_000_000_000_000)
+    XCTAssertEqual(FileGrammar.wholeNumber("9223372036854775807"), Int.max)
+    XCTAssertEqual(FileGrammar.wholeNumber("-9223372036854775807.000e0"), -Int.max)
+    XCTAssertNil(FileGrammar.wholeNumber("9999999999999999999"), "19 digits beyond Int: nil, no overflow trap")
+    XCTAssertNil(FileGrammar.wholeNumber("9223372036854775808"))
+    XCTAssertNil(FileGrammar.wholeNumber(String(repeating: "9", count: 1_000_000)))
+    XCTAssertEqual(FileGrammar.wholeNumber("18" + String(repeating: "0", count: 100_000) + "e-100000"), 18)
     for notWhole in [
       "18.5", "1.85e1", "18e-1", "18.0000000000000001", "1e400", "1e19", "99999999999999999999", "1e-400",
     ] {

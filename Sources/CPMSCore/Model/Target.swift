@@ -31,7 +31,7 @@ public enum Target: Sendable, Equatable, Encodable, CustomStringConvertible {
           let value = Double(number)
         else { return nil }
         self = .percentage(value)
-      } else if let value = Target.plainNumber(text) {
+      } else if let value = Target.targetNumber(text) {
         self = .number(value)
       } else {
         return nil
@@ -60,9 +60,28 @@ public enum Target: Sendable, Equatable, Encodable, CustomStringConvertible {
     return (parts[0], parts.count == 2 ? parts[1] : "")
   }
 
-  /// A plain decimal (see `decimalParts`) as a number.
-  static func plainNumber(_ text: String) -> Double? {
+  /// A target's number: a plain decimal (see `decimalParts`), so without a leading zero.
+  static func targetNumber(_ text: String) -> Double? {
     guard decimalParts(Substring(text)) != nil else { return nil }
+    return Double(text)
+  }
+
+  /// Digits with an optional decimal part; no sign, exponent or spaces, so "1e3" and "-5" are refused.
+  /// Leading zeros are read (a ballot's score "04" is 4); targets use the stricter `targetNumber`.
+  static func plainNumber(_ text: String) -> Double? {
+    var digitsBefore = 0
+    var digitsAfter = 0
+    var dots = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: ".") {
+        dots += 1
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        if dots == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+      } else {
+        return nil
+      }
+    }
+    guard digitsBefore > 0, dots == 0 || (dots == 1 && digitsAfter > 0) else { return nil }
     return Double(text)
   }
 

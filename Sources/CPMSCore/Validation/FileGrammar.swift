@@ -47,52 +47,54 @@ enum FileGrammar {
   /// with a fraction (`18.5`, and `18.0000000000000001`, which binary floating point would round
   /// to 18) and for whole numbers beyond `Int`. `raw` is a number as the JSON parser accepted it.
   static func wholeNumber(_ raw: String) -> Int? {
-    var bytes = Array(raw.utf8)[...]
-    let negative = bytes.first == UInt8(ascii: "-")
-    if negative { bytes = bytes.dropFirst() }
+    // One pass over the bytes without copying digits, so a number of a hundred megabytes costs no more
+    // than reading it.
+    let bytes = Array(raw.utf8)
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-    var digits: [UInt8] = []
-    var fractionDigits = 0
-    while let byte = bytes.first, isDigit(byte) {
-      digits.append(byte - UInt8(ascii: "0"))
-      bytes = bytes.dropFirst()
+    var index = 0
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative { index += 1 }
+    // The digits before and after the point, as one run with the point skipped over.
+    let wholeStart = index
+    while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    let wholeEnd = index
+    var fractionStart = index
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      fractionStart = index
+      while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
-    if bytes.first == UInt8(ascii: ".") {
-      bytes = bytes.dropFirst()
-      while let byte = bytes.first, isDigit(byte) {
-        digits.append(byte - UInt8(ascii: "0"))
-        fractionDigits += 1
-        bytes = bytes.dropFirst()
-      }
-    }
+    let fractionEnd = max(index, fractionStart)
     var exponent = 0
-    if let byte = bytes.first, byte | 0x20 == UInt8(ascii: "e") {
-      bytes = bytes.dropFirst()
-      let negativeExponent = bytes.first == UInt8(ascii: "-")
-      if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-      while let byte = bytes.first, isDigit(byte) {
-        // Past a billion the answer no longer changes (the digits are far fewer); stop counting.
-        exponent = min(exponent * 10 + Int(byte - UInt8(ascii: "0")), 1_000_000_000)
-        bytes = bytes.dropFirst()
+    if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      index += 1
+      let negativeExponent = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+      if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+      while index < bytes.count, isDigit(bytes[index]) {
+        // Past a billion the answer no longer changes (a file has far fewer digits); stop counting.
+        exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 1_000_000_000)
+        index += 1
       }
       if negativeExponent { exponent = -exponent }
     }
-    guard bytes.isEmpty, !digits.isEmpty else { return nil }
-    // value = digits × 10^scale
-    var scale = exponent - fractionDigits
-    while scale < 0, digits.last == 0 {
-      digits.removeLast()
-      scale += 1
-    }
-    let firstNonZero = digits.firstIndex { $0 != 0 }
-    guard let firstNonZero else { return 0 }
-    guard scale >= 0, digits.count - firstNonZero + scale <= 19 else { return nil }
+    guard index == bytes.count, wholeEnd > wholeStart || fractionEnd > fractionStart else { return nil }
+    let digits = Array(bytes[wholeStart..<wholeEnd]) + bytes[fractionStart..<fractionEnd]
+    guard let first = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return 0 }
+    let last = digits.lastIndex { $0 != UInt8(ascii: "0") }!
+    // value = digits[first...last] × 10^scale
+    let scale = exponent - (fractionEnd - fractionStart) + (digits.count - 1 - last)
+    guard scale >= 0, last - first + 1 + scale <= 19 else { return nil }
     var value = 0
-    for digit in digits[firstNonZero...] + [UInt8](repeating: 0, count: scale) {
+    for digit in digits[first...last] {
       let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-      let (sum, carry) = times.addingReportingOverflow(Int(digit))
+      let (sum, carry) = times.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
       guard !overflow, !carry else { return nil }
       value = sum
+    }
+    for _ in 0..<scale {
+      let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+      guard !overflow else { return nil }
+      value = times
     }
     return negative ? -value : value
   }
