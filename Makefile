@@ -6,7 +6,7 @@ DEMO_DIR ?= demo-output
 RELEASE_BIN = .build/release/cpms
 DEBUG_BIN = .build/debug/cpms
 
-.PHONY: build release test demo install uninstall format lint bench clean fuzz fuzz-smoke
+.PHONY: build release test test-hostile demo install uninstall format lint bench clean fuzz fuzz-smoke
 
 build:
 	$(SWIFT) build
@@ -17,10 +17,20 @@ build:
 release:
 	$(SWIFT) build -c release -Xswiftc -static-executable
 
-## Builds everything and runs all tests (unit and end-to-end).
+## Heavy hostile-input tests (100 MB inputs, thousands of files): named testHeavy…, run by
+## `make test-hostile` (and CI), left out of `make test` to keep daily runs under a minute.
+HEAVY_TESTS = HostileInputTests/testHeavy
+
+## Builds everything and runs the unit and end-to-end tests, except the heavy hostile-input ones.
 test:
 	$(SWIFT) build
-	$(SWIFT) test --disable-swift-testing
+	@echo "make test: the heavy hostile-input tests (HostileInputTests.testHeavy*) run with 'make test-hostile'."
+	$(SWIFT) test --disable-swift-testing --skip '$(HEAVY_TESTS)'
+
+## The heavy hostile-input tests alone: 100 MB files, a million keys, 10,000 ballots.
+test-hostile:
+	$(SWIFT) build
+	$(SWIFT) test --disable-swift-testing --filter '$(HEAVY_TESTS)'
 
 ## Runs the main job on the bundled example workshop (Data/examples/): validates its files,
 ## recommends a selection from the three example ballots, and writes the workshop pack.
