@@ -14,11 +14,12 @@ final class FileGrammarTests: XCTestCase {
   }()
 
   func validate(_ text: String) -> ValidationReport {
-    FileValidator.validate(Array(text.utf8), path: "test.json", catalog: Self.catalog, readFile: { _ in nil })
+    FileValidator.validate(
+      Array(text.utf8), path: "test.json", catalog: Self.catalog, readFile: { _, _ in .failure(.missing) })
   }
 
   func describe(_ report: ValidationReport) -> String {
-    report.diagnostics.map { "\($0.line):\($0.column) [\($0.rule)] \($0.message)" }.joined(separator: "\n")
+    report.diagnostics.map { "\($0.location?.description ?? "-") [\($0.rule)] \($0.message)" }.joined(separator: "\n")
   }
 
   /// Asserts that the file's only error is `rule`, at `position` when given; returns its message.
@@ -30,7 +31,9 @@ final class FileGrammarTests: XCTestCase {
     let errors = report.diagnostics.filter { $0.severity == .error }
     XCTAssertEqual(errors.map(\.rule), [rule], describe(report), file: file, line: line)
     if let position, let first = errors.first {
-      XCTAssertEqual([first.line, first.column], [position.0, position.1], describe(report), file: file, line: line)
+      XCTAssertEqual(
+        [first.location?.line, first.location?.column], [position.0, position.1], describe(report), file: file,
+        line: line)
     }
     return errors.first?.message ?? ""
   }
@@ -202,7 +205,7 @@ final class FileGrammarTests: XCTestCase {
   func testLineBreaksAndIsolatesInTextAreAcceptedOverridesAndLoneCarriageReturnsAreNot() throws {
     let text = standard18(#""rationale": "Line one\r\nline two", "title": "\u2067حماية\u2069 \u2066x\u2069""#)
     let (report, model) = FileValidator.contextualization(
-      Array(text.utf8), path: "t.json", catalog: Self.catalog, readFile: { _ in nil })
+      Array(text.utf8), path: "t.json", catalog: Self.catalog, readFile: { _, _ in .failure(.missing) })
     XCTAssertTrue(report.valid, describe(report))
     let entry = try XCTUnwrap(model?.standards.first)
     XCTAssertEqual(entry.rationale, "Line one\nline two", "a CR-LF line break is read as a line feed")
@@ -236,23 +239,23 @@ final class FileGrammarTests: XCTestCase {
   func testWorkshopRequestRulesPointAtTheirKeysAndNameKeysNotFlags() {
     var message = assertOnlyError(
       validate(workshop(#""situation": "none", "select": [1, 7, 14, 21],"# + "\n  " + #""planStandards": [1, 7]"#)),
-      "plan-standards-without-plan", at: (4, 3))
+      "plan-standards-need-plan", at: (4, 3))
     XCTAssertTrue(message.contains(#""planStandards""#), message)
     XCTAssertFalse(message.contains("--"), message)
     message = assertOnlyError(
       validate(workshop(#""situation": "contextualized", "select": [1, 7, 14, 21]"#)),
-      "situation-needs-contextualized", at: (3, 3))
+      "contextualized-needs-standards", at: (3, 3))
     XCTAssertTrue(message.contains(#""contextualized""#) && message.contains(#""context""#), message)
     XCTAssertFalse(message.contains("--"), message)
     assertOnlyError(
       validate(workshop(#""situation": "none", "select": [1, 7, 14, 21], "contextualized": [13]"#)),
-      "situation-none-contextualized", at: (3, 50))
-    assertOnlyError(
-      validate(
-        workshop(
-          #""situation": "none", "select": [1, 7, 14, 21], "exceptions": [{ "standard": 1, "reason": "no-consensus" }]"#
-        )),
-      "situation-none-exceptions", at: (3, 50))
+      "none-means-nothing-contextualized", at: (3, 50))
+    let none = validate(
+      workshop(
+        #""situation": "none", "select": [1, 7, 14, 21], "exceptions": [{ "standard": 1, "reason": "no-consensus" }]"#))
+    XCTAssertEqual(
+      none.diagnostics.map { "\($0.rule) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" },
+      ["exceptions-need-contextualized 3:50", "exception-not-contextualized 3:79"], describe(none))
     assertOnlyError(
       validate(
         workshop(
@@ -264,7 +267,7 @@ final class FileGrammarTests: XCTestCase {
         workshop(
           #""situation": "contextualized", "contextualized": [13], "select": [1, 7, 14, 21], "#
             + #""exceptions": [{ "standard": 13, "reason": "no-consensus" }, { "standard": 13, "reason": "principle-1" }]"#
-        )), "repeated-exception", at: (3, 145))
+        )), "two-exceptions", at: (3, 145))
   }
 
   func testContextualizedStandardLeftOutIsExplainedInTheFilesKeys() {
@@ -278,20 +281,22 @@ final class FileGrammarTests: XCTestCase {
   // MARK: reporters
 
   func testGithubEscapesCarriageReturnLineFeedPairsAndMarksOverScalars() {
-    XCTAssertEqual(ValidationReporters.githubMessage("a\r\nb"), "a%0D%0Ab")
-    XCTAssertEqual(ValidationReporters.githubMessage("a\rb\nc"), "a%0Db%0Ac")
-    XCTAssertEqual(ValidationReporters.githubMessage("100%\u{301} done"), "100%25\u{301} done")
-    XCTAssertEqual(ValidationReporters.githubMessage("keys: a, b"), "keys: a, b", "the message keeps : and ,")
+    XCTAssertEqual(ValidationReporter.githubMessage("a\r\nb"), "a%0D%0Ab")
+    XCTAssertEqual(ValidationReporter.githubMessage("a\rb\nc"), "a%0Db%0Ac")
+    XCTAssertEqual(ValidationReporter.githubMessage("100%\u{301} done"), "100%25\u{301} done")
+    XCTAssertEqual(ValidationReporter.githubMessage("keys: a, b"), "keys: a, b", "the message keeps : and ,")
     XCTAssertEqual(
-      ValidationReporters.githubProperty("dir,\u{301}name:\u{301}\r\nx%\u{301}.json"),
+      ValidationReporter.githubProperty("dir,\u{301}name:\u{301}\r\nx%\u{301}.json"),
       "dir%2C\u{301}name%3A\u{301}%0D%0Ax%25\u{301}.json")
-    XCTAssertEqual(ValidationReporters.githubProperty("a:b,c%d"), "a%3Ab%2Cc%25d")
+    XCTAssertEqual(ValidationReporter.githubProperty("a:b,c%d"), "a%3Ab%2Cc%25d")
     let report = ValidationReport(
       path: "evil\r\n::error file=x::injected,%\u{301}.json", kind: nil,
       diagnostics: [
-        Diagnostic(severity: .error, rule: "json-syntax", message: "first\r\nsecond %\u{301}", line: 2, column: 3)
+        Diagnostic(
+          .error, rule: "json-syntax", message: "first\r\nsecond %\u{301}",
+          location: DiagnosticLocation(line: 2, column: 3))
       ])
-    let lines = ValidationReporters.github([report]).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = ValidationReporter.github([report]).split(separator: "\n", omittingEmptySubsequences: false)
     XCTAssertEqual(lines.count, 3, "one annotation, the summary, the final newline: \(lines)")
     XCTAssertEqual(
       String(lines[0]),
@@ -303,8 +308,10 @@ final class FileGrammarTests: XCTestCase {
   func testJSONReportKeepsKindAsNullWhenUnknown() throws {
     let report = ValidationReport(
       path: "x.json", kind: nil,
-      diagnostics: [Diagnostic(severity: .error, rule: "empty-file", message: "Empty.", line: 1, column: 1)])
-    let output = ValidationReporters.json([report])
+      diagnostics: [
+        Diagnostic(.error, rule: "empty-file", message: "Empty.", location: DiagnosticLocation(line: 1, column: 1))
+      ])
+    let output = ValidationReporter.json([report])
     let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
     let file = try XCTUnwrap((object["files"] as? [[String: Any]])?.first)
     XCTAssertTrue(file.keys.contains("kind"), "\(file.keys)")

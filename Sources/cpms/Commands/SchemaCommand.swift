@@ -9,8 +9,7 @@ enum SchemaCommand: Command {
     abstract: "Print the JSON Schema (draft 2020-12) of a cpms file format.",
     arguments: [
       ArgumentSpec(
-        name: "format",
-        help: "contextualization or workshop; or a JSON output: " + outputs.joined(separator: ", ") + ".")
+        name: "name", help: "contextualization or workshop; or a JSON output: " + outputs.joined(separator: ", ") + ".")
     ]
   )
 
@@ -18,10 +17,11 @@ enum SchemaCommand: Command {
   static let outputs = ["validate-output", "prioritize-output", "show-output", "list-output", "search-output"]
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let name = arguments.positionals[0]
+    // The spec requires the argument, so the parser has refused a command line without it.
+    let name = arguments.positionals.first ?? ""
     guard let schema = Catalog.schema(named: name) else {
       throw .usage(
-        "The value '\(Excerpt.of(name))' is invalid for '<format>': use contextualization or workshop (or an "
+        "The value '\(Excerpt.of(name))' is invalid for '<name>': use contextualization or workshop (or an "
           + "output's schema: \(outputs.joined(separator: ", ")))."
           + Suggestion.didYouMean(name, among: formats + outputs), spec)
     }
