@@ -616,9 +616,18 @@ WORKSHOP_MUTATIONS = [
 ]
 
 
+def example(name):
+    with open(os.path.join(ROOT, "Data", "examples", name), encoding="utf-8") as f:
+        return json.load(f)
+
+
 def generate(rng, catalog, index):
     kind = CONTEXT_TAG if rng.random() < 0.6 else WORKSHOP_TAG
-    doc = valid_contextualization(rng, catalog) if kind == CONTEXT_TAG else valid_workshop(rng, catalog)
+    if rng.random() < 0.15:
+        # Variants of the bundled examples, as a user editing them would make.
+        doc = example("contextualization.json" if kind == CONTEXT_TAG else "workshop.json")
+    else:
+        doc = valid_contextualization(rng, catalog) if kind == CONTEXT_TAG else valid_workshop(rng, catalog)
     pool = CONTEXT_MUTATIONS if kind == CONTEXT_TAG else WORKSHOP_MUTATIONS
     notes = []
     count = rng.choice([0, 0, 1, 1, 1, 2, 3])
