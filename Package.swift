@@ -30,7 +30,7 @@ let package = Package(
       name: "CPMSCoreTests", dependencies: ["CPMSCore", "FuzzHarness", "TestSupport"], path: "Tests/CPMSCoreTests"),
     .testTarget(
       name: "CLITests", dependencies: ["cpms", "FuzzHarness", "TestSupport"], path: "Tests/CLITests",
-      exclude: ["Golden"]),
+      exclude: ["Golden", "Fixtures"]),
   ]
 )
 

@@ -51,6 +51,11 @@ final class JSONOutputSchemaTests: XCTestCase {
         "1,2,7,8,14", "--format", "json",
       ])
     XCTAssertFalse(try XCTUnwrap(output["findings"]?.elements).isEmpty)
+    // One ballot: no agreement to measure (a note instead of W).
+    let one = try assertMatches(
+      "prioritize-output",
+      ["prioritize", "--situation", "none", "--ballot", Self.examples + "/ballots/amina.csv", "--format", "json"])
+    XCTAssertNotNil(one["ballots"]?["agreement"]?["note"])
   }
 
   func testShowListAndSearchOutputs() throws {

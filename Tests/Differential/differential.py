@@ -573,8 +573,9 @@ def m_workshop(rng, doc, catalog):
         doc["select"] = rng.sample(range(1, 29), rng.choice([0, 1, 3, 4, 10, 11, 12]))
         return "select %r" % doc["select"]
     if choice == 5:
-        doc["ballots"] = [rng.choice(["ballots/nobody.csv", "ballots/amina.csv", "contextualization.json", "",
-                                      "ballots/", "/dev/null"])]
+        doc["ballots"] = rng.choice([
+            ["ballots/nobody.csv"], ["ballots/amina.csv"], ["contextualization.json"], [""], ["ballots/"],
+            ["/dev/null"], ["ballots/amina.csv", "./ballots/amina.csv"], ["ballots/lucia.csv", "ballots/lucia.csv"]])
         return "ballots %r" % doc["ballots"]
     if choice == 6:
         doc["context"] = rng.choice(["missing.json", "ballots/amina.csv", "contextualization.json", "."])
