@@ -319,3 +319,50 @@ final class FileGrammarTests: XCTestCase {
     XCTAssertEqual(Set(file.keys), ["path", "kind", "valid", "errors", "warnings", "findings"])
   }
 }
+
+/// The character classes the schemas write out are the ones the validator uses, scalar by scalar.
+final class FileGrammarSchemaTests: XCTestCase {
+  func schema(_ name: String) throws -> SourceJSON {
+    try SourceJSONParser.parse(Array(try XCTUnwrap(Catalog.schema(named: name)).utf8))
+  }
+
+  func regex(_ pattern: String?) throws -> NSRegularExpression {
+    try NSRegularExpression(pattern: try XCTUnwrap(pattern))
+  }
+
+  func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+    regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+  }
+
+  /// Every scalar of the Basic Multilingual Plane but the surrogates, and a few beyond it.
+  static let scalars: [Unicode.Scalar] =
+    (0..<0xD800).compactMap(Unicode.Scalar.init) + (0xE000..<0x10000).compactMap(Unicode.Scalar.init)
+    + [0x1F600, 0xE0001, 0x10FFFF].compactMap(Unicode.Scalar.init)
+
+  func testTheSchemasTextClassesAreTheValidators() throws {
+    for name in ["contextualization", "workshop"] {
+      let text = try XCTUnwrap(try schema(name)["$defs"]?["text"])
+      let visible = try regex(text["pattern"]?.stringValue)
+      let forbidden = try regex(text["not"]?["pattern"]?.stringValue)
+      for scalar in Self.scalars {
+        let one = String(Character(scalar))
+        XCTAssertEqual(
+          matches(visible, one), !FileGrammar.isInvisible(scalar), "\(name): U+\(String(scalar.value, radix: 16))")
+        XCTAssertEqual(
+          matches(forbidden, one + "x"), FileGrammar.firstForbiddenCharacter(in: one + "x") != nil,
+          "\(name): U+\(String(scalar.value, radix: 16))")
+      }
+    }
+  }
+
+  func testTheSchemasTargetWhitespaceIsTheValidators() throws {
+    let branches = try XCTUnwrap(try schema("contextualization")["$defs"]?["target"]?["oneOf"]?.elements)
+    let percentage = try regex(branches[1]["pattern"]?.stringValue)
+    for scalar in Self.scalars {
+      let spaced = String(Character(scalar)) + "80%"
+      XCTAssertEqual(
+        matches(percentage, spaced), FileGrammar.isTargetWhitespace(scalar), "U+\(String(scalar.value, radix: 16))")
+      XCTAssertEqual(Target(parsing: spaced) != nil, FileGrammar.isTargetWhitespace(scalar))
+    }
+  }
+}
