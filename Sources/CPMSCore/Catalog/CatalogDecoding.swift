@@ -53,15 +53,24 @@ extension Standard {
           id: action.string("id"), phase: action.choice("phase", Phase.self) ?? .response,
           actor: action.choice("actor", Actor.self, required: false), text: action.string("text"))
       },
-      indicators: object.objects("indicators") { indicator in
-        Indicator(
-          id: indicator.string("id"), text: indicator.string("text"), target: indicator.target("target"),
-          note: indicator.string("note"))
-      },
+      indicators: object.objects("indicators", Indicator.init),
+      additionalMeasures: object.optionalObjects("additionalMeasures", Indicator.init),
       guidanceNotes: object.optionalObjects("guidanceNotes") { note in
         GuidanceNote(id: note.string("id"), title: note.string("title"), summary: note.string("summary"))
       },
       provenance: object.string("provenance"), contextualization: nil)
+  }
+}
+
+extension Indicator {
+  /// A core indicator or an additional measure: both carry the structured fields.
+  init(_ object: DataObject) {
+    self.init(
+      id: object.string("id"), text: object.string("text"), target: object.target("target"),
+      note: object.string("note"), type: object.choice("type", IndicatorType.self),
+      numerator: object.optionalString("numerator"), denominator: object.optionalString("denominator"),
+      dataSource: object.strings("dataSource"), disaggregation: object.choices("disaggregation", Disaggregation.self),
+      officialId: object.optionalString("officialId"), basis: object.choice("basis", IndicatorBasis.self))
   }
 }
 
