@@ -315,6 +315,8 @@ struct StandardDetail: Encodable {
   var inspireStrategies: [Strategy]
   var inspireNote: String
   var coordinationFunctions: [CoordinationRole]
+  /// The coordination guide's example documents for the functions this standard serves.
+  var coordinationExamples: [WorkshopGuide.ExampleDocument]
   var guidanceNotes: [GuidanceNote]
   var provenance: String
   var contextualization: StandardContextualization?
@@ -336,6 +338,8 @@ struct StandardDetail: Encodable {
     }
     inspireNote = standard.inspire.note
     coordinationFunctions = catalog.coordinationRoles(of: standard.number)
+    let functions = Set(coordinationFunctions.map(\.function))
+    coordinationExamples = catalog.guide.exampleDocuments.filter { functions.contains($0.function) }
     guidanceNotes = standard.guidanceNotes ?? []
     provenance = standard.provenance
     contextualization = standard.contextualization

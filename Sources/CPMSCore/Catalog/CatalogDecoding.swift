@@ -96,11 +96,31 @@ extension WorkshopGuide {
       programmeCycle: object.objects("programmeCycle") { stage in
         Stage(
           id: stage.string("id"), title: stage.string("title"), summary: stage.string("summary"),
-          sections: stage.strings("sections"), tips: stage.strings("tips"),
+          sections: stage.strings("sections"), documentComponents: stage.optionalStrings("documentComponents"),
+          facts: stage.optionalStrings("facts"),
+          glossary: stage.optionalObjects("glossary") { term in
+            Term(term: term.string("term"), meaning: term.string("meaning"))
+          }, tips: stage.strings("tips"),
           reflectionQuestions: stage.strings("reflectionQuestions"))
       },
       selectionTips: object.objects("selectionTips") { tip in
         SelectionTip(stage: tip.string("stage"), standards: tip.ints("standards"), text: tip.string("text"))
+      },
+      promotion: object.strings("promotion"),
+      access: object.object("access") { access in
+        Access(
+          languages: access.strings("languages"),
+          formats: access.objects("formats") { format in
+            AccessFormat(format: format.string("format"), detail: format.string("detail"))
+          })
+      } ?? Access(languages: [], formats: []),
+      learningMaterials: object.objects("learningMaterials") { material in
+        LearningMaterial(title: material.string("title"), detail: material.string("detail"))
+      },
+      exampleDocuments: object.objects("exampleDocuments") { example in
+        ExampleDocument(
+          function: example.string("function"), country: example.string("country"),
+          document: example.string("document"), year: example.optionalString("year"))
       })
   }
 }

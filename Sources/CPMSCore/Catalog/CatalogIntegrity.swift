@@ -27,9 +27,24 @@ enum CatalogIntegrity {
         for number in reference.principles where !Catalog.principleNumbers.contains(number) {
           problems.append("coordination-functions.json: \(function.id) names principle \(number)")
         }
+        if reference.part == .preparedness {
+          for number in reference.standards
+          where catalog.standard(number).map({ !$0.keyActions.contains { $0.phase == .preparedness } }) ?? false {
+            problems.append(
+              "coordination-functions.json: \(function.id) points to the preparedness actions of standard \(number), "
+                + "which has none")
+          }
+        }
       }
     }
     problems += guideProblems(catalog.guide)
+    let functionIDs = Set(catalog.coordinationFunctions.map(\.id))
+    for example in catalog.guide.exampleDocuments where !functionIDs.contains(example.function) {
+      problems.append("guide.json: example document '\(example.document)' names unknown function '\(example.function)'")
+    }
+    if catalog.guide.promotion.isEmpty || catalog.guide.access.formats.isEmpty || catalog.guide.learningMaterials.isEmpty {
+      problems.append("guide.json: expected ways to promote the CPMS, ways to get it and learning materials")
+    }
     return problems
   }
 

@@ -428,6 +428,13 @@ struct PackWriter {
     for stage in catalog.guide.programmeCycle {
       out += "\n\(h) \(Markdown.escape(stage.title))\n\n\(Markdown.escape(stage.summary))\n\n"
       out += "\(hh) Parts of the CPMS to use\n\n" + bullets(stage.sections)
+      if let components = stage.documentComponents {
+        out += "\n\(hh) What a complete planning document contains\n\n" + bullets(components)
+      }
+      for fact in stage.facts ?? [] { out += "\n" + Markdown.escape(fact) + "\n" }
+      for term in stage.glossary ?? [] {
+        out += "\n**\(Markdown.escape(term.term)):** \(Markdown.escape(term.meaning))\n"
+      }
       out += "\n\(hh) Tips\n\n" + bullets(stage.tips)
       out += "\n\(hh) Tips for the selected standards\n\n"
       let tips = catalog.guide.selectionTips.filter { tip in

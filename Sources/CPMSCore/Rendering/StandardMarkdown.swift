@@ -56,7 +56,10 @@ public struct StandardMarkdown: Sendable {
     out += "- **Coordination functions:**"
     out += roles.isEmpty ? " none named in the guide's annex.\n" : "\n"
     for role in roles {
-      out += "  - \(Markdown.escape(role.title)) (\(Markdown.escape(role.part.title))): \(Markdown.escape(role.note))\n"
+      out += "  - \(Markdown.escape(role.title)) (\(Markdown.escape(role.part.title))): \(Markdown.escape(role.note))"
+      let examples = catalog.guide.exampleDocuments(for: role.function).map(\.label)
+      if !examples.isEmpty { out += " Examples named by the guide: \(Markdown.escape(examples.joined(separator: "; ")))." }
+      out += "\n"
     }
     if let notes = standard.guidanceNotes, !notes.isEmpty {
       out += "\n\(hashes(level + 1)) Guidance notes cited by the coordination guide\n\n"
