@@ -241,6 +241,14 @@ extension Indicator {
 }
 
 extension Standard {
+  /// cpms's indicator ids beside their official ones, where known ("1.1 = official 1.2.2"), or nil.
+  public var officialIndicatorIds: String? {
+    let pairs = (indicators + (additionalMeasures ?? [])).compactMap { indicator in
+      indicator.officialId.map { "\(indicator.id) = official \($0)" }
+    }
+    return pairs.isEmpty ? nil : pairs.joined(separator: ", ")
+  }
+
   /// The one line the text and Markdown views print about what is a summary; the detailed sources are
   /// in `provenance`, shown by `cpms show N --format json`.
   public var summaryLine: String {

@@ -174,8 +174,11 @@ enum CatalogIntegrity {
   /// Why `id` is not an official indicator id of standard `number` (`number.section.n`), or nil.
   public static func officialIdProblem(_ id: String, standard number: Int) -> String? {
     let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts.allSatisfy({ part in !part.isEmpty && part.allSatisfy(\.isASCII) && Int(part).map { $0 > 0 } ?? false })
-    else {
+    let digits = parts.allSatisfy { part in
+      !part.isEmpty && part.count < 6 && part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        && Int(part)! > 0
+    }
+    guard parts.count == 3, digits else {
       return "official id '\(Excerpt.of(id))' must be written standard.section.n, for example \(number).2.1"
     }
     guard Int(parts[0]) == number else {
