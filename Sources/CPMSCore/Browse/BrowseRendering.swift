@@ -145,7 +145,7 @@ public struct BrowseRendering: Sendable {
     }
     if let local = indicator.local {
       for (label, value) in local.labelledFields {
-        lines.append(layout.wrap("Local \(label.lowercased()): \(value)", indent: pad))
+        lines.append(layout.wrap("\(label): \(value)", indent: pad))
       }
     }
     return lines

@@ -42,7 +42,9 @@ enum CatalogIntegrity {
     for example in catalog.guide.exampleDocuments where !functionIDs.contains(example.function) {
       problems.append("guide.json: example document '\(example.document)' names unknown function '\(example.function)'")
     }
-    if catalog.guide.promotion.isEmpty || catalog.guide.access.formats.isEmpty || catalog.guide.learningMaterials.isEmpty {
+    if catalog.guide.promotion.isEmpty || catalog.guide.access.formats.isEmpty
+      || catalog.guide.learningMaterials.isEmpty
+    {
       problems.append("guide.json: expected ways to promote the CPMS, ways to get it and learning materials")
     }
     return problems

@@ -483,7 +483,8 @@ struct PackWriter {
         }
         rows.append(
           [
-            .markdown(label), .text(indicator.id), .text(indicator.text),
+            .markdown(label), .text(indicator.id + (indicator.officialId.map { " (official \($0))" } ?? "")),
+            .text(indicator.text),
             .text(globalTarget?.description ?? "none: local indicator"), .text(local?.definition ?? ""),
             .text(local?.method ?? ""), .text(local?.frequency ?? ""), .text(local?.dataSource ?? ""),
             .text(local?.disaggregation?.joined(separator: ", ") ?? ""), .text(localTarget),

@@ -58,7 +58,9 @@ public struct StandardMarkdown: Sendable {
     for role in roles {
       out += "  - \(Markdown.escape(role.title)) (\(Markdown.escape(role.part.title))): \(Markdown.escape(role.note))"
       let examples = catalog.guide.exampleDocuments(for: role.function).map(\.label)
-      if !examples.isEmpty { out += " Examples named by the guide: \(Markdown.escape(examples.joined(separator: "; ")))." }
+      if !examples.isEmpty {
+        out += " Examples named by the guide: \(Markdown.escape(examples.joined(separator: "; ")))."
+      }
       out += "\n"
     }
     if let notes = standard.guidanceNotes, !notes.isEmpty {
@@ -105,7 +107,7 @@ public struct StandardMarkdown: Sendable {
         }
         if !indicator.note.isEmpty { notes.append(indicator.note) }
         if let local = indicator.local {
-          notes += local.labelledFields.map { "Local \($0.0.lowercased()): \($0.1)." }
+          notes += local.labelledFields.map { "\($0.0): \($0.1)." }
         }
         return [
           id, text, indicator.target.description, indicator.type?.rawValue ?? "", computation,

@@ -371,7 +371,9 @@ struct ContextualizationChecker {
   }
 
   /// An official id is `standard.section.n`, belongs to its standard and names one indicator only.
-  mutating func checkOfficialId(_ official: String, of indicator: String, standard: Standard, at location: SourceLocation)
+  mutating func checkOfficialId(
+    _ official: String, of indicator: String, standard: Standard, at location: SourceLocation
+  )
     -> String?
   {
     if let problem = CatalogIntegrity.officialIdProblem(official, standard: standard.number) {
