@@ -449,6 +449,13 @@ struct PackWriter {
       }
       out += "\n\(hh) Questions to reflect on\n\n" + bullets(stage.reflectionQuestions)
     }
+    let guide = catalog.guide
+    out += "\n\(h) Getting, learning and promoting the CPMS\n\n"
+    out += "\(hh) How to get it\n\n"
+    out += "Languages: \(Markdown.escape(guide.access.languages.joined(separator: ", "))).\n\n"
+    out += bullets(guide.access.formats.map { "\($0.format): \($0.detail)" })
+    out += "\n\(hh) Learning materials\n\n" + bullets(guide.learningMaterials.map { "\($0.title): \($0.detail)" })
+    out += "\n\(hh) Ways to promote the CPMS\n\n" + bullets(guide.promotion)
     return out
   }
 
