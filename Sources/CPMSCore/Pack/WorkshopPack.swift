@@ -59,8 +59,8 @@ public enum WorkshopPack {
   }
 
   /// Where a selected standard's document lives in the folder form (two-digit numbers sort well).
-  public static func standardPath(_ number: Int) -> String {
-    "standards/standard-\(number < 10 ? "0" : "")\(number).md"
+  public static func standardPath(_ number: StandardNumber) -> String {
+    "standards/standard-\(number.value < 10 ? "0" : "")\(number).md"
   }
 
   /// Whether a path inside an existing folder is one a pack writes (its numbered parts, README.md,
@@ -112,7 +112,7 @@ enum PackPart: Equatable {
   case cover
   case agenda
   case keyQuestions
-  case standard(Int)
+  case standard(StandardNumber)
   case principles
   case programmeCycle
   case monitoring
@@ -172,7 +172,7 @@ struct PackWriter {
     case .cover: "Workshop pack: \(contextName)"
     case .agenda: "Agenda"
     case .keyQuestions: "Key questions"
-    case .standard(let number): "Standard \(number): \(catalog.standardTitle(number)!)"
+    case .standard(let number): "Standard \(number): \(catalog.title(of: number))"
     case .principles: "The 10 principles"
     case .programmeCycle: "Using the selection in the programme cycle"
     case .monitoring: "Monitoring framework"
@@ -185,7 +185,7 @@ struct PackWriter {
     switch part {
     case .cover: return WorkshopPack.anchor(Self.contentsHeading)
     case .standard(let number):
-      let standard = catalog.standard(number)!
+      let standard = catalog.standard(number)
       let title = String(standard.title.map { $0.isNewline || $0 == "\t" ? " " : $0 })
       let mark = standard.contextualization == nil ? "" : " (contextualized)"
       return WorkshopPack.anchor("Standard \(number): \(title)\(mark)")
@@ -208,7 +208,7 @@ struct PackWriter {
     Markdown.link(label, to: href(target, from: source))
   }
 
-  func standardLabel(_ number: Int) -> String { "Standard \(number): \(catalog.standardTitle(number)!)" }
+  func standardLabel(_ number: StandardNumber) -> String { "Standard \(number): \(catalog.title(of: number))" }
 
   // MARK: assembling
 
@@ -368,12 +368,12 @@ struct PackWriter {
 
   // MARK: 4. one document per selected standard
 
-  func standard(_ number: Int, level: Int) -> String {
-    let standard = catalog.standard(number)!
+  func standard(_ number: StandardNumber, level: Int) -> String {
+    let standard = catalog.standard(number)
     var out = standardMarkdown.document(standard, headingLevel: level, worksheet: true)
     out += "\n\(hashes(level + 1)) In this workshop\n\n"
     if let item = result.selected.first(where: { $0.standard == number }) {
-      out += "- **Why it is selected:** \(Markdown.escape(item.reasons.joined(separator: "; ")))\n"
+      out += "- **Why it is selected:** \(Markdown.escape(item.reasonsText))\n"
       if let rank = item.rank {
         let mean = item.mean.map(Prioritizer.formatMean) ?? "not scored"
         out += "- **Ballots:** ranked \(rank) of 28, mean \(mean)"
@@ -382,7 +382,7 @@ struct PackWriter {
     }
     out += "- **Monitoring:** its indicators are in the "
     out += link("monitoring framework", .monitoring, from: .standard(number)) + "\n"
-    let tips = catalog.guide.selectionTips.filter { $0.standards.contains(number) }
+    let tips = catalog.guide.selectionTips.filter { $0.standardNumbers.contains(number) }
     if !tips.isEmpty {
       out += "- **Tips from the guide for this standard:**\n"
       for tip in tips {
@@ -407,7 +407,7 @@ struct PackWriter {
         ["Principle", "Selected standards that name it"],
         catalog.principles.map { principle in
           let standards = result.selected.filter { $0.relatedPrinciples.contains(principle.number) }
-          let names = standards.map { "\($0.standard) \(catalog.standardTitle($0.standard)!)" }
+          let names = standards.map { "\($0.standard) \(catalog.title(of: $0.standard))" }
           return [
             "\(principle.number) \(principle.title)", names.isEmpty ? "none" : names.joined(separator: "; "),
           ]
@@ -438,13 +438,13 @@ struct PackWriter {
       out += "\n\(hh) Tips\n\n" + bullets(stage.tips)
       out += "\n\(hh) Tips for the selected standards\n\n"
       let tips = catalog.guide.selectionTips.filter { tip in
-        tip.stage == stage.id && tip.standards.contains(where: selected.contains)
+        tip.stage == stage.id && tip.standardNumbers.contains { selected.contains($0) }
       }
       if tips.isEmpty {
         out += "None of the guide's tips for particular standards concerns this selection at this stage.\n"
       }
       for tip in tips {
-        let concerned = tip.standards.filter(selected.contains).map(standardLabel)
+        let concerned = tip.standardNumbers.filter { selected.contains($0) }.map(standardLabel)
         out += "- \(Markdown.escape(tip.text)) *(concerns \(Markdown.escape(concerned.joined(separator: "; "))))*\n"
       }
       out += "\n\(hh) Questions to reflect on\n\n" + bullets(stage.reflectionQuestions)
@@ -476,7 +476,7 @@ struct PackWriter {
     }
     var rows: [[Markdown.Cell]] = []
     for number in result.selection {
-      let standard = catalog.standard(number)!
+      let standard = catalog.standard(number)
       let global = request.globalCatalog?.standard(number)
       let label = Markdown.link("\(number) \(standard.title)", to: href(.standard(number), from: .monitoring))
       for indicator in standard.indicators {
@@ -515,13 +515,13 @@ struct PackWriter {
     out += "The whole CPMS, with the \(selected.count) selected standards marked. "
     out += "The others still apply: the selection only says where the group concentrates first.\n\n"
     // Titles and pillars only, so the table does not cost reading all 28 standard files.
-    let rows = Catalog.standardNumbers.map { number -> [Markdown.Cell] in
+    let rows = StandardNumber.all.map { number -> [Markdown.Cell] in
       let chosen = selected.contains(number)
-      let name = catalog.standardTitle(number) ?? ""
+      let name = catalog.title(of: number)
       let title: Markdown.Cell =
         chosen ? .markdown(Markdown.link(name, to: href(.standard(number), from: .allStandards))) : .text(name)
       var row: [Markdown.Cell] = [
-        .text(String(number)), title, .text(String(catalog.pillarNumber(ofStandard: number) ?? 0)),
+        .text(number.description), title, .text(String(catalog.pillarNumber(of: number))),
         .text(chosen ? "yes" : ""),
       ]
       if !contextualized.isEmpty { row.append(.text(contextualized.contains(number) ? "yes" : "")) }
