@@ -16,7 +16,7 @@ import sys
 
 SKIP_KEYS = {
     "id", "actor", "phase", "part", "stage", "group", "letter", "strategies", "target", "provenance",
-    "notice", "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards",
+    "notice", "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards", "function",
 }
 
 

@@ -9,7 +9,7 @@ enum PrioritizeCommand: Command {
     discussion: """
       The rule depends on the situation:
         plan            4 to 10 standards in line with the response plan; a missing pillar, a contextualized standard left out or a standard outside --plan-standards is a warning.
-        contextualized  4 to 10 standards including every contextualized one, unless an exception is recorded with --except N:no-consensus or --except N:principle-P.
+        contextualized  4 to 10 standards (applied by analogy: the guide gives no count here) including every contextualized one, unless an exception is recorded with --except N:no-consensus or --except N:principle-P.
         none            4 to 10 standards with at least one from each of the four pillars.
       With --ballot and no --select, recommends --size standards: ranked by mean score (or median, with --rank-by median), then by number of scores, then by number.
       --format svg draws the ranking (each participant's score, the mean, the selected and split standards) when there are ballots, else the selection across the four pillars:
