@@ -61,3 +61,38 @@ final class LanguageTests: XCTestCase {
       ])
   }
 }
+
+extension LanguageTests {
+  func testArabicSearchIgnoresVowelMarksAndTheFormsOfAlef() {
+    XCTAssertEqual(TextFolding.fold("الأطفال"), TextFolding.fold("الاطفال"))
+    XCTAssertEqual(TextFolding.fold("إدارة"), TextFolding.fold("ادارة"))
+    XCTAssertEqual(TextFolding.fold("مُؤَشِّر"), TextFolding.fold("مؤشر"))
+    XCTAssertEqual(TextFolding.fold("مستوى"), TextFolding.fold("مستوي"))
+    XCTAssertNotEqual(TextFolding.fold("حماية"), TextFolding.fold("رعاية"))
+  }
+
+  func testEveryInterfaceTextExistsInEveryLanguageWithTheSamePlaceholders() {
+    XCTAssertGreaterThan(Interface.keys.count, 50)
+    for key in Interface.keys {
+      let english = Interface.text(key, in: .en) ?? ""
+      let placeholders = Set(english.matches(of: /\{[0-9]\}/).map { String($0.output) })
+      for language in Language.allCases {
+        let text = Interface.text(key, in: language)
+        XCTAssertNotNil(text, "\(key) has no \(language.rawValue) text")
+        XCTAssertFalse(text?.isEmpty ?? true, "\(key) is empty in \(language.rawValue)")
+        let found = Set((text ?? "").matches(of: /\{[0-9]\}/).map { String($0.output) })
+        XCTAssertEqual(found, placeholders, "\(key) in \(language.rawValue)")
+      }
+    }
+  }
+
+  func testTheBundledTranslationsApplyToTheCatalog() throws {
+    for language in [Language.fr, .es, .ar] {
+      let catalog = try Catalog.bundled(in: language).get()
+      XCTAssertEqual(catalog.language, language)
+      XCTAssertNotEqual(catalog.title(of: 18), "Case management", "\(language)")
+      XCTAssertNotEqual(catalog.contentNotice, Catalog.contentNotice, "the working-translation notice")
+    }
+    XCTAssertEqual(try Catalog.bundled(in: .en).get().title(of: 18), "Case management")
+  }
+}

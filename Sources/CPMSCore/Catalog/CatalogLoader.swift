@@ -25,7 +25,9 @@ extension Catalog {
       if let catalog = cache[language] { return .success(catalog) }
       let files = translation.apply(to: EmbeddedData.files)
       let result = Result { () throws(DiagnosticList) in
-        try Catalog.read(files: files, source: CatalogSource(files: files))
+        var catalog = try Catalog.read(files: files, source: CatalogSource(files: files))
+        catalog.language = language
+        return catalog
       }
       if case .success(let catalog) = result { cache[language] = catalog }
       return result

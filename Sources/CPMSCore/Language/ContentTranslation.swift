@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A working translation of the CPMS content (Data/i18n/LANG.json): for each English text, found by
 /// its place in the data files, the text in the language and a hash of the English it was made from.
 /// A translation whose English has changed since is not used (the English shows) and the test suite
@@ -21,8 +23,15 @@ public struct ContentTranslation: Sendable {
   /// The bundled translation of `language`; nil for English and for a language without a file.
   public static func bundled(_ language: Language) -> ContentTranslation? {
     guard language != .en, let text = EmbeddedData.files["i18n/\(language.rawValue).json"] else { return nil }
-    return try? parse(text, language: language)
+    return cache.withLock { cache in
+      if let cached = cache[language] { return cached }
+      let translation = try? parse(text, language: language)
+      cache[language] = translation
+      return translation
+    }
   }
+
+  private static let cache = Mutex<[Language: ContentTranslation?]>([:])
 
   /// Reads a translation file; throws a diagnostic naming the problem.
   public static func parse(_ text: String, language: Language) throws(Diagnostic) -> ContentTranslation {
@@ -76,7 +85,7 @@ public struct ContentTranslation: Sendable {
   /// Keys that are identifiers, targets or notes for maintainers, not text to translate.
   static let skippedKeys: Set<String> = [
     "id", "actor", "phase", "part", "stage", "group", "letter", "strategies", "target", "provenance", "notice",
-    "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards",
+    "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards", "function",
   ]
 
   static func walk(_ node: SourceJSON, path: String, into found: inout [(String, String, SourceLocation)]) {
