@@ -78,7 +78,12 @@ enum BallotCommand: Command {
         environment.write(csv)
       }
     case .xlsform:
-      let form = BallotForm.xlsx(catalog: catalog, version: "cpms-\(CPMSCommandLine.version)")
+      // Every language in one form, the output's language first (the form's default).
+      var catalogs = [catalog]
+      for language in Language.allCases where language != catalog.language {
+        catalogs.append(try environment.catalog(in: language))
+      }
+      let form = BallotForm.xlsx(catalogs: catalogs, version: "cpms-\(CPMSCommandLine.version)")
       try FileOutput.writeFile(form, to: options.output ?? "", force: options.force)
     }
     return .success
