@@ -46,3 +46,25 @@ final class TranslationTests: XCTestCase {
     XCTAssertNotEqual(english.stdout, french.stdout)
   }
 }
+
+extension TranslationTests {
+  /// A French ballot, filled in and read back: French headers, a decimal comma, semicolons by default.
+  func testAFrenchBallotRoundTrips() throws {
+    let template = try CLIRunner.run(["ballot", "--lang", "fr"])
+    XCTAssertEqual(template.status, 0, template.stderr)
+    XCTAssertTrue(template.stdout.hasPrefix("standard;pilier;titre;note;participant;commentaire\r\n"), template.stdout)
+    XCTAssertTrue(template.stdout.contains("# Notez chaque standard"), "the instructions in French")
+    let root = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let filled = template.stdout.replacingOccurrences(
+      of: "\r\n13;2;", with: "\r\n13;2;").replacingOccurrences(
+        of: "\r\n1;1;Coordination;;;", with: "\r\n1;1;Coordination;4,5;Aminata;Bien coordonné")
+    let path = root.appendingPathComponent("aminata.csv")
+    try filled.write(to: path, atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run(["prioritize", "--situation", "none", "--ballot", path.path, "--lang", "fr"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(result.stdout.contains("Participants (1) : Aminata"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("moyenne 4,5 sur 1 notes"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("Commentaires : 1 sur des standards, 0 autres notes"), result.stdout)
+  }
+}
