@@ -101,6 +101,18 @@ final class FileGrammarTests: XCTestCase {
       validate(standard18(#""additionalIndicators": [{ "id": "18.L12", "text": "X", "target": 5 }]"#)).valid)
   }
 
+  func testOfficialIndicatorIdsFollowTheIdGrammar() {
+    let file = { (official: String) in
+      self.standard18(#""indicators": [{ "id": "18.1", "officialId": "\#(official)" }]"#)
+    }
+    for bad in ["18.02.1", "+18.2.1", "018.2.1", "18.2.01", "18.2", "18.0.1", "18.2.1 "] {
+      assertOnlyError(validate(file(bad)), "official-id-format", at: (5, 66))
+    }
+    assertOnlyError(validate(file("13.2.1")), "official-id-belongs-to-standard", at: (5, 66))
+    // Any length, as the schema's pattern allows.
+    XCTAssertTrue(validate(file("18.2.1234567")).valid, describe(validate(file("18.2.1234567"))))
+  }
+
   func testExceptionReasonsFollowTheirGrammar() {
     XCTAssertEqual(ExceptionReason(parsing: "principle-10"), .principle(10))
     XCTAssertEqual(ExceptionReason(parsing: "principle-1"), .principle(1))

@@ -222,10 +222,11 @@ def whole_spellings(n):
 def valid_contextualization(rng, catalog):
     numbers = rng.sample(range(1, 29), rng.choice([1, 1, 2, 3, 5]))
     standards = []
+    official = iter(range(1, 10_000))  # official ids unique in the file; section 3 is free in cpms's data
     for number in numbers:
         info = catalog.standards[number]
         entry = {"number": number}
-        for key in ["title", "statement", "rationale"]:
+        for key in ["title", "statement", "rationale", "officialStatement"]:
             if rng.random() < 0.4:
                 entry[key] = rng.choice(VALID_TEXTS)
         if rng.random() < 0.6:
@@ -250,6 +251,9 @@ def valid_contextualization(rng, catalog):
                         indicator[key] = rng.choice(VALID_TEXTS)
                 if rng.random() < 0.6:
                     indicator["target"] = rng.choice(TARGET_VALID)
+                if rng.random() < 0.2:
+                    indicator["officialId"] = "%d.3.%d" % (number, next(official))
+                    indicator["officialText"] = rng.choice(VALID_TEXTS)
                 if rng.random() < 0.3:
                     indicator["disaggregation"] = rng.sample(["sex", "age", "disability", "location", "âge"], 3)
                 indicators.append(indicator)
@@ -434,6 +438,29 @@ def m_text(rng, doc, catalog):
     return "text %s = %r" % ("/".join(map(str, path)), new[:60])
 
 
+BAD_OFFICIAL_IDS = [
+    "{s}.02.1", "+{s}.2.1", "0{s}.2.1", "{s}.2.01", "{s}.2", "{s}.2.1.1", "{s}.0.1", "{s}.2.0", "{s}.L1.1", "",
+    "{s}.2.1 ", "{s}.2.999999", "{s}.2.99999999999999999999", "{t}.2.1", "1.2.1", "1.2.2", "{s}.1",
+]
+
+
+def m_official_id(rng, doc, catalog):
+    candidates = slots_named(doc, {"officialId"})
+    if not candidates:
+        return None
+    container, key, path = rng.choice(candidates)
+    standard = int(path[1]) if len(path) > 1 and isinstance(path[1], int) else 0
+    entry = doc["standards"][standard] if isinstance(doc.get("standards"), list) and standard < len(doc["standards"]) else {}
+    number = entry.get("number", 18) if isinstance(entry, dict) else 18
+    number = number if isinstance(number, int) else 18
+    others = [c[k] for c, k, _ in candidates if c is not container]
+    if others and rng.random() < 0.3:
+        container[key] = rng.choice(others)
+    else:
+        container[key] = rng.choice(BAD_OFFICIAL_IDS).format(s=number, t=rng.choice([n for n in range(1, 29) if n != number]))
+    return "official id %s = %r" % ("/".join(map(str, path)), container[key])
+
+
 def m_id(rng, doc, catalog):
     candidates = slots_named(doc, {"id"})
     if not candidates:
@@ -608,7 +635,7 @@ def m_syntax(rng, doc, catalog):
 CONTEXT_MUTATIONS = [
     (m_drop_key, 3), (m_unknown_key, 3), (m_type_change, 3), (m_number_spelling, 3), (m_text, 6), (m_id, 6),
     (m_target, 6), (m_duplicate_entry, 3), (m_duplicate_key, 2), (m_deep, 1), (m_tag, 1), (m_language_date, 3),
-    (m_standard_number, 2), (m_keyaction, 3), (m_indicators, 1), (m_syntax, 1),
+    (m_standard_number, 2), (m_keyaction, 3), (m_indicators, 1), (m_syntax, 1), (m_official_id, 3),
 ]
 WORKSHOP_MUTATIONS = [
     (m_drop_key, 3), (m_unknown_key, 2), (m_type_change, 3), (m_number_spelling, 3), (m_text, 3),
