@@ -7,10 +7,9 @@ enum SchemaCommand: Command {
   static let spec = CommandSpec(
     name: "schema",
     abstract: "Print the JSON Schema (draft 2020-12) of a cpms file format.",
-    arguments: [
-      ArgumentSpec(
-        name: "name", help: "contextualization or workshop; or a JSON output: " + outputs.joined(separator: ", ") + ".")
-    ]
+    // The help keeps the two file formats, whose English the translations are keyed on; the schemas of
+    // the JSON outputs (docs/json-output.md) are named in the usage error and the README.
+    arguments: [ArgumentSpec(name: "name", help: "contextualization or workshop.")]
   )
 
   static let formats = ["contextualization", "workshop"]
