@@ -272,7 +272,8 @@ final class WorkshopPackTests: XCTestCase {
       let indicators = request.result.selection.flatMap { catalog.standard($0).indicators }
       XCTAssertEqual(rows, [indicators.count], name)
       for indicator in indicators {
-        XCTAssertTrue(framework.contains("| \(Markdown.escape(indicator.id)) |"), "\(name): \(indicator.id)")
+        let cell = indicator.id + (indicator.officialId.map { " (official \($0))" } ?? "")
+        XCTAssertTrue(framework.contains("| \(Markdown.escape(cell)) |"), "\(name): \(cell)")
       }
       XCTAssertTrue(
         framework.contains(

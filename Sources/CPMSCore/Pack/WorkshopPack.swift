@@ -428,6 +428,13 @@ struct PackWriter {
     for stage in catalog.guide.programmeCycle {
       out += "\n\(h) \(Markdown.escape(stage.title))\n\n\(Markdown.escape(stage.summary))\n\n"
       out += "\(hh) Parts of the CPMS to use\n\n" + bullets(stage.sections)
+      if let components = stage.documentComponents {
+        out += "\n\(hh) What a complete planning document contains\n\n" + bullets(components)
+      }
+      for fact in stage.facts ?? [] { out += "\n" + Markdown.escape(fact) + "\n" }
+      for term in stage.glossary ?? [] {
+        out += "\n**\(Markdown.escape(term.term)):** \(Markdown.escape(term.meaning))\n"
+      }
       out += "\n\(hh) Tips\n\n" + bullets(stage.tips)
       out += "\n\(hh) Tips for the selected standards\n\n"
       let tips = catalog.guide.selectionTips.filter { tip in
@@ -442,6 +449,13 @@ struct PackWriter {
       }
       out += "\n\(hh) Questions to reflect on\n\n" + bullets(stage.reflectionQuestions)
     }
+    let guide = catalog.guide
+    out += "\n\(h) Getting, learning and promoting the CPMS\n\n"
+    out += "\(hh) How to get it\n\n"
+    out += "Languages: \(Markdown.escape(guide.access.languages.joined(separator: ", "))).\n\n"
+    out += bullets(guide.access.formats.map { "\($0.format): \($0.detail)" })
+    out += "\n\(hh) Learning materials\n\n" + bullets(guide.learningMaterials.map { "\($0.title): \($0.detail)" })
+    out += "\n\(hh) Ways to promote the CPMS\n\n" + bullets(guide.promotion)
     return out
   }
 
@@ -476,7 +490,8 @@ struct PackWriter {
         }
         rows.append(
           [
-            .markdown(label), .text(indicator.id), .text(indicator.text),
+            .markdown(label), .text(indicator.id + (indicator.officialId.map { " (official \($0))" } ?? "")),
+            .text(indicator.text),
             .text(globalTarget?.description ?? "none: local indicator"), .text(local?.definition ?? ""),
             .text(local?.method ?? ""), .text(local?.frequency ?? ""), .text(local?.dataSource ?? ""),
             .text(local?.disaggregation?.joined(separator: ", ") ?? ""), .text(localTarget),

@@ -61,6 +61,9 @@ public struct PrioritizationRendering: Sendable {
         if !item.reasons.isEmpty {
           selection.append(layout.wrap(item.reasonsText, indent: "      "))
         }
+        if let official = catalog.standard(item.standard).officialIndicatorIds {
+          selection.append(layout.wrap("Indicator ids: " + official, indent: "      "))
+        }
       }
     }
     blocks.append(selection.joined(separator: "\n"))
@@ -148,8 +151,10 @@ public struct PrioritizationRendering: Sendable {
     Markdown.table(
       ["Standard", "Title", "Pillar", "Why it is selected"],
       result.selected.map { item -> [Markdown.Cell] in
+        let official = catalog.standard(item.standard).officialIndicatorIds.map { " (indicator ids: \($0))" } ?? ""
         let title: Markdown.Cell =
-          link.map { .markdown(Markdown.link(item.title, to: $0(item.standard))) } ?? .text(item.title)
+          link.map { .markdown(Markdown.link(item.title, to: $0(item.standard)) + Markdown.escape(official)) }
+          ?? .text(item.title + official)
         return [
           .text(item.standard.description), title, .text(String(item.pillar)), .text(item.reasonsText),
         ]
@@ -174,6 +179,12 @@ public struct PrioritizationRendering: Sendable {
   }
 }
 
+struct OfficialIndicatorID: Encodable {
+  var standard: StandardNumber
+  var indicator: String
+  var officialId: String
+}
+
 struct PrioritizationJSON: Encodable {
   struct ExceptionJSON: Encodable {
     var standard: StandardNumber
@@ -194,6 +205,8 @@ struct PrioritizationJSON: Encodable {
   var rule: String
   var selection: [StandardNumber]
   var selected: [SelectedStandard]
+  /// Official indicator ids of the selected standards, where known (bundled data or the contextualization).
+  var officialIndicatorIds: [OfficialIndicatorID]
   var findings: [FindingJSON]
   var ranking: [RankingEntry]?
   var contextualized: [StandardNumber]
@@ -210,6 +223,12 @@ struct PrioritizationJSON: Encodable {
     rule = rendering.rule(for: result.situation)
     selection = result.selection
     selected = result.selected
+    officialIndicatorIds = result.selection.flatMap { number -> [OfficialIndicatorID] in
+      let standard = rendering.catalog.standard(number)
+      return (standard.indicators + (standard.additionalMeasures ?? [])).compactMap { indicator in
+        indicator.officialId.map { OfficialIndicatorID(standard: number, indicator: indicator.id, officialId: $0) }
+      }
+    }
     findings = result.findings.map {
       FindingJSON(severity: $0.severity, rule: $0.rule, message: $0.message, standard: $0.standard)
     }

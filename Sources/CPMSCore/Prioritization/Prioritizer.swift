@@ -59,12 +59,13 @@ public enum Prioritizer {
       let direction = selection.count < range.lowerBound ? "add" : "remove"
       let needed =
         selection.count < range.lowerBound ? range.lowerBound - selection.count : selection.count - range.upperBound
-      // The guide gives 4 to 10 for a response plan and no count otherwise; its "limited number" is
-      // read the same way in the other situations, and the message says so where that matters.
+      // The guide gives 4 to 10 with a response plan and with nothing contextualized, and no count
+      // when standards are contextualized without a plan; there the range is applied by analogy, and
+      // the message says so.
       let limit =
-        request.situation == .plan
-        ? "the guide asks for a limited number, 4 to 10"
-        : "the guide asks for a limited number (4 to 10 for a response plan, applied here by analogy)"
+        request.situation == .contextualized
+        ? "the guide asks for a limited number (4 to 10 in the other situations, applied here by analogy)"
+        : "the guide asks for a limited number, 4 to 10"
       add(.error, Rule.size, "\(selection.count) standards selected; \(limit): \(direction) at least \(needed).")
     }
     let chosen = Set(selection)
