@@ -1,0 +1,334 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// The report's output formats.
+public enum MonitoringFormat: String, Sendable, CaseIterable {
+  case text
+  case json
+  case markdown
+  /// One row per indicator and period, with an HXL hashtag row, for dashboards and HDX.
+  case csv
+}
+
+/// Renders a monitoring report; pure functions of the report.
+public struct MonitoringRendering: Sendable {
+  public var layout: TextLayout
+  public var delimiter: Character
+
+  public init(layout: TextLayout = TextLayout(), delimiter: Character = ",") {
+    self.layout = layout
+    self.delimiter = delimiter
+  }
+
+  public func render(_ report: MonitoringReport, format: MonitoringFormat) -> String {
+    switch format {
+    case .text: text(report)
+    case .json: JSONOutput.encode(MonitoringReportJSON(report)) + "\n"
+    case .markdown: markdown(report)
+    case .csv: csv(report)
+    }
+  }
+
+  // MARK: shared wording
+
+  /// 82.35 → "82.4" (one decimal, half away from zero).
+  static func oneDecimal(_ value: Double) -> String {
+    let tenths = Int((abs(value) * 10).rounded())
+    return (value < 0 && tenths != 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
+  }
+
+  static func figure(_ result: IndicatorPeriodResult) -> String {
+    if let percentage = result.percentage, let numerator = result.numerator, let denominator = result.denominator {
+      return "\(oneDecimal(percentage))% (\(numerator)/\(denominator))"
+    }
+    if let value = result.value { return String(value) }
+    if let answer = result.answer, let yes = result.yesCount, let no = result.noCount {
+      return "\(answer ? "yes" : "no") (\(yes) of \(yes + no) units yes)"
+    }
+    return "no data"
+  }
+
+  static func trend(_ result: IndicatorPeriodResult, kind: MeasureKind) -> String {
+    guard let trend = result.trend else { return "" }
+    if let change = result.change {
+      let sign = change > 0 ? "+" : ""
+      let amount = kind == .percentage ? sign + oneDecimal(change) + " pts" : sign + Target.format(change)
+      return trend == .same ? "same" : amount
+    }
+    return trend == .same ? "same" : (trend == .up ? "now yes" : "now no")
+  }
+
+  static func target(_ indicator: IndicatorResult) -> String {
+    "target \(indicator.target)" + (indicator.localTarget ? " (context)" : "")
+  }
+
+  static func groups(_ result: IndicatorPeriodResult) -> String {
+    result.groups.map { "\($0.group.label) \($0.total)" }.joined(separator: ", ")
+  }
+
+  static func summary(_ report: MonitoringReport) -> String {
+    let errors = report.findings.errorCount
+    let warnings = report.findings.warningCount
+    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    let verdict =
+      errors == 0
+      ? "The figures are consistent."
+      : "Some figures are inconsistent: fix the rows named above and run the report again."
+    return "\(plural(errors, "error")), \(plural(warnings, "warning")). \(verdict)"
+  }
+
+  // MARK: text
+
+  func text(_ report: MonitoringReport) -> String {
+    var blocks: [String] = []
+    var head = [layout.heading("CPMS monitoring report" + (report.contextName.map { ": \($0)" } ?? ""))]
+    let periods = report.periods.map(\.description).joined(separator: "; ")
+    head.append(
+      layout.wrap(
+        "\(report.files.count) file\(report.files.count == 1 ? "" : "s"), \(report.rowsUsed) rows used"
+          + (report.rowsRejected > 0 ? ", \(report.rowsRejected) left out because of errors" : "")
+          + ", \(report.units.count) reporting unit\(report.units.count == 1 ? "" : "s"). Periods: "
+          + (periods.isEmpty ? "none" : periods) + "."))
+    head.append(
+      layout.wrap(
+        "Percentages are summed numerators over summed denominators; a yes/no indicator is yes only when every "
+          + "unit that answered says yes."))
+    blocks.append(head.joined(separator: "\n"))
+    for standard in report.standards {
+      var lines = [layout.heading("Standard \(standard.number): \(standard.title)", underline: "-")]
+      for indicator in report.indicators where indicator.standard == standard.number {
+        let id = indicator.id + (indicator.officialId.map { " (\($0))" } ?? "")
+        lines.append(layout.labelled(id, indicator.text, indent: 0, labelWidth: 8))
+        lines.append(layout.wrap(Self.target(indicator).capitalizedFirst, indent: "        "))
+        for result in indicator.periods {
+          var line = "  \(result.period): \(Self.figure(result))"
+          if result.status != .noData { line += ", \(result.status.rawValue)" }
+          let trend = Self.trend(result, kind: indicator.kind)
+          if !trend.isEmpty { line += ", \(trend) since the previous period" }
+          if !result.reportingUnits.isEmpty {
+            line += "; \(result.reportingUnits.count) unit\(result.reportingUnits.count == 1 ? "" : "s")"
+          }
+          lines.append(layout.wrap(line, indent: "      ", hanging: "        "))
+          if !result.groups.isEmpty {
+            lines.append(layout.wrap("By group, where given: " + Self.groups(result), indent: "        ", hanging: "          "))
+          }
+          if !result.missingUnits.isEmpty {
+            lines.append(
+              layout.wrap(
+                "Missing: " + result.missingUnits.map(\.description).joined(separator: "; "), indent: "        ",
+                hanging: "          "))
+          }
+        }
+      }
+      blocks.append(lines.joined(separator: "\n"))
+    }
+    var findings = [layout.heading("Findings", underline: "-")]
+    if report.findings.isEmpty { findings.append("None.") }
+    for finding in report.findings {
+      let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 + ": " } ?? ""
+      findings.append(
+        layout.wrap(
+          "\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]", indent: "",
+          hanging: "    "))
+    }
+    findings.append(layout.wrap(Self.summary(report)))
+    blocks.append(findings.joined(separator: "\n"))
+    return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  // MARK: markdown
+
+  func markdown(_ report: MonitoringReport) -> String {
+    var out = "# CPMS monitoring report" + (report.contextName.map { ": " + Markdown.escape($0) } ?? "") + "\n\n"
+    out += Markdown.escape(
+      "\(report.files.count) files, \(report.rowsUsed) rows used, \(report.rowsRejected) left out because of "
+        + "errors, \(report.units.count) reporting units. Percentages are summed numerators over summed "
+        + "denominators; a yes/no indicator is yes only when every unit that answered says yes.") + "\n\n"
+    for standard in report.standards {
+      out += "## Standard \(standard.number): \(Markdown.escape(standard.title))\n\n"
+      let rows = report.indicators.filter { $0.standard == standard.number }.flatMap { indicator in
+        indicator.periods.map { result -> [String] in
+          [
+            indicator.id + (indicator.officialId.map { " (\($0))" } ?? ""), indicator.text,
+            "\(result.period.start) to \(result.period.end)", Self.figure(result),
+            indicator.target.description + (indicator.localTarget ? " (context)" : ""), result.status.rawValue,
+            Self.trend(result, kind: indicator.kind), String(result.reportingUnits.count),
+            result.missingUnits.map(\.description).joined(separator: "; "), Self.groups(result),
+          ]
+        }
+      }
+      out +=
+        Markdown.table(
+          ["Indicator", "Text", "Period", "Figure", "Target", "Status", "Trend", "Units", "Missing", "By group"], rows)
+        + "\n\n"
+    }
+    out += "## Findings\n\n"
+    if report.findings.isEmpty { out += "None.\n\n" }
+    for finding in report.findings {
+      let place = finding.location.map(\.description).map { $0.isEmpty ? "" : "`\($0)`: " } ?? ""
+      out += "- \(place)**\(finding.severity.rawValue)**: \(Markdown.escape(finding.message)) (`\(finding.rule)`)\n"
+    }
+    if !report.findings.isEmpty { out += "\n" }
+    return out + Markdown.escape(Self.summary(report)) + "\n"
+  }
+
+  // MARK: csv
+
+  /// The CSV report's columns and their hashtags; README.md lists them.
+  public static let csvColumns: [(header: String, hashtag: String)] = [
+    ("standard", "#sector+code+standard"), ("indicator_id", "#indicator+code"),
+    ("official_id", "#indicator+code+official"), ("indicator", "#indicator+name"), ("measure", "#indicator+type"),
+    ("period_start", "#date+start"), ("period_end", "#date+end"), ("numerator", "#indicator+num+numerator"),
+    ("denominator", "#indicator+num+denominator"), ("percentage", "#indicator+num+pct"),
+    ("value", "#indicator+num+value"), ("yes_units", "#indicator+num+yes"), ("no_units", "#indicator+num+no"),
+    ("answer", "#indicator+answer"), ("target", "#meta+target"), ("target_source", "#meta+target+source"),
+    ("status", "#status+target"), ("trend", "#meta+trend"), ("change", "#indicator+num+change"),
+    ("reporting_units", "#indicator+num+units"), ("missing_units", "#meta+missing"),
+  ] + MonitoringGroup.allCases.map { group in
+    (group.rawValue, MonitoringSheet.columns.first { $0.key == .group(group) }!.hashtag)
+  }
+
+  func csv(_ report: MonitoringReport) -> String {
+    let separator = String(delimiter)
+    var lines = [
+      Self.csvColumns.map { CSV.field($0.header, delimiter: delimiter) }.joined(separator: separator),
+      Self.csvColumns.map(\.hashtag).joined(separator: separator),
+    ]
+    for indicator in report.indicators {
+      for result in indicator.periods {
+        let groups = Dictionary(uniqueKeysWithValues: result.groups.map { ($0.group, $0.total) })
+        var cells: [String] = [
+          indicator.standard.description, indicator.id, indicator.officialId ?? "", indicator.text,
+          indicator.kind.rawValue, result.period.start.description, result.period.end.description,
+        ]
+        cells.append(result.numerator.map(String.init) ?? "")
+        cells.append(result.denominator.map(String.init) ?? "")
+        cells.append(result.percentage.map(Self.oneDecimal) ?? "")
+        cells.append(result.value.map(String.init) ?? "")
+        cells.append(result.yesCount.map(String.init) ?? "")
+        cells.append(result.noCount.map(String.init) ?? "")
+        cells.append(result.answer.map { $0 ? "yes" : "no" } ?? "")
+        cells.append(indicator.target.description)
+        cells.append(indicator.localTarget ? "context" : "global")
+        cells.append(result.status.rawValue)
+        cells.append(result.trend?.rawValue ?? "")
+        cells.append(result.change.map(Self.oneDecimal) ?? "")
+        cells.append(String(result.reportingUnits.count))
+        cells.append(result.missingUnits.map(\.description).joined(separator: "; "))
+        cells += MonitoringGroup.allCases.map { groups[$0].map(String.init) ?? "" }
+        lines.append(cells.map { CSV.field($0, delimiter: delimiter) }.joined(separator: separator))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension String {
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// The JSON report (`"cpms": "monitoring-report/1"`); README.md documents every field.
+struct MonitoringReportJSON: Encodable {
+  struct UnitJSON: Encodable {
+    var organisation: String
+    var locationCode: String
+    init(_ unit: ReportingUnit) {
+      organisation = unit.organisation
+      locationCode = unit.locationCode
+    }
+  }
+  struct PeriodJSON: Encodable {
+    var start: String
+    var end: String
+  }
+  struct StandardJSON: Encodable {
+    var number: StandardNumber
+    var title: String
+  }
+  struct ResultJSON: Encodable {
+    var start: String
+    var end: String
+    var status: TargetStatus
+    var numerator: Int?
+    var denominator: Int?
+    var percentage: Double?
+    var value: Int?
+    var yesUnits: Int?
+    var noUnits: Int?
+    var answer: Bool?
+    var groups: [String: Int]
+    var reportingUnits: [UnitJSON]
+    var missingUnits: [UnitJSON]
+    var trend: Trend?
+    var change: Double?
+  }
+  struct IndicatorJSON: Encodable {
+    var standard: StandardNumber
+    var id: String
+    var officialId: String?
+    var text: String
+    var measure: MeasureKind
+    var target: Target
+    var targetSource: String
+    var periods: [ResultJSON]
+  }
+  struct FindingJSON: Encodable {
+    var severity: Severity
+    var rule: String
+    var message: String
+    var file: String?
+    var line: Int?
+    var column: Int?
+    var standard: Int?
+  }
+
+  var cpms = "monitoring-report/1"
+  var consistent: Bool
+  var context: String?
+  var files: [String]
+  var rowsUsed: Int
+  var rowsRejected: Int
+  var units: [UnitJSON]
+  var periods: [PeriodJSON]
+  var standards: [StandardJSON]
+  var indicators: [IndicatorJSON]
+  var findings: [FindingJSON]
+  var errors: Int
+  var warnings: Int
+
+  init(_ report: MonitoringReport) {
+    func rounded(_ value: Double?) -> Double? { value.map { ($0 * 10).rounded() / 10 } }
+    consistent = report.consistent
+    context = report.contextName
+    files = report.files
+    rowsUsed = report.rowsUsed
+    rowsRejected = report.rowsRejected
+    units = report.units.map(UnitJSON.init)
+    periods = report.periods.map { PeriodJSON(start: $0.start.description, end: $0.end.description) }
+    standards = report.standards.map { StandardJSON(number: $0.number, title: $0.title) }
+    indicators = report.indicators.map { indicator in
+      IndicatorJSON(
+        standard: indicator.standard, id: indicator.id, officialId: indicator.officialId, text: indicator.text,
+        measure: indicator.kind, target: indicator.target, targetSource: indicator.localTarget ? "context" : "global",
+        periods: indicator.periods.map { result in
+          ResultJSON(
+            start: result.period.start.description, end: result.period.end.description, status: result.status,
+            numerator: result.numerator, denominator: result.denominator, percentage: rounded(result.percentage),
+            value: result.value, yesUnits: result.yesCount, noUnits: result.noCount, answer: result.answer,
+            groups: Dictionary(uniqueKeysWithValues: result.groups.map { ($0.group.rawValue, $0.total) }),
+            reportingUnits: result.reportingUnits.map(UnitJSON.init), missingUnits: result.missingUnits.map(UnitJSON.init),
+            trend: result.trend, change: rounded(result.change))
+        })
+    }
+    findings = report.findings.map {
+      FindingJSON(
+        severity: $0.severity, rule: $0.rule, message: $0.message, file: $0.location?.file, line: $0.location?.line,
+        column: $0.location?.column, standard: $0.standard)
+    }
+    errors = report.findings.errorCount
+    warnings = report.findings.warningCount
+  }
+}
