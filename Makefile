@@ -28,7 +28,7 @@ test:
 	@echo "make test: the heavy hostile-input tests (HostileInputTests.testHeavy*) run with 'make test-hostile'."
 	$(SWIFT) test --disable-swift-testing --skip '$(HEAVY_TESTS)'
 
-## Installs the programs tests read cpms's output with (zsh, fish, groff) when missing; needs root.
+## Installs the programs tests read cpms's output with (zsh, fish, groff, libhxl) when missing; needs root.
 test-tools:
 	bash Tests/setup.sh
 
@@ -37,15 +37,23 @@ test-hostile:
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing --filter '$(HEAVY_TESTS)'
 
-## Runs the main job on the bundled example workshop (Data/examples/): validates its files,
-## recommends a selection from the three example ballots, and writes the workshop pack.
+## Runs the main job on the bundled example workshop (Data/examples/): validates its files (the
+## monitoring sheets against the example context), recommends a selection from the three example
+## ballots, writes the workshop pack, then the monitoring round trip: the next round's sheet and the
+## report over two rounds from three partners (Data/examples/monitoring/), as text and as HXL CSV.
 demo: build
-	$(DEBUG_BIN) validate Data/examples
+	$(DEBUG_BIN) validate --context Data/examples/contextualization.json Data/examples
 	$(DEBUG_BIN) prioritize --workshop Data/examples/workshop.json
 	mkdir -p $(DEMO_DIR)
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json -o $(DEMO_DIR)/pack --force
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --single-file -o $(DEMO_DIR)/pack.md --force
+	$(DEBUG_BIN) monitor template --workshop Data/examples/workshop.json --units Data/examples/monitoring/units.csv \
+	  --period-start 2026-07-01 --period-end 2026-09-30 -o $(DEMO_DIR)/monitoring-round3.csv --force
+	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv
+	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
+	  --format csv -o $(DEMO_DIR)/monitoring-report.csv --force 2>/dev/null
 	@echo "The workshop pack is in $(DEMO_DIR)/pack/README.md (one file: $(DEMO_DIR)/pack.md)."
+	@echo "The next monitoring sheet is $(DEMO_DIR)/monitoring-round3.csv; the report as HXL CSV is $(DEMO_DIR)/monitoring-report.csv."
 
 ## Installs the binary and its manual page (`man cpms`).
 install: release

@@ -85,7 +85,8 @@ final class MonitoringTests: XCTestCase {
       XCTAssertEqual(total.numerator, sums.numerator, key)
       XCTAssertEqual(total.denominator, sums.denominator, key)
       XCTAssertEqual(total.groups.first { $0.group == .female }?.total, sums.female, key)
-      XCTAssertEqual(try XCTUnwrap(total.percentage), Double(sums.numerator) / Double(sums.denominator) * 100, accuracy: 1e-9)
+      XCTAssertEqual(
+        try XCTUnwrap(total.percentage), Double(sums.numerator) / Double(sums.denominator) * 100, accuracy: 1e-9)
     }
   }
 
@@ -254,7 +255,9 @@ final class MonitoringTests: XCTestCase {
   func testMeasureKinds() throws {
     let catalog = try catalog()
     let kinds = Dictionary(
-      uniqueKeysWithValues: StandardNumber.all.flatMap { catalog.standard($0).indicators }.map { ($0.id, $0.measureKind) })
+      uniqueKeysWithValues: StandardNumber.all.flatMap { catalog.standard($0).indicators }.map {
+        ($0.id, $0.measureKind)
+      })
     XCTAssertEqual(kinds["18.1"], .percentage)
     XCTAssertEqual(kinds["6.3"], .yesNo)
     XCTAssertEqual(kinds["11.3"], .number)
@@ -264,7 +267,8 @@ final class MonitoringTests: XCTestCase {
     let bytes = Array(sheet(["18.1,\(Self.q1),A,L1,60,50"]).utf8)
     XCTAssertTrue(FileValidator.isMonitoringSheet(bytes, path: "-"))
     XCTAssertFalse(FileValidator.isMonitoringSheet(Array("{\"cpms\": 1}".utf8), path: "-"))
-    let report = FileValidator.validate(bytes, path: "r.csv", catalog: try catalog(), readFile: { _, _ in .failure(.missing) })
+    let report = FileValidator.validate(
+      bytes, path: "r.csv", catalog: try catalog(), readFile: { _, _ in .failure(.missing) })
     XCTAssertEqual(report.kind, FileValidator.monitoringKind)
     XCTAssertEqual(report.diagnostics.map(\.rule), ["numerator-above-denominator"])
   }

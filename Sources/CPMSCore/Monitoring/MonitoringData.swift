@@ -24,15 +24,16 @@ public struct MonitoringPeriod: Sendable, Hashable, Comparable, CustomStringConv
 /// Who reports from where: an organisation at a location. Organisations are told apart without
 /// regard to case or surrounding spaces, locations by their code.
 public struct ReportingUnit: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var organisation: String
-  public var locationCode: String
+  public let organisation: String
+  public let locationCode: String
+  /// What tells units apart, worked out once: units are compared and hashed many times per report.
+  let key: String
 
   public init(organisation: String, locationCode: String) {
     self.organisation = organisation
     self.locationCode = locationCode
+    key = organisation.lowercased() + "\u{1F}" + locationCode.lowercased()
   }
-
-  var key: String { organisation.lowercased() + "\u{1F}" + locationCode.lowercased() }
 
   public static func == (lhs: ReportingUnit, rhs: ReportingUnit) -> Bool { lhs.key == rhs.key }
   public func hash(into hasher: inout Hasher) { hasher.combine(key) }
@@ -65,7 +66,51 @@ public struct MonitoringRow: Sendable {
   public var period: MonitoringPeriod
   public var unit: ReportingUnit
   public var figure: ReportedFigure
-  public var groups: [MonitoringGroup: Int]
+  public var groups: GroupFigures
+}
+
+/// A row's disaggregated figures, one optional count per group, held inline: a sheet has many rows,
+/// and a dictionary per row would cost an allocation each.
+public struct GroupFigures: Sendable, Equatable {
+  private var values: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
+
+  public init() {}
+
+  public subscript(group: MonitoringGroup) -> Int? {
+    get {
+      let value = withUnsafeBytes(of: values) {
+        $0.load(fromByteOffset: group.index * MemoryLayout<Int>.stride, as: Int.self)
+      }
+      return value < 0 ? nil : value
+    }
+    set {
+      withUnsafeMutableBytes(of: &values) {
+        $0.storeBytes(of: newValue ?? -1, toByteOffset: group.index * MemoryLayout<Int>.stride, as: Int.self)
+      }
+    }
+  }
+
+  public static func == (lhs: GroupFigures, rhs: GroupFigures) -> Bool {
+    MonitoringGroup.allCases.allSatisfy { lhs[$0] == rhs[$0] }
+  }
+}
+
+extension MonitoringGroup {
+  /// The group's place in `allCases`.
+  var index: Int {
+    switch self {
+    case .female: 0
+    case .male: 1
+    case .age0to5: 2
+    case .age6to11: 3
+    case .age12to17: 4
+    case .age18plus: 5
+    case .withDisability: 6
+    case .idps: 7
+    case .refugees: 8
+    case .hostCommunity: 9
+    }
+  }
 }
 
 /// One monitoring file read: its usable rows and its findings. `malformed` is set when the file as a
@@ -98,17 +143,24 @@ public enum MonitoringReader {
   }
 
   public static func read(_ bytes: [UInt8], path: String, catalog: Catalog) -> MonitoringFile {
+    read(bytes, path: path, indicators: IndicatorIndex(catalog: catalog))
+  }
+
+  /// Reads with an index of the catalog's indicators built once for many files.
+  public static func read(_ bytes: [UInt8], path: String, indicators: IndicatorIndex) -> MonitoringFile {
     var file = MonitoringFile(path: path, rows: [], diagnostics: [], malformed: false, rejectedRows: 0)
     func malformed(_ rule: String, _ message: String, line: Int = 1, column: Int? = nil) -> MonitoringFile {
       file.diagnostics.append(
-        Diagnostic(.error, rule: rule, message: message, location: DiagnosticLocation(file: path, line: line, column: column)))
+        Diagnostic(
+          .error, rule: rule, message: message, location: DiagnosticLocation(file: path, line: line, column: column)))
       file.malformed = true
       return file
     }
     if bytes.count > maxFileSize {
       return malformed(
         "file-too-large",
-        "The file is larger than \(maxFileSize / 1_048_576) MB, far more than a monitoring sheet; check that this is the right file.")
+        "The file is larger than \(maxFileSize / 1_048_576) MB, far more than a monitoring sheet; check that this is the right file."
+      )
     }
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     guard let text = String(validating: body, as: UTF8.self) else {
@@ -151,8 +203,7 @@ public enum MonitoringReader {
         "The sheet has no \(CSVNames.list(names)) column; start from 'cpms monitor template', which has them all.",
         line: (header ?? tags)?.line ?? 1)
     }
-    let index_ = IndicatorIndex(catalog: catalog)
-    var checker = RowChecker(path: path, columns: columns, indicators: index_)
+    var checker = RowChecker(path: path, columns: columns, indicators: indicators)
     for record in records[index...] where !record.isBlank {
       checker.check(record, into: &file)
     }
@@ -227,11 +278,11 @@ enum CSVNames {
 }
 
 /// The catalog's indicators by cpms id and by official id.
-struct IndicatorIndex {
+public struct IndicatorIndex: Sendable {
   var byID: [String: (StandardNumber, Indicator)] = [:]
   var byOfficialID: [String: (StandardNumber, Indicator)] = [:]
 
-  init(catalog: Catalog) {
+  public init(catalog: Catalog) {
     for number in StandardNumber.all {
       for indicator in catalog.standard(number).indicators {
         byID[indicator.id.lowercased()] = (number, indicator)
@@ -248,12 +299,34 @@ struct IndicatorIndex {
 /// Checks one data row after another, keeping the findings in the file.
 struct RowChecker {
   let path: String
-  let columns: [MonitoringColumn.Key: Int]
+  /// The position of each column in the file, by the column's place in `MonitoringSheet.columns`.
+  let positions: [Int?]
   let indicators: IndicatorIndex
 
+  init(path: String, columns: [MonitoringColumn.Key: Int], indicators: IndicatorIndex) {
+    self.path = path
+    positions = MonitoringSheet.columns.map { columns[$0.key] }
+    self.indicators = indicators
+  }
+
+  /// Dates repeat on every row of a sheet: each text is parsed once.
+  var dates: [String: CalendarDate?] = [:]
+  /// Units repeat too: rows of the same unit share one value (and its normalised key).
+  var units: [String: [String: ReportingUnit]] = [:]
+
+  mutating func unit(_ organisation: String, _ locationCode: String) -> ReportingUnit {
+    if let known = units[organisation]?[locationCode] { return known }
+    let unit = ReportingUnit(organisation: organisation, locationCode: locationCode)
+    units[organisation, default: [:]][locationCode] = unit
+    return unit
+  }
+
   func cell(_ record: CSV.Record, _ key: MonitoringColumn.Key) -> String? {
-    guard let position = columns[key], position < record.fields.count else { return nil }
-    let text = record.fields[position].trimmingWhitespace()
+    guard let position = positions[key.ordinal], position < record.fields.count else { return nil }
+    let field = record.fields[position]
+    if field.isEmpty { return nil }
+    let text = field.trimmingWhitespace()
+    guard text.utf8.count <= 3 else { return text }
     switch text.lowercased() {
     case "", "n/a", "na", "-": return nil
     default: return text
@@ -261,7 +334,7 @@ struct RowChecker {
   }
 
   func location(_ record: CSV.Record, _ key: MonitoringColumn.Key?) -> DiagnosticLocation {
-    DiagnosticLocation(file: path, line: record.line, column: key.flatMap { columns[$0] }.map { $0 + 1 })
+    DiagnosticLocation(file: path, line: record.line, column: key.flatMap { positions[$0.ordinal] }.map { $0 + 1 })
   }
 
   mutating func check(_ record: CSV.Record, into file: inout MonitoringFile) {
@@ -274,7 +347,8 @@ struct RowChecker {
     let hasFigure = figureKeys.contains { cell(record, $0) != nil }
     guard let id = cell(record, .indicatorID) ?? cell(record, .officialID) else {
       if hasFigure {
-        error("missing-indicator-id", .indicatorID, "The row has figures but no indicator id; copy it from the template.")
+        error(
+          "missing-indicator-id", .indicatorID, "The row has figures but no indicator id; copy it from the template.")
         file.diagnostics += errors
         file.rejectedRows += 1
       }
@@ -294,13 +368,17 @@ struct RowChecker {
       guard let text = cell(record, key) else { return nil }
       if let value = Int(text), value >= 0 {
         if value > MonitoringReader.maxFigure {
-          error("number-too-large", key, "The \(name) \(Excerpt.of(text)) is larger than any real count; check it.", standard: standard)
+          error(
+            "number-too-large", key, "The \(name) \(Excerpt.of(text)) is larger than any real count; check it.",
+            standard: standard)
           return nil
         }
         return value
       }
       if let value = Double(text), value < 0 {
-        error("negative-number", key, "The \(name) is negative (\(Excerpt.of(text))); counts start at 0.", standard: standard)
+        error(
+          "negative-number", key, "The \(name) is negative (\(Excerpt.of(text))); counts start at 0.",
+          standard: standard)
       } else if text.contains(",") || text.contains(" ") || text.contains("\u{A0}") {
         error(
           "not-a-number", key,
@@ -313,8 +391,16 @@ struct RowChecker {
     }
     func date(_ key: MonitoringColumn.Key, _ name: String) -> CalendarDate? {
       guard let text = cell(record, key) else { return nil }
-      guard let date = CalendarDate(parsing: text) else {
-        error("bad-date", key, "The \(name) '\(Excerpt.of(text))' is not a date written YYYY-MM-DD.", standard: standard)
+      let parsed: CalendarDate?
+      if let known = dates[text] {
+        parsed = known
+      } else {
+        parsed = CalendarDate(parsing: text)
+        dates[text] = parsed
+      }
+      guard let date = parsed else {
+        error(
+          "bad-date", key, "The \(name) '\(Excerpt.of(text))' is not a date written YYYY-MM-DD.", standard: standard)
         return nil
       }
       return date
@@ -395,10 +481,11 @@ struct RowChecker {
           error("bad-answer", .answer, "The answer '\(Excerpt.of(text))' is not yes or no.", standard: standard)
         }
       } else if cell(record, .value) != nil || cell(record, .numerator) != nil {
-        error("wrong-figure", .answer, "\(indicator.id) is answered yes or no, in the yes_no column.", standard: standard)
+        error(
+          "wrong-figure", .answer, "\(indicator.id) is answered yes or no, in the yes_no column.", standard: standard)
       }
     }
-    var groups: [MonitoringGroup: Int] = [:]
+    var groups = GroupFigures()
     for group in MonitoringGroup.allCases {
       if let value = number(.group(group), "figure for '\(group.rawValue)'") { groups[group] = value }
     }
@@ -431,8 +518,8 @@ struct RowChecker {
     file.rows.append(
       MonitoringRow(
         file: path, line: record.line, standard: standard, indicatorID: indicator.id, period: period,
-        unit: ReportingUnit(organisation: organisation, locationCode: locationCode), figure: figure,
-        groups: total == nil ? [:] : groups))
+        unit: unit(organisation, locationCode), figure: figure,
+        groups: total == nil ? GroupFigures() : groups))
   }
 }
 

@@ -113,7 +113,8 @@ public struct MonitoringRendering: Sendable {
           }
           lines.append(layout.wrap(line, indent: "      ", hanging: "        "))
           if !result.groups.isEmpty {
-            lines.append(layout.wrap("By group, where given: " + Self.groups(result), indent: "        ", hanging: "          "))
+            lines.append(
+              layout.wrap("By group, where given: " + Self.groups(result), indent: "        ", hanging: "          "))
           }
           if !result.missingUnits.isEmpty {
             lines.append(
@@ -143,10 +144,11 @@ public struct MonitoringRendering: Sendable {
 
   func markdown(_ report: MonitoringReport) -> String {
     var out = "# CPMS monitoring report" + (report.contextName.map { ": " + Markdown.escape($0) } ?? "") + "\n\n"
-    out += Markdown.escape(
-      "\(report.files.count) files, \(report.rowsUsed) rows used, \(report.rowsRejected) left out because of "
-        + "errors, \(report.units.count) reporting units. Percentages are summed numerators over summed "
-        + "denominators; a yes/no indicator is yes only when every unit that answered says yes.") + "\n\n"
+    out +=
+      Markdown.escape(
+        "\(report.files.count) files, \(report.rowsUsed) rows used, \(report.rowsRejected) left out because of "
+          + "errors, \(report.units.count) reporting units. Percentages are summed numerators over summed "
+          + "denominators; a yes/no indicator is yes only when every unit that answered says yes.") + "\n\n"
     for standard in report.standards {
       out += "## Standard \(standard.number): \(Markdown.escape(standard.title))\n\n"
       let rows = report.indicators.filter { $0.standard == standard.number }.flatMap { indicator in
@@ -178,18 +180,20 @@ public struct MonitoringRendering: Sendable {
   // MARK: csv
 
   /// The CSV report's columns and their hashtags; README.md lists them.
-  public static let csvColumns: [(header: String, hashtag: String)] = [
-    ("standard", "#sector+code+standard"), ("indicator_id", "#indicator+code"),
-    ("official_id", "#indicator+code+official"), ("indicator", "#indicator+name"), ("measure", "#indicator+type"),
-    ("period_start", "#date+start"), ("period_end", "#date+end"), ("numerator", "#indicator+num+numerator"),
-    ("denominator", "#indicator+num+denominator"), ("percentage", "#indicator+num+pct"),
-    ("value", "#indicator+num+value"), ("yes_units", "#indicator+num+yes"), ("no_units", "#indicator+num+no"),
-    ("answer", "#indicator+answer"), ("target", "#meta+target"), ("target_source", "#meta+target+source"),
-    ("status", "#status+target"), ("trend", "#meta+trend"), ("change", "#indicator+num+change"),
-    ("reporting_units", "#indicator+num+units"), ("missing_units", "#meta+missing"),
-  ] + MonitoringGroup.allCases.map { group in
-    (group.rawValue, MonitoringSheet.columns.first { $0.key == .group(group) }!.hashtag)
-  }
+  public static let csvColumns: [(header: String, hashtag: String)] =
+    [
+      ("standard", "#sector+code+standard"), ("indicator_id", "#indicator+code"),
+      ("official_id", "#indicator+code+official"), ("indicator", "#indicator+name"), ("measure", "#indicator+type"),
+      ("period_start", "#date+start"), ("period_end", "#date+end"), ("numerator", "#indicator+num+numerator"),
+      ("denominator", "#indicator+num+denominator"), ("percentage", "#indicator+num+pct"),
+      ("value", "#indicator+num+value"), ("yes_units", "#indicator+num+yes"), ("no_units", "#indicator+num+no"),
+      ("answer", "#indicator+answer"), ("target", "#meta+target"), ("target_source", "#meta+target+source"),
+      ("status", "#status+target"), ("trend", "#meta+trend"), ("change", "#indicator+num+change"),
+      ("reporting_units", "#indicator+num+units"), ("missing_units", "#meta+missing"),
+    ]
+    + MonitoringGroup.allCases.map { group in
+      (group.rawValue, MonitoringSheet.columns.first { $0.key == .group(group) }!.hashtag)
+    }
 
   func csv(_ report: MonitoringReport) -> String {
     let separator = String(delimiter)
@@ -319,7 +323,8 @@ struct MonitoringReportJSON: Encodable {
             numerator: result.numerator, denominator: result.denominator, percentage: rounded(result.percentage),
             value: result.value, yesUnits: result.yesCount, noUnits: result.noCount, answer: result.answer,
             groups: Dictionary(uniqueKeysWithValues: result.groups.map { ($0.group.rawValue, $0.total) }),
-            reportingUnits: result.reportingUnits.map(UnitJSON.init), missingUnits: result.missingUnits.map(UnitJSON.init),
+            reportingUnits: result.reportingUnits.map(UnitJSON.init),
+            missingUnits: result.missingUnits.map(UnitJSON.init),
             trend: result.trend, change: rounded(result.change))
         })
     }

@@ -94,36 +94,39 @@ public enum MonitoringAggregator {
       var unit: ReportingUnit
       var period: MonitoringPeriod
     }
-    var latest: [Key: MonitoringRow] = [:]
+    // Every row once, in reading order; the rest works on positions in it.
+    let all = files.flatMap(\.rows)
+    var latest: [Key: Int] = [:]
+    latest.reserveCapacity(all.count)
     var order: [Key] = []
+    order.reserveCapacity(all.count)
     var outside: [String: (count: Int, first: MonitoringRow)] = [:]
-    for file in files {
-      for row in file.rows {
-        if selectionGiven && !selected.contains(row.standard) {
-          if let seen = outside[row.indicatorID] {
-            outside[row.indicatorID] = (seen.count + 1, seen.first)
-          } else {
-            outside[row.indicatorID] = (1, row)
-          }
-          continue
-        }
-        let key = Key(indicator: row.indicatorID, unit: row.unit, period: row.period)
-        if let earlier = latest[key] {
-          // Two blank rows, or a blank row then figures, are not a conflict.
-          if earlier.figure != .blank && row.figure != .blank {
-            findings.append(
-              Diagnostic(
-                .error, rule: "duplicate-report",
-                message: "\(row.unit) reports \(row.indicatorID) for \(row.period) twice: this row is used and the "
-                  + "one at \(earlier.file):\(earlier.line) is ignored; remove one of them.",
-                location: DiagnosticLocation(file: row.file, line: row.line), standard: row.standard.value))
-          }
-          if row.figure == .blank && earlier.figure != .blank { continue }
+    for (index, row) in all.enumerated() {
+      if selectionGiven && !selected.contains(row.standard) {
+        if let seen = outside[row.indicatorID] {
+          outside[row.indicatorID] = (seen.count + 1, seen.first)
         } else {
-          order.append(key)
+          outside[row.indicatorID] = (1, row)
         }
-        latest[key] = row
+        continue
       }
+      let key = Key(indicator: row.indicatorID, unit: row.unit, period: row.period)
+      if let earlierIndex = latest[key] {
+        let earlier = all[earlierIndex]
+        // Two blank rows, or a blank row then figures, are not a conflict.
+        if earlier.figure != .blank && row.figure != .blank {
+          findings.append(
+            Diagnostic(
+              .error, rule: "duplicate-report",
+              message: "\(row.unit) reports \(row.indicatorID) for \(row.period) twice: this row is used and the "
+                + "one at \(earlier.file):\(earlier.line) is ignored; remove one of them.",
+              location: DiagnosticLocation(file: row.file, line: row.line), standard: row.standard.value))
+        }
+        if row.figure == .blank && earlier.figure != .blank { continue }
+      } else {
+        order.append(key)
+      }
+      latest[key] = index
     }
     for (id, seen) in outside.sorted(by: { ($0.value.first.standard, $0.key) < ($1.value.first.standard, $1.key) }) {
       findings.append(
@@ -134,13 +137,26 @@ public enum MonitoringAggregator {
           location: DiagnosticLocation(file: seen.first.file, line: seen.first.line),
           standard: seen.first.standard.value))
     }
-    var byIndicator: [String: [MonitoringRow]] = [:]
-    for key in order { byIndicator[key.indicator, default: []].append(latest[key]!) }
-    let periods = Set(latest.values.map(\.period)).sorted()
-    let standards = selectionGiven ? selection : Set(latest.values.map(\.standard)).sorted()
+    var byIndicator: [String: [MonitoringPeriod: [MonitoringRow]]] = [:]
+    var periodSet: Set<MonitoringPeriod> = []
+    var standardSet: Set<StandardNumber> = []
+    var unitSet: Set<ReportingUnit> = []
+    var used = 0
+    for key in order {
+      let row = all[latest[key]!]
+      byIndicator[key.indicator, default: [:]][key.period, default: []].append(row)
+      periodSet.insert(key.period)
+      standardSet.insert(row.standard)
+      if row.figure != .blank {
+        used += 1
+        unitSet.insert(row.unit)
+      }
+    }
+    let periods = periodSet.sorted()
+    let standards = selectionGiven ? selection : standardSet.sorted()
     var results: [IndicatorResult] = []
     for (number, indicator) in MonitoringSheet.indicators(catalog: catalog, standards: standards) {
-      let rows = byIndicator[indicator.id] ?? []
+      let rows = byIndicator[indicator.id] ?? [:]
       // A local target: the context changed the global one, or added the indicator.
       let global = globalCatalog?.standard(number).indicators.first { $0.id == indicator.id }
       let local = catalog.contextName != nil && globalCatalog != nil && global?.target != indicator.target
@@ -156,7 +172,7 @@ public enum MonitoringAggregator {
       var previousUnits: Set<ReportingUnit> = []
       var previousWithData: IndicatorPeriodResult?
       for period in periods {
-        let inPeriod = rows.filter { $0.period == period }
+        let inPeriod = rows[period] ?? []
         var result = aggregate(inPeriod, period: period, kind: indicator.measureKind, target: indicator.target)
         let reported = Set(result.reportingUnits)
         let blank = Set(inPeriod.filter { $0.figure == .blank }.map(\.unit))
@@ -177,11 +193,10 @@ public enum MonitoringAggregator {
       (lhs.location?.file ?? "\u{10FFFF}", lhs.location?.line ?? 0, lhs.location?.column ?? 0, lhs.rule)
         < (rhs.location?.file ?? "\u{10FFFF}", rhs.location?.line ?? 0, rhs.location?.column ?? 0, rhs.rule)
     }
-    let used = latest.values.filter { $0.figure != .blank }
     return MonitoringReport(
       contextName: catalog.contextName, standards: standards.map { ($0, catalog.title(of: $0)) }, periods: periods,
-      indicators: results, findings: findings, files: files.map(\.path), rowsUsed: used.count,
-      rowsRejected: files.reduce(0) { $0 + $1.rejectedRows }, units: Set(used.map(\.unit)).sorted())
+      indicators: results, findings: findings, files: files.map(\.path), rowsUsed: used,
+      rowsRejected: files.reduce(0) { $0 + $1.rejectedRows }, units: unitSet.sorted())
   }
 
   /// One indicator's rows for one period, added up and compared with the target.
@@ -195,7 +210,8 @@ public enum MonitoringAggregator {
     var value = 0
     var yes = 0
     var no = 0
-    var groups: [MonitoringGroup: Int] = [:]
+    var groups = [Int](repeating: 0, count: MonitoringGroup.allCases.count)
+    var given = [Bool](repeating: false, count: MonitoringGroup.allCases.count)
     var units: [ReportingUnit] = []
     for row in rows {
       switch row.figure {
@@ -207,10 +223,15 @@ public enum MonitoringAggregator {
       case .answer(let answer): if answer { yes += 1 } else { no += 1 }
       }
       units.append(row.unit)
-      for (group, figure) in row.groups { groups[group, default: 0] += figure }
+      for group in MonitoringGroup.allCases {
+        if let figure = row.groups[group] {
+          groups[group.index] += figure
+          given[group.index] = true
+        }
+      }
     }
     result.reportingUnits = units.sorted()
-    result.groups = MonitoringGroup.allCases.compactMap { group in groups[group].map { (group, $0) } }
+    result.groups = MonitoringGroup.allCases.filter { given[$0.index] }.map { ($0, groups[$0.index]) }
     guard !units.isEmpty else { return result }
     switch kind {
     case .percentage:

@@ -96,6 +96,29 @@ public struct MonitoringColumn: Sendable, Equatable {
     case indicatorID, officialID, indicator, measure, periodStart, periodEnd, adminLevel, locationCode
     case locationName, organisation, numerator, denominator, value, answer, source, comment
     case group(MonitoringGroup)
+
+    /// The column's place in `MonitoringSheet.columns`.
+    var ordinal: Int {
+      switch self {
+      case .indicatorID: 0
+      case .officialID: 1
+      case .indicator: 2
+      case .measure: 3
+      case .periodStart: 4
+      case .periodEnd: 5
+      case .adminLevel: 6
+      case .locationCode: 7
+      case .locationName: 8
+      case .organisation: 9
+      case .numerator: 10
+      case .denominator: 11
+      case .value: 12
+      case .answer: 13
+      case .group(let group): 14 + group.index
+      case .source: 24
+      case .comment: 25
+      }
+    }
   }
 }
 

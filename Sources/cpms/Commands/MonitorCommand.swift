@@ -15,7 +15,7 @@ enum MonitorCommand: Command {
     discussion: """
       Examples:
         cpms monitor template --workshop workshop.json --units units.csv --period-start 2026-01-01 --period-end 2026-03-31 -o round1.csv
-        cpms monitor report --workshop workshop.json --data round1.csv --data round2.csv
+        cpms monitor report --workshop workshop.json round1/*.csv round2/*.csv
         cpms monitor report --select 6,13,18 --data a.csv --data b.csv --format csv -o dashboard.csv
 
       template  writes the sheet as CSV with an HXL hashtag row under the header: one row per indicator of the selected standards and reporting unit (from --units: organisation, admin_level, location_code, location_name), with the period when given. Without a selection, all 28 standards.
@@ -26,7 +26,10 @@ enum MonitorCommand: Command {
       Exit status: 0 when the report is complete, 1 when any figure is inconsistent, 64 for usage errors, 65 for a malformed file, 66 for a missing file, 73 when the output cannot be written.
       """,
     arguments: [
-      ArgumentSpec(name: "action", help: "template (the sheet to fill) or report (add up filled sheets).")
+      ArgumentSpec(name: "action", help: "template (the sheet to fill) or report (add up filled sheets)."),
+      ArgumentSpec(
+        name: "files", help: "report: filled monitoring sheets (CSV), as with --data.", repeating: true, required: false
+      ),
     ],
     options: SelectionOptions.specs + [
       OptionSpec(
@@ -73,14 +76,14 @@ enum MonitorCommand: Command {
           "Unknown action '\(Excerpt.of(first))': use 'cpms monitor template' or 'cpms monitor report'."
             + Suggestion.didYouMean(first, among: Action.allCases.map(\.rawValue)), spec)
       }
-      if positionals.count > 1 {
+      if action == .template && positionals.count > 1 {
         throw .usage(
-          "Unexpected argument '\(Excerpt.of(positionals[1]))'; give data files with --data FILE.", spec)
+          "Unexpected argument '\(Excerpt.of(positionals[1]))': 'cpms monitor template' reads no data files.", spec)
       }
       self.action = action
       selection = try SelectionOptions(arguments)
       selection.verb = "monitor"
-      dataPaths = arguments.all("data")
+      dataPaths = arguments.all("data") + positionals.dropFirst()
       unitsPath = arguments.value("units")
       func date(_ name: String) throws(CLIError) -> CalendarDate? {
         guard let text = arguments.value(name) else { return nil }
@@ -106,7 +109,7 @@ enum MonitorCommand: Command {
         throw .usage("'--\(name)' applies to 'cpms monitor \(owner.rawValue)', not to '\(action.rawValue)'.", spec)
       }
       if action == .report && dataPaths.isEmpty {
-        throw .usage("Missing expected option '--data <file>': give the filled sheets to add up.", spec)
+        throw .usage("No data: give the filled sheets to add up, as arguments or with --data FILE.", spec)
       }
     }
 
@@ -147,9 +150,10 @@ enum MonitorCommand: Command {
       return .success
     case .report:
       var files: [MonitoringFile] = []
+      let indicators = IndicatorIndex(catalog: catalog)
       for path in options.dataPaths {
         let bytes = try environment.read(path, what: "data file", limit: MonitoringReader.maxFileSize + 1)
-        files.append(MonitoringReader.read(bytes, path: path == "-" ? "<stdin>" : path, catalog: catalog))
+        files.append(MonitoringReader.read(bytes, path: path == "-" ? "<stdin>" : path, indicators: indicators))
       }
       let malformed = files.filter(\.malformed)
       if !malformed.isEmpty {
@@ -157,7 +161,9 @@ enum MonitorCommand: Command {
           "  \($0.locatedMessage) [\($0.rule)]"
         }
         throw .failure(
-          (["Cannot read \(malformed.count == 1 ? "a data file" : "\(malformed.count) data files") as a monitoring sheet; no report was written:"]
+          ([
+            "Cannot read \(malformed.count == 1 ? "a data file" : "\(malformed.count) data files") as a monitoring sheet; no report was written:"
+          ]
             + lines).joined(separator: "\n"), .dataError)
       }
       let report = MonitoringAggregator.report(

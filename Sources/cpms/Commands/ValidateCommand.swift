@@ -43,7 +43,8 @@ enum ValidateCommand: Command {
     let options = try Options(arguments)
     let catalog = try environment.catalog()
     // Only monitoring sheets are read against the context; cpms's own files keep the global catalog.
-    let sheetCatalog = options.contextPath == nil ? catalog : try ContextOption.catalog(options.contextPath, environment)
+    let sheetCatalog =
+      options.contextPath == nil ? catalog : try ContextOption.catalog(options.contextPath, environment)
     var reports: [ValidationReport] = []
     for path in options.paths {
       for file in expand(path, environment) {
@@ -67,14 +68,13 @@ enum ValidateCommand: Command {
   /// reported if unreadable).
   static func expand(_ path: String, _ environment: Environment) -> [String] {
     guard path != "-", FileSystem.kind(of: path) == .directory else { return [path] }
-    let prefix_ = path.hasSuffix("/") ? path : path + "/"
+    let prefix = path.hasSuffix("/") ? path : path + "/"
     let files = FileSystem.filesBelow(path).filter { name in
       if name.hasSuffix(".json") { return true }
       guard name.lowercased().hasSuffix(".csv") else { return false }
-      guard case .success(let head) = environment.readFile(prefix_ + name, 64 * 1024) else { return true }
+      guard case .success(let head) = environment.readFile(prefix + name, 64 * 1024) else { return true }
       return MonitoringReader.looksLikeMonitoringSheet(head)
     }
-    let prefix = path.hasSuffix("/") ? path : path + "/"
     return files.isEmpty ? [prefix] : files.map { prefix + $0 }
   }
 
