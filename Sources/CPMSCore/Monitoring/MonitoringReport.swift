@@ -88,11 +88,20 @@ public enum MonitoringAggregator {
   ) -> MonitoringReport {
     var findings: [Diagnostic] = files.flatMap(\.diagnostics)
     let selected = Set(selection)
-    // Keep the last row per indicator, unit and period; the earlier one is reported.
+    // Keep the last row per indicator, unit and period; the earlier one is reported. Indicators,
+    // units and periods are numbered as they come, so the key is three integers.
     struct Key: Hashable {
-      var indicator: String
-      var unit: ReportingUnit
-      var period: MonitoringPeriod
+      var indicator: Int
+      var unit: Int
+      var period: Int
+    }
+    var indicatorNumbers: [String: Int] = [:]
+    var unitNumbers: [ReportingUnit: Int] = [:]
+    var periodNumbers: [MonitoringPeriod: Int] = [:]
+    func number<T: Hashable>(_ value: T, in numbers: inout [T: Int]) -> Int {
+      if let known = numbers[value] { return known }
+      numbers[value] = numbers.count
+      return numbers.count - 1
     }
     // Every row once, in reading order; the rest works on positions in it.
     let all = files.flatMap(\.rows)
@@ -110,7 +119,9 @@ public enum MonitoringAggregator {
         }
         continue
       }
-      let key = Key(indicator: row.indicatorID, unit: row.unit, period: row.period)
+      let key = Key(
+        indicator: number(row.indicatorID, in: &indicatorNumbers), unit: number(row.unit, in: &unitNumbers),
+        period: number(row.period, in: &periodNumbers))
       if let earlierIndex = latest[key] {
         let earlier = all[earlierIndex]
         // Two blank rows, or a blank row then figures, are not a conflict.
@@ -137,15 +148,17 @@ public enum MonitoringAggregator {
           location: DiagnosticLocation(file: seen.first.file, line: seen.first.line),
           standard: seen.first.standard.value))
     }
-    var byIndicator: [String: [MonitoringPeriod: [MonitoringRow]]] = [:]
+    // Positions of the rows kept, by indicator and period.
+    var byIndicator: [String: [MonitoringPeriod: [Int]]] = [:]
     var periodSet: Set<MonitoringPeriod> = []
     var standardSet: Set<StandardNumber> = []
     var unitSet: Set<ReportingUnit> = []
     var used = 0
     for key in order {
-      let row = all[latest[key]!]
-      byIndicator[key.indicator, default: [:]][key.period, default: []].append(row)
-      periodSet.insert(key.period)
+      let index = latest[key]!
+      let row = all[index]
+      byIndicator[row.indicatorID, default: [:]][row.period, default: []].append(index)
+      periodSet.insert(row.period)
       standardSet.insert(row.standard)
       if row.figure != .blank {
         used += 1
@@ -172,7 +185,7 @@ public enum MonitoringAggregator {
       var previousUnits: Set<ReportingUnit> = []
       var previousWithData: IndicatorPeriodResult?
       for period in periods {
-        let inPeriod = rows[period] ?? []
+        let inPeriod = (rows[period] ?? []).map { all[$0] }
         var result = aggregate(inPeriod, period: period, kind: indicator.measureKind, target: indicator.target)
         let reported = Set(result.reportingUnits)
         let blank = Set(inPeriod.filter { $0.figure == .blank }.map(\.unit))
