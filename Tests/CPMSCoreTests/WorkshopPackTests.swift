@@ -23,7 +23,7 @@ final class WorkshopPackTests: XCTestCase {
 
   func ballot(_ rows: [(Int, Int)], source: String) throws -> Ballot {
     let csv = "standard,score\n" + rows.map { "\($0.0),\($0.1)\n" }.joined()
-    return try Ballot.parse(csv: Array(csv.utf8), source: source)
+    return Ballot(source: source, scores: try BallotFile.parse(csv: Array(csv.utf8), source: source).ballots[0].scores)
   }
 
   /// A contextualization whose local text tries to break tables and headings.

@@ -359,9 +359,28 @@ struct PackWriter {
     if let ranking = result.ranking {
       let scores = ranking.reduce(0) { $0 + $1.ballots }
       out += "\n\(h) Ballot results\n\n"
-      out += "All 28 standards ranked by mean score (\(scores) score\(scores == 1 ? "" : "s") in all); "
+      let measure = result.ballotSummary?.rankedBy == .median ? "median" : "mean"
+      out += "All 28 standards ranked by \(measure) score (\(scores) score\(scores == 1 ? "" : "s") in all); "
       out += "ties go to the standard scored more often, then to the lower number.\n\n"
       out += rendering.rankingMarkdown(ranking, selected: Set(result.selection)) + "\n"
+    }
+    if let summary = result.ballotSummary {
+      out += "\n\(h) Who voted\n\n" + rendering.ballotsMarkdown(summary)
+      out += "\n\(h) What participants wrote\n\n"
+      if summary.comments.isEmpty { out += "The ballots carry no comment.\n" }
+      for standard in StandardNumber.all {
+        let comments = summary.comments(on: standard)
+        guard !comments.isEmpty else { continue }
+        out += "\n**\(standardLabel(standard))**\n\n"
+        for comment in comments {
+          out += "- \(Markdown.escape(comment.text)) *(\(Markdown.escape(comment.participant)))*\n"
+        }
+      }
+      let notes = summary.comments.filter { $0.standard == nil }
+      if !notes.isEmpty {
+        out += "\n**Other notes**\n\n"
+        for note in notes { out += "- \(Markdown.escape(note.text)) *(\(Markdown.escape(note.participant)))*\n" }
+      }
     }
     return out
   }

@@ -17,6 +17,8 @@ public struct PrioritizationResult: Sendable, Equatable {
   public var planStandards: [StandardNumber]
   /// How many ballot files the ranking came from.
   public var ballotFiles: Int = 0
+  /// Who was counted, what they wrote and how far they agree; nil without ballots.
+  public var ballotSummary: BallotSummary?
 
   public var selection: [StandardNumber] { selected.map(\.standard) }
   public var compliant: Bool { !findings.hasErrors }

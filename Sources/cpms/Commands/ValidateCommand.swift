@@ -41,7 +41,8 @@ enum ValidateCommand: Command {
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
     let options = try Options(arguments)
-    let catalog = try environment.catalog()
+    // Checks concern numbers, ids and structure, never the wording: the English catalog serves all.
+    let catalog = try environment.catalog(in: .en)
     // Only monitoring sheets are read against the context; cpms's own files keep the global catalog.
     let sheetCatalog =
       options.contextPath == nil ? catalog : try ContextOption.catalog(options.contextPath, environment)
