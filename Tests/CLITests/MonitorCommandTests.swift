@@ -211,6 +211,30 @@ final class MonitorCommandTests: XCTestCase {
     }
   }
 
+  func testTemplateAsExcelWorkbook() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    let workbook = folder.appendingPathComponent("sheet.xlsx").path
+    let made = try cpms(
+      [
+        "monitor", "template", "--select", "18", "--units", Self.folder + "units.csv", "--format", "xlsx", "-o",
+        workbook,
+      ])
+    XCTAssertEqual(made.status, 0, made.stderr)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: workbook))
+    XCTAssertEqual(Array(bytes.prefix(4)), [0x50, 0x4B, 0x03, 0x04], "a ZIP archive")
+    // A workbook sent back unconverted is refused with the way to convert it.
+    let report = try cpms(["monitor", "report", workbook])
+    XCTAssertEqual(report.status, 65)
+    XCTAssertTrue(report.stderr.contains("save the sheet as 'CSV UTF-8'"), report.stderr)
+    let toStdout = try cpms(["monitor", "template", "--format", "xlsx"])
+    XCTAssertEqual(toStdout.status, 64)
+    if let hxlvalidate = try? libhxlTool("hxlvalidate") {
+      let result = try run(hxlvalidate, [workbook])
+      XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+      XCTAssertTrue(result.stdout.contains("0 error(s), 0 warnings"), result.stdout)
+    }
+  }
+
   func testLibHXLReadsTheTemplate() throws {
     _ = try libhxlTool("hxlvalidate")
     let folder = try CLIRunner.temporaryDirectory()

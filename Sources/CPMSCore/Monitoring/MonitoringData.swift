@@ -162,6 +162,10 @@ public enum MonitoringReader {
         "The file is larger than \(maxFileSize / 1_048_576) MB, far more than a monitoring sheet; check that this is the right file."
       )
     }
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      return malformed(
+        "workbook", "This is a workbook (.xlsx), not CSV: in the spreadsheet, save the sheet as 'CSV UTF-8'.")
+    }
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     guard let text = String(validating: body, as: UTF8.self) else {
       return malformed(

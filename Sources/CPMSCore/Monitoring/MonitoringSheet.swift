@@ -186,33 +186,54 @@ public enum MonitoringSheet {
     catalog: Catalog, standards: [StandardNumber], units: [Unit], periodStart: CalendarDate?,
     periodEnd: CalendarDate?, delimiter: Character = ","
   ) -> String {
-    var lines = [
-      columns.map { CSV.field($0.header, delimiter: delimiter) }.joined(separator: String(delimiter)),
-      columns.map(\.hashtag).joined(separator: String(delimiter)),
-    ]
+    let rows = rows(
+      catalog: catalog, standards: standards, units: units, periodStart: periodStart, periodEnd: periodEnd)
+    // Hashtags never hold the delimiter, quotes or line breaks; the other cells are quoted as needed.
+    return rows.enumerated().map { index, row in
+      row.map { index == 1 ? $0 : CSV.field($0, delimiter: delimiter) }.joined(separator: String(delimiter))
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// The same sheet as an Excel workbook (one sheet, "monitoring"), for partners who fill it in Excel;
+  /// save it as CSV, or keep it as .xlsx for HXL tools, which read both.
+  public static func xlsx(
+    catalog: Catalog, standards: [StandardNumber], units: [Unit], periodStart: CalendarDate?,
+    periodEnd: CalendarDate?
+  ) -> [UInt8] {
+    let rows = rows(
+      catalog: catalog, standards: standards, units: units, periodStart: periodStart, periodEnd: periodEnd)
+    return XLSXWorkbook(sheets: [XLSXWorkbook.Sheet(name: "monitoring", rows: rows)]).bytes
+  }
+
+  /// The sheet's cells: the header row, the HXL row, then one row per indicator and unit.
+  static func rows(
+    catalog: Catalog, standards: [StandardNumber], units: [Unit], periodStart: CalendarDate?,
+    periodEnd: CalendarDate?
+  ) -> [[String]] {
+    var rows = [columns.map(\.header), columns.map(\.hashtag)]
     let rowUnits = units.isEmpty ? [Unit(organisation: "", locationCode: "")] : units
     for (_, indicator) in indicators(catalog: catalog, standards: standards) {
       let kind = indicator.measureKind
       for unit in rowUnits {
-        let cells = columns.map { column -> String in
-          switch column.key {
-          case .indicatorID: indicator.id
-          case .officialID: indicator.officialId ?? ""
-          case .indicator: indicator.text
-          case .measure: kind.rawValue
-          case .periodStart: periodStart?.description ?? ""
-          case .periodEnd: periodEnd?.description ?? ""
-          case .adminLevel: unit.adminLevel
-          case .locationCode: unit.locationCode
-          case .locationName: unit.locationName
-          case .organisation: unit.organisation
-          case .source: (indicator.local?.dataSource ?? indicator.dataSource?.first) ?? ""
-          case .numerator, .denominator, .value, .answer, .group, .comment: ""
-          }
-        }
-        lines.append(cells.map { CSV.field($0, delimiter: delimiter) }.joined(separator: String(delimiter)))
+        rows.append(
+          columns.map { column -> String in
+            switch column.key {
+            case .indicatorID: indicator.id
+            case .officialID: indicator.officialId ?? ""
+            case .indicator: indicator.text
+            case .measure: kind.rawValue
+            case .periodStart: periodStart?.description ?? ""
+            case .periodEnd: periodEnd?.description ?? ""
+            case .adminLevel: unit.adminLevel
+            case .locationCode: unit.locationCode
+            case .locationName: unit.locationName
+            case .organisation: unit.organisation
+            case .source: (indicator.local?.dataSource ?? indicator.dataSource?.first) ?? ""
+            case .numerator, .denominator, .value, .answer, .group, .comment: ""
+            }
+          })
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return rows
   }
 }

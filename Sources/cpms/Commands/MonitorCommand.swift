@@ -9,6 +9,11 @@ enum MonitorCommand: Command {
     case report
   }
 
+  /// Every value --format takes: the report's formats, and xlsx for the template.
+  enum Format: String, CaseIterable {
+    case text, json, markdown, csv, xlsx
+  }
+
   static let spec = CommandSpec(
     name: "monitor",
     abstract: "Follow the selected standards' indicators through the response: a reporting sheet, then a report.",
@@ -42,8 +47,9 @@ enum MonitorCommand: Command {
       OptionSpec(long: "period-end", valueName: "date", help: "template: the period's last day, YYYY-MM-DD."),
       OptionSpec(
         long: "format", valueName: "format",
-        help: "report: \(CommandSpec.list(MonitoringFormat.allCases.map(\.rawValue))) (csv has an HXL row).",
-        allowedValues: MonitoringFormat.allCases.map(\.rawValue), defaultValue: MonitoringFormat.text.rawValue),
+        help: "report: \(CommandSpec.list(MonitoringFormat.allCases.map(\.rawValue))) (csv has an HXL row); "
+          + "template: csv (the default) or xlsx (an Excel workbook, with -o).",
+        allowedValues: Format.allCases.map(\.rawValue), defaultValue: Format.text.rawValue),
       OptionSpec(
         long: "delimiter", valueName: "delimiter",
         help: "CSV delimiter: comma, or semicolon for spreadsheets set to French or Spanish.",
@@ -61,7 +67,9 @@ enum MonitorCommand: Command {
     var unitsPath: String?
     var periodStart: CalendarDate?
     var periodEnd: CalendarDate?
+    /// The report's format; the template's is csv unless `xlsx` is set.
     var format: MonitoringFormat
+    var xlsx = false
     var delimiter: Character
     var output: String?
     var force: Bool
@@ -97,16 +105,37 @@ enum MonitorCommand: Command {
       if let periodStart, let periodEnd, periodEnd < periodStart {
         throw .usage("The period ends (\(periodEnd)) before it starts (\(periodStart)).", spec)
       }
-      format = try arguments.format(MonitoringFormat.self)
+      let chosen = try arguments.format(Format.self)
+      let typed = arguments.value("format") != nil
+      switch (action, chosen) {
+      case (.template, .xlsx):
+        xlsx = true
+        format = .csv
+      case (.template, _):
+        if typed && chosen != .csv {
+          throw .usage("The template is written as csv or xlsx, not \(chosen.rawValue).", spec)
+        }
+        format = .csv
+      case (.report, .xlsx):
+        throw .usage("The report is written as text, json, markdown or csv; xlsx is for the template.", spec)
+      case (.report, _):
+        format = MonitoringFormat(rawValue: chosen.rawValue) ?? .text
+      }
       delimiter = (try arguments.choice("delimiter", as: BallotCommand.Delimiter.self) ?? .comma).character
       output = arguments.value("output")
       force = arguments.flag("force")
       let onlyFor: [(String, Action)] = [
-        ("data", .report), ("format", .report), ("units", .template), ("period-start", .template),
+        ("data", .report), ("units", .template), ("period-start", .template),
         ("period-end", .template),
       ]
       for (name, owner) in onlyFor where owner != action && arguments.has(name) {
         throw .usage("'--\(name)' applies to 'cpms monitor \(owner.rawValue)', not to '\(action.rawValue)'.", spec)
+      }
+      if xlsx && output == nil {
+        throw .usage("An Excel workbook is not text: give the file to write with -o FILE.xlsx.", spec)
+      }
+      if xlsx && arguments.value("delimiter") != nil {
+        throw .usage("--delimiter applies to CSV only.", spec)
       }
       if action == .report && dataPaths.isEmpty {
         throw .usage("No data: give the filled sheets to add up, as arguments or with --data FILE.", spec)
@@ -142,6 +171,13 @@ enum MonitorCommand: Command {
         } catch {
           throw .failure(error.locatedMessage, .dataError)
         }
+      }
+      if options.xlsx {
+        let workbook = MonitoringSheet.xlsx(
+          catalog: catalog, standards: selection ?? StandardNumber.all, units: units,
+          periodStart: options.periodStart, periodEnd: options.periodEnd)
+        try FileOutput.writeFile(workbook, to: options.output ?? "", force: options.force)
+        return .success
       }
       let sheet = MonitoringSheet.template(
         catalog: catalog, standards: selection ?? StandardNumber.all, units: units, periodStart: options.periodStart,
