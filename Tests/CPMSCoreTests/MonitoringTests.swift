@@ -172,6 +172,13 @@ final class MonitoringTests: XCTestCase {
     XCTAssertTrue(report.consistent)
   }
 
+  func testOverlappingPeriodsAreAWarning() throws {
+    let report = try report([sheet(["18.1,\(Self.q1),A,L1,5,10", "18.1,2026-01-01,2026-03-30,B,L2,5,10"])])
+    XCTAssertEqual(report.periods.count, 2)
+    XCTAssertEqual(report.findings.filter { $0.rule == "overlapping-periods" }.count, 1)
+    XCTAssertTrue(report.consistent)
+  }
+
   // MARK: findings
 
   func testBadFiguresAreFindingsWithLineColumnAndRule() throws {
@@ -215,6 +222,27 @@ final class MonitoringTests: XCTestCase {
     XCTAssertEqual(notUTF8.diagnostics.map(\.rule), ["not-utf8"])
     XCTAssertEqual(
       rules(try read("indicator_id,period_start,period_end,indicator_id\n")), ["repeated-column"])
+  }
+
+  /// Hostile input is refused or reported, never a crash: stray quotes, NUL bytes, absurd numbers, a
+  /// thousand columns, a header alone, rows longer or shorter than the header.
+  func testHostileInputIsReportedNotACrash() throws {
+    let wide = Self.header + "," + Array(repeating: "x", count: 1_001).joined(separator: ",") + "\n"
+    XCTAssertEqual(rules(try read(wide)), ["csv-syntax"])
+    XCTAssertTrue(try read(wide).diagnostics[0].message.contains("a monitoring sheet has 26"))
+    XCTAssertEqual(rules(try read("indicator_id,period_start,period_end\n\"18.1\"x,a,b\n")), ["csv-syntax"])
+    let odd = try read(
+      sheet([
+        "18.1,\(Self.q1),A\u{0},L1,99999999999999999999,5", "18.1", "18.1,\(Self.q1),B,L2,1,2,,,,,,,,,,,,,,,,extra",
+        "18.1,\(Self.q1),C,L3,1e3,5", "18.1,\(Self.q1),D,L4,0x10,20",
+        "18.1,\(Self.q1),E,L5,5000000000000,5000000000001",
+      ]))
+    XCTAssertEqual(odd.rows.count, 1, "\(odd.diagnostics)")
+    XCTAssertEqual(odd.rows.first?.unit.organisation, "B")
+    XCTAssertEqual(
+      odd.diagnostics.map(\.rule),
+      ["not-a-number", "not-a-number", "not-a-number", "number-too-large", "number-too-large"])
+    XCTAssertEqual(rules(try read(Self.header + "\n")), [])
   }
 
   // MARK: reading

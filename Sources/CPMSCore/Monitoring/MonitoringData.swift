@@ -175,7 +175,12 @@ public enum MonitoringReader {
     do {
       records = try CSV.parse(text, delimiter: CSV.detectDelimiter(in: text))
     } catch {
-      return malformed("csv-syntax", "The file is not valid CSV: \(error.message).", line: error.line)
+      // The reader's own words for too many columns speak of ballots.
+      let message =
+        error.message.contains("more than \(CSV.maxColumns) columns")
+        ? "the row has more than \(CSV.maxColumns) columns; a monitoring sheet has \(MonitoringSheet.columns.count)"
+        : error.message
+      return malformed("csv-syntax", "The file is not valid CSV: \(message).", line: error.line)
     }
     var index = 0
     while index < records.count && records[index].isBlank { index += 1 }

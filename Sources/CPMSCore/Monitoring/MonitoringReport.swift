@@ -166,6 +166,14 @@ public enum MonitoringAggregator {
       }
     }
     let periods = periodSet.sorted()
+    // Partners who date the same round differently make two periods that overlap: say so once per pair.
+    for (earlier, later) in zip(periods, periods.dropFirst()) where later.start <= earlier.end {
+      findings.append(
+        Diagnostic(
+          .warning, rule: "overlapping-periods",
+          message: "The periods \(earlier) and \(later) overlap, so they are reported apart; if they are the same "
+            + "round, write the same dates in every sheet."))
+    }
     let standards = selectionGiven ? selection : standardSet.sorted()
     var results: [IndicatorResult] = []
     for (number, indicator) in MonitoringSheet.indicators(catalog: catalog, standards: standards) {
