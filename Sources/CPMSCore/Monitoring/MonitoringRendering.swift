@@ -65,6 +65,13 @@ public struct MonitoringRendering: Sendable {
     "target \(indicator.target)" + (indicator.localTarget ? " (context)" : "")
   }
 
+  /// Which units the group figures come from, when not all of them gave groups.
+  static func coverage(_ result: IndicatorPeriodResult) -> String {
+    let given = result.disaggregatingUnits
+    let all = result.reportingUnits.count
+    return given == all ? "" : " (given by \(given) of \(all) units)"
+  }
+
   static func groups(_ result: IndicatorPeriodResult) -> String {
     result.groups.map { "\($0.group.label) \($0.total)" }.joined(separator: ", ")
   }
@@ -114,7 +121,8 @@ public struct MonitoringRendering: Sendable {
           lines.append(layout.wrap(line, indent: "      ", hanging: "        "))
           if !result.groups.isEmpty {
             lines.append(
-              layout.wrap("By group, where given: " + Self.groups(result), indent: "        ", hanging: "          "))
+              layout.wrap(
+                "By group\(Self.coverage(result)): " + Self.groups(result), indent: "        ", hanging: "          "))
           }
           if !result.missingUnits.isEmpty {
             lines.append(
@@ -152,13 +160,16 @@ public struct MonitoringRendering: Sendable {
     for standard in report.standards {
       out += "## Standard \(standard.number): \(Markdown.escape(standard.title))\n\n"
       let rows = report.indicators.filter { $0.standard == standard.number }.flatMap { indicator in
-        indicator.periods.map { result -> [String] in
+        indicator.periods.enumerated().map { index, result -> [String] in
+          // The indicator is named on its first period's row only.
           [
-            indicator.id + (indicator.officialId.map { " (\($0))" } ?? ""), indicator.text,
+            index > 0 ? "" : indicator.id + (indicator.officialId.map { " (\($0))" } ?? ""),
+            index > 0 ? "" : indicator.text,
             "\(result.period.start) to \(result.period.end)", Self.figure(result),
             indicator.target.description + (indicator.localTarget ? " (context)" : ""), result.status.rawValue,
             Self.trend(result, kind: indicator.kind), String(result.reportingUnits.count),
-            result.missingUnits.map(\.description).joined(separator: "; "), Self.groups(result),
+            result.missingUnits.map(\.description).joined(separator: "; "),
+            result.groups.isEmpty ? "" : Self.groups(result) + Self.coverage(result),
           ]
         }
       }
@@ -264,6 +275,7 @@ struct MonitoringReportJSON: Encodable {
     var noUnits: Int?
     var answer: Bool?
     var groups: [String: Int]
+    var disaggregatingUnits: Int
     var reportingUnits: [UnitJSON]
     var missingUnits: [UnitJSON]
     var trend: Trend?
@@ -323,6 +335,7 @@ struct MonitoringReportJSON: Encodable {
             numerator: result.numerator, denominator: result.denominator, percentage: rounded(result.percentage),
             value: result.value, yesUnits: result.yesCount, noUnits: result.noCount, answer: result.answer,
             groups: Dictionary(uniqueKeysWithValues: result.groups.map { ($0.group.rawValue, $0.total) }),
+            disaggregatingUnits: result.disaggregatingUnits,
             reportingUnits: result.reportingUnits.map(UnitJSON.init),
             missingUnits: result.missingUnits.map(UnitJSON.init),
             trend: result.trend, change: rounded(result.change))

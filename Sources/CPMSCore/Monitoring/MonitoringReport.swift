@@ -33,6 +33,8 @@ public struct IndicatorPeriodResult: Sendable {
   public var answer: Bool?
   /// Summed disaggregated figures, for the groups any unit gave.
   public var groups: [(group: MonitoringGroup, total: Int)]
+  /// How many of the reporting units gave any disaggregated figure.
+  public var disaggregatingUnits = 0
   public var reportingUnits: [ReportingUnit]
   /// Units expected this period that sent no figure: they reported the indicator in the previous
   /// period, or their row for it is blank.
@@ -244,12 +246,15 @@ public enum MonitoringAggregator {
       case .answer(let answer): if answer { yes += 1 } else { no += 1 }
       }
       units.append(row.unit)
+      var disaggregated = false
       for group in MonitoringGroup.allCases {
         if let figure = row.groups[group] {
           groups[group.index] += figure
           given[group.index] = true
+          disaggregated = true
         }
       }
+      if disaggregated { result.disaggregatingUnits += 1 }
     }
     result.reportingUnits = units.sorted()
     result.groups = MonitoringGroup.allCases.filter { given[$0.index] }.map { ($0, groups[$0.index]) }
