@@ -240,7 +240,7 @@ compare pack "${pack[@]}" ${no_shell[@]+"${no_shell[@]}"} -- \
   "cpms --version" "$cpms --version"
 
 # Through sh, for the glob; the report must be complete (exit 0).
-compare monitor-report "${pack[@]}" -- \
+compare monitor-report "${sizes[@]}" -- \
   "cpms monitor report" "$cpms monitor report monitoring/round1-*.csv monitoring/round2-*.csv" \
   "cpms --version" "$cpms --version"
 
