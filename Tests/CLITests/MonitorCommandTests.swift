@@ -31,13 +31,13 @@ final class MonitorCommandTests: XCTestCase {
 
     """
 
-  /// The path to a Python tool of libhxl, or a skip naming the package.
-  func libhxlTool(_ name: String) throws -> String {
+  /// The path to a program on PATH, or a skip naming how to install it (libhxl's by default).
+  func tool(_ name: String, install: String = "'pip install libhxl' (Tests/setup.sh does)") throws -> String {
     for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
       let path = "\(folder)/\(name)"
       if FileManager.default.isExecutableFile(atPath: path) { return path }
     }
-    throw XCTSkip("\(name) is not installed; 'pip install libhxl' (Tests/setup.sh does) to run this test.")
+    throw XCTSkip("\(name) is not installed; \(install) to run this test.")
   }
 
   func run(_ path: String, _ arguments: [String]) throws -> CLIResult {
@@ -74,6 +74,55 @@ final class MonitorCommandTests: XCTestCase {
     XCTAssertEqual(periods[1]["percentage"] as? Double, 89.4)
     XCTAssertEqual(periods[1]["trend"] as? String, "up")
     XCTAssertEqual(periods[1]["status"] as? String, "not met")
+  }
+
+  /// The demo's percentages recomputed by a small Python program from the raw sheets (its own CSV
+  /// reading, HXL row or header names, sums of numerators and denominators per indicator and period),
+  /// compared with the JSON report.
+  func testJSONTotalsMatchAnIndependentPythonComputation() throws {
+    let python = try tool("python3", install: "install Python 3")
+    let result = try cpms(["monitor", "report", "--format", "json"] + Self.workshop + Self.rounds)
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let script = """
+      import csv, io, json, sys
+      sums = {}
+      for path in sys.argv[1:]:
+          text = open(path, encoding="utf-8-sig").read()
+          rows = list(csv.reader(io.StringIO(text), delimiter=";" if text.count(";") > text.count(",") else ","))
+          names = rows[0]
+          if rows[1][0].startswith("#"):
+              names = [{"#indicator+code": "indicator_id", "#date+start": "period_start", "#date+end": "period_end",
+                        "#indicator+num+numerator": "numerator", "#indicator+num+denominator": "denominator"}
+                       .get(tag, name) for tag, name in zip(rows[1], rows[0])]
+              rows = rows[1:]
+          for row in rows[1:]:
+              cell = dict(zip(names, row))
+              if cell.get("indicator_id", "").startswith("15.") or not cell.get("denominator"):
+                  continue
+              key = (cell["indicator_id"], cell["period_start"])
+              n, d = sums.get(key, (0, 0))
+              sums[key] = (n + int(cell["numerator"]), d + int(cell["denominator"]))
+      print(json.dumps({f"{k[0]} {k[1]}": [n, d, round(n * 100 / d, 1)] for k, (n, d) in sorted(sums.items())}))
+      """
+    let computed = try CLIRunner.run(
+      ["-c", script] + Self.rounds.map { CLIRunner.packageRoot.appendingPathComponent($0).path },
+      executable: URL(fileURLWithPath: python))
+    XCTAssertEqual(computed.status, 0, computed.stderr)
+    let expected = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(computed.stdout.utf8)) as? [String: [Double]])
+    XCTAssertGreaterThan(expected.count, 10)
+    let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    var found: [String: [Double]] = [:]
+    for indicator in try XCTUnwrap(root["indicators"] as? [[String: Any]]) {
+      for period in try XCTUnwrap(indicator["periods"] as? [[String: Any]]) {
+        guard let numerator = period["numerator"] as? Int, let denominator = period["denominator"] as? Int else {
+          continue
+        }
+        let key = "\(indicator["id"] as? String ?? "?") \(period["start"] as? String ?? "?")"
+        found[key] = [Double(numerator), Double(denominator), try XCTUnwrap(period["percentage"] as? Double)]
+      }
+    }
+    XCTAssertEqual(found, expected)
   }
 
   func testMarkdownAndCSVReports() throws {
@@ -193,7 +242,7 @@ final class MonitorCommandTests: XCTestCase {
   // MARK: libhxl
 
   func testLibHXLValidatesTheTemplateAndTheCSVReport() throws {
-    let hxlvalidate = try libhxlTool("hxlvalidate")
+    let hxlvalidate = try tool("hxlvalidate")
     let folder = try CLIRunner.temporaryDirectory()
     let template = folder.appendingPathComponent("template.csv").path
     let report = folder.appendingPathComponent("report.csv").path
@@ -228,7 +277,7 @@ final class MonitorCommandTests: XCTestCase {
     XCTAssertTrue(report.stderr.contains("save the sheet as 'CSV UTF-8'"), report.stderr)
     let toStdout = try cpms(["monitor", "template", "--format", "xlsx"])
     XCTAssertEqual(toStdout.status, 64)
-    if let hxlvalidate = try? libhxlTool("hxlvalidate") {
+    if let hxlvalidate = try? tool("hxlvalidate") {
       let result = try run(hxlvalidate, [workbook])
       XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
       XCTAssertTrue(result.stdout.contains("0 error(s), 0 warnings"), result.stdout)
@@ -236,7 +285,7 @@ final class MonitorCommandTests: XCTestCase {
   }
 
   func testLibHXLReadsTheTemplate() throws {
-    _ = try libhxlTool("hxlvalidate")
+    _ = try tool("hxlvalidate")
     let folder = try CLIRunner.temporaryDirectory()
     let template = folder.appendingPathComponent("template.csv").path
     XCTAssertEqual(
