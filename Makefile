@@ -76,7 +76,7 @@ lint:
 bench:
 	SWIFT="$(SWIFT)" bash Tests/Benchmarks/bench.sh
 
-## libFuzzer targets for the JSON, workshop, ballot and argument parsers (Tests/Fuzz), built in
+## libFuzzer targets for the JSON, workshop, ballot, monitoring-sheet and argument parsers (Tests/Fuzz), built in
 ## .build-fuzz and run one after the other for FUZZ_SECONDS each; fails if any finds a crash or hang.
 FUZZ_SECONDS ?= 150
 fuzz:

@@ -41,6 +41,13 @@ public enum FileValidator {
       let report = MonitoringAggregator.report(files: [file], catalog: catalog, selection: [], selectionGiven: false)
       diagnostics = report.findings.filter { $0.location?.file != nil }
     }
+    // A finding about a whole row (a repeat) or the header points at its first field.
+    diagnostics = diagnostics.map { finding in
+      var finding = finding
+      finding.location = DiagnosticLocation(
+        file: path, line: finding.location?.line ?? 1, column: finding.location?.column ?? 1)
+      return finding
+    }
     diagnostics.sort {
       ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
     }
