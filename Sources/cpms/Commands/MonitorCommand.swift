@@ -149,8 +149,9 @@ enum MonitorCommand: Command {
         return (try ContextOption.catalog(selection.contextPath, environment), nil)
       }
       var selection = selection
-      // The situation decides only whether a selection complies; monitoring follows it either way.
-      if selection.situation == nil && selection.workshopPath == nil && selection.contextPath == nil {
+      // The situation decides only whether a selection complies; monitoring follows it either way, so
+      // without a workshop file the simplest rule serves (a context still gives its targets).
+      if selection.situation == nil && selection.workshopPath == nil {
         selection.situation = Situation.none
       }
       let (_, catalog, result) = try selection.evaluate(environment)
