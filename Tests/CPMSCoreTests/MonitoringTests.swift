@@ -118,6 +118,11 @@ final class MonitoringTests: XCTestCase {
     ])
     let first = try result(report, "11.3")
     XCTAssertEqual(first.value, 5)
+    // Only A split its count by sex: the groups say so.
+    XCTAssertEqual(first.groups.map(\.total), [1, 1])
+    XCTAssertEqual(first.groupUnits.map(\.family), [.sex])
+    XCTAssertEqual(first.groupUnits.map(\.units), [1])
+    XCTAssertEqual(MonitoringRendering.groups(first), "sex: female 1, male 1 (1 of 2 units)")
     XCTAssertEqual(first.status, .notMet)
     let second = try result(report, "11.3", period: 1)
     XCTAssertEqual(second.value, 0)

@@ -65,15 +65,15 @@ public struct MonitoringRendering: Sendable {
     "target \(indicator.target)" + (indicator.localTarget ? " (context)" : "")
   }
 
-  /// Which units the group figures come from, when not all of them gave groups.
-  static func coverage(_ result: IndicatorPeriodResult) -> String {
-    let given = result.disaggregatingUnits
-    let all = result.reportingUnits.count
-    return given == all ? "" : " (given by \(given) of \(all) units)"
-  }
-
+  /// The summed groups, family by family, saying how many units gave a family when not all did:
+  /// "sex: female 67, male 53 (4 of 6 units); age: aged 0-5 13, …".
   static func groups(_ result: IndicatorPeriodResult) -> String {
-    result.groups.map { "\($0.group.label) \($0.total)" }.joined(separator: ", ")
+    let all = result.reportingUnits.count
+    return result.groupUnits.map { family, units in
+      let parts = result.groups.filter { $0.group.family == family }.map { "\($0.group.label) \($0.total)" }
+      return "\(family.rawValue): " + parts.joined(separator: ", ")
+        + (units == all ? "" : " (\(units) of \(all) units)")
+    }.joined(separator: "; ")
   }
 
   static func summary(_ report: MonitoringReport) -> String {
@@ -122,7 +122,7 @@ public struct MonitoringRendering: Sendable {
           if !result.groups.isEmpty {
             lines.append(
               layout.wrap(
-                "By group\(Self.coverage(result)): " + Self.groups(result), indent: "        ", hanging: "          "))
+                "By group: " + Self.groups(result), indent: "        ", hanging: "          "))
           }
           if !result.missingUnits.isEmpty {
             lines.append(
@@ -169,7 +169,7 @@ public struct MonitoringRendering: Sendable {
             indicator.target.description + (indicator.localTarget ? " (context)" : ""), result.status.rawValue,
             Self.trend(result, kind: indicator.kind), String(result.reportingUnits.count),
             result.missingUnits.map(\.description).joined(separator: "; "),
-            result.groups.isEmpty ? "" : Self.groups(result) + Self.coverage(result),
+            Self.groups(result),
           ]
         }
       }
@@ -275,7 +275,8 @@ struct MonitoringReportJSON: Encodable {
     var noUnits: Int?
     var answer: Bool?
     var groups: [String: Int]
-    var disaggregatingUnits: Int
+    /// How many units gave each family of groups: `{"sex": 4, "age": 2}`.
+    var groupUnits: [String: Int]
     var reportingUnits: [UnitJSON]
     var missingUnits: [UnitJSON]
     var trend: Trend?
@@ -335,7 +336,7 @@ struct MonitoringReportJSON: Encodable {
             numerator: result.numerator, denominator: result.denominator, percentage: rounded(result.percentage),
             value: result.value, yesUnits: result.yesCount, noUnits: result.noCount, answer: result.answer,
             groups: Dictionary(uniqueKeysWithValues: result.groups.map { ($0.group.rawValue, $0.total) }),
-            disaggregatingUnits: result.disaggregatingUnits,
+            groupUnits: Dictionary(uniqueKeysWithValues: result.groupUnits.map { ($0.family.rawValue, $0.units) }),
             reportingUnits: result.reportingUnits.map(UnitJSON.init),
             missingUnits: result.missingUnits.map(UnitJSON.init),
             trend: result.trend, change: rounded(result.change))

@@ -33,8 +33,8 @@ public struct IndicatorPeriodResult: Sendable {
   public var answer: Bool?
   /// Summed disaggregated figures, for the groups any unit gave.
   public var groups: [(group: MonitoringGroup, total: Int)]
-  /// How many of the reporting units gave any disaggregated figure.
-  public var disaggregatingUnits = 0
+  /// How many of the reporting units gave each family of groups (sex, age…), for the families any gave.
+  public var groupUnits: [(family: MonitoringGroup.Family, units: Int)] = []
   public var reportingUnits: [ReportingUnit]
   /// Units expected this period that sent no figure: they reported the indicator in the previous
   /// period, or their row for it is blank.
@@ -235,6 +235,7 @@ public enum MonitoringAggregator {
     var no = 0
     var groups = [Int](repeating: 0, count: MonitoringGroup.allCases.count)
     var given = [Bool](repeating: false, count: MonitoringGroup.allCases.count)
+    var familyUnits = [Int](repeating: 0, count: MonitoringGroup.Family.allCases.count)
     var units: [ReportingUnit] = []
     for row in rows {
       switch row.figure {
@@ -246,18 +247,21 @@ public enum MonitoringAggregator {
       case .answer(let answer): if answer { yes += 1 } else { no += 1 }
       }
       units.append(row.unit)
-      var disaggregated = false
-      for group in MonitoringGroup.allCases {
-        if let figure = row.groups[group] {
-          groups[group.index] += figure
-          given[group.index] = true
-          disaggregated = true
+      for (familyIndex, family) in MonitoringGroup.Family.allCases.enumerated() {
+        var gave = false
+        for group in family.groups {
+          if let figure = row.groups[group] {
+            groups[group.index] += figure
+            given[group.index] = true
+            gave = true
+          }
         }
+        if gave { familyUnits[familyIndex] += 1 }
       }
-      if disaggregated { result.disaggregatingUnits += 1 }
     }
     result.reportingUnits = units.sorted()
     result.groups = MonitoringGroup.allCases.filter { given[$0.index] }.map { ($0, groups[$0.index]) }
+    result.groupUnits = zip(MonitoringGroup.Family.allCases, familyUnits).filter { $0.1 > 0 }.map { ($0.0, $0.1) }
     guard !units.isEmpty else { return result }
     switch kind {
     case .percentage:
