@@ -43,9 +43,19 @@ enum CPMSCommandLine {
   )
 
   static func dispatch(_ arguments: [String], _ environment: Environment) throws(CLIError) -> ExitCode {
+    // The language first, so that help too is in it: `--lang` wherever it is, else the environment's.
+    var environment = environment
+    if let language = explicitLanguage(arguments) {
+      environment.language = language
+      environment.languageIsExplicit = true
+    } else {
+      environment.language = Language.fromEnvironment(environment.variables) ?? .en
+    }
+    let language = environment.language
     // Rendered only when shown: laying out the help costs more than most commands' own work.
     var rootHelp: String {
-      HelpText.render(rootSpec, subcommands: commands.map { $0.spec }, width: environment.columns)
+      HelpText.render(
+        rootSpec, subcommands: commands.map { $0.spec }, width: environment.columns, language: language)
     }
     guard let first = arguments.first else {
       environment.write(rootHelp)
@@ -64,28 +74,37 @@ enum CPMSCommandLine {
         return .success
       }
       let spec = name == helpSpec.name ? helpSpec : try find(name).spec
-      environment.write(HelpText.render(spec, width: environment.columns))
+      environment.write(HelpText.render(spec, width: environment.columns, language: language))
       return .success
     default:
       let command = try find(first)
       switch try ArgumentParsing.parse(Array(arguments.dropFirst()), spec: command.spec) {
       case .help:
-        environment.write(HelpText.render(command.spec, width: environment.columns))
+        environment.write(HelpText.render(command.spec, width: environment.columns, language: language))
         return .success
       case .version:
         environment.write(version + "\n")
         return .success
       case .run(let parsed):
-        var environment = environment
-        if let code = parsed.value("lang"), let language = Language(rawValue: code) {
-          environment.language = language
-          environment.languageIsExplicit = true
-        } else {
-          environment.language = Language.fromEnvironment(environment.variables) ?? .en
-        }
         return try command.run(parsed, environment)
       }
     }
+  }
+
+  /// `--lang X` or `--lang=X` among the arguments (before `--`), when X is a language cpms speaks; the
+  /// parser reports a wrong value with the command's usage.
+  static func explicitLanguage(_ arguments: [String]) -> Language? {
+    var found: Language?
+    var index = 0
+    while index < arguments.count, arguments[index] != "--" {
+      if arguments[index] == "--lang", index + 1 < arguments.count {
+        found = Language(rawValue: arguments[index + 1]) ?? found
+      } else if arguments[index].hasPrefix("--lang=") {
+        found = Language(rawValue: String(arguments[index].dropFirst("--lang=".count))) ?? found
+      }
+      index += 1
+    }
+    return found
   }
 
   static func find(_ name: String) throws(CLIError) -> any Command.Type {
