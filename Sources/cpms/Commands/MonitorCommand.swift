@@ -52,7 +52,7 @@ enum MonitorCommand: Command {
         allowedValues: Format.allCases.map(\.rawValue), defaultValue: Format.text.rawValue),
       OptionSpec(
         long: "delimiter", valueName: "delimiter",
-        help: "CSV delimiter: comma, or semicolon for spreadsheets set to French or Spanish.",
+        help: "comma, or semicolon for spreadsheets set to French or Spanish.",
         allowedValues: BallotCommand.Delimiter.allCases.map(\.rawValue),
         defaultValue: BallotCommand.Delimiter.comma.rawValue),
       OptionSpec(long: "output", short: "o", valueName: "file", help: "Write to this file instead of stdout."),
