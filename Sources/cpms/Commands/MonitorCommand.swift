@@ -52,7 +52,7 @@ enum MonitorCommand: Command {
         allowedValues: Format.allCases.map(\.rawValue), defaultValue: Format.text.rawValue),
       OptionSpec(
         long: "delimiter", valueName: "delimiter",
-        help: "comma, or semicolon for spreadsheets set to French or Spanish.",
+        help: "comma, or semicolon for spreadsheets set to French or Spanish (the default with --lang fr or es).",
         allowedValues: BallotCommand.Delimiter.allCases.map(\.rawValue),
         defaultValue: BallotCommand.Delimiter.comma.rawValue),
       OptionSpec(long: "output", short: "o", valueName: "file", help: "Write to this file instead of stdout."),
@@ -74,7 +74,7 @@ enum MonitorCommand: Command {
     var output: String?
     var force: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments, language: Language = .en) throws(CLIError) {
       let positionals = arguments.positionals
       guard let first = positionals.first else {
         throw .usage("Missing expected argument '<action>': say 'template' or 'report'.", spec)
@@ -121,7 +121,12 @@ enum MonitorCommand: Command {
       case (.report, _):
         format = MonitoringFormat(rawValue: chosen.rawValue) ?? .text
       }
-      delimiter = (try arguments.choice("delimiter", as: BallotCommand.Delimiter.self) ?? .comma).character
+      // As for ballots: French and Spanish spreadsheets expect ';', the default with --lang fr or es.
+      let defaultDelimiter: BallotCommand.Delimiter = [.fr, .es].contains(language) ? .semicolon : .comma
+      delimiter =
+        (arguments.value("delimiter") == nil
+        ? defaultDelimiter : try arguments.choice("delimiter", as: BallotCommand.Delimiter.self) ?? .comma)
+        .character
       output = arguments.value("output")
       force = arguments.flag("force")
       let onlyFor: [(String, Action)] = [
@@ -160,7 +165,7 @@ enum MonitorCommand: Command {
   }
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let options = try Options(arguments)
+    let options = try Options(arguments, language: environment.language)
     let (catalog, selection) = try options.catalogAndSelection(environment)
     switch options.action {
     case .template:
