@@ -13,7 +13,8 @@ public enum HelpText {
     let command = spec.name.isEmpty ? "root" : spec.name
     var blocks = [layout.wrap(t("help.overview") + ": " + words("help.\(command).abstract", spec.abstract))]
     if let discussion = spec.discussion {
-      let lines = words("help.\(command).discussion", discussion).split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = words("help.\(command).discussion", discussion).split(
+        separator: "\n", omittingEmptySubsequences: false)
       blocks.append(lines.map { discussionLine($0, layout: layout) }.joined(separator: "\n"))
     }
     let usage = subcommands.isEmpty ? spec.usage : "cpms <subcommand>"
@@ -37,7 +38,9 @@ public enum HelpText {
     blocks.append(section(t("help.options"), options, layout))
     if !subcommands.isEmpty {
       let entries =
-        subcommands.map { ($0.name, words("help.\($0.name).abstract", $0.abstract)) } + [("help", t("help.helpCommand"))]
+        subcommands.map { ($0.name, words("help.\($0.name).abstract", $0.abstract)) } + [
+          ("help", t("help.helpCommand"))
+        ]
       blocks.append(section(t("help.subcommands"), entries, layout))
       blocks.append("  " + t("help.seeHelp"))
     }

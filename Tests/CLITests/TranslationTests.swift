@@ -6,13 +6,7 @@ import XCTest
 /// use), and the output of a translated command carries the translation.
 final class TranslationTests: XCTestCase {
   func testEveryLanguageTranslatesEveryCurrentText() throws {
-    var python: URL?
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3")
-      if FileManager.default.isExecutableFile(atPath: url.path) { python = url }
-      if python != nil { break }
-    }
-    guard let python else { throw XCTSkip("python3 is not installed") }
+    let python = try CLIRunner.program("python3", install: "install Python 3")
     for language in ["fr", "es", "ar"] {
       let result = try CLIRunner.run(
         ["Tests/I18n/strings.py", "--check", "Data/i18n/\(language).json"], executable: python)
