@@ -135,7 +135,7 @@ final class MonitorCommandTests: XCTestCase {
     XCTAssertEqual(csv.status, 0, csv.stderr)
     let lines = csv.stdout.split(separator: "\n")
     XCTAssertTrue(lines[0].hasPrefix("standard;indicator_id;official_id;"), String(lines[0]))
-    XCTAssertTrue(lines[1].hasPrefix("#sector+code+standard;#indicator+code;"), String(lines[1]))
+    XCTAssertTrue(lines[1].hasPrefix("#meta+standard;#indicator+code;"), String(lines[1]))
     XCTAssertTrue(csv.stderr.contains("warning: "), "findings go to stderr with CSV: \(csv.stderr)")
   }
 

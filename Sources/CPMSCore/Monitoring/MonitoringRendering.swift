@@ -193,7 +193,7 @@ public struct MonitoringRendering: Sendable {
   /// The CSV report's columns and their hashtags; README.md lists them.
   public static let csvColumns: [(header: String, hashtag: String)] =
     [
-      ("standard", "#sector+code+standard"), ("indicator_id", "#indicator+code"),
+      ("standard", "#meta+standard"), ("indicator_id", "#indicator+code"),
       ("official_id", "#indicator+code+official"), ("indicator", "#indicator+name"), ("measure", "#indicator+type"),
       ("period_start", "#date+start"), ("period_end", "#date+end"), ("numerator", "#indicator+num+numerator"),
       ("denominator", "#indicator+num+denominator"), ("percentage", "#indicator+num+pct"),
