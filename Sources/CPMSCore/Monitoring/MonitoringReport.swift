@@ -212,10 +212,13 @@ public enum MonitoringAggregator {
           standard: number, id: indicator.id, officialId: indicator.officialId, text: indicator.text,
           kind: indicator.measureKind, target: indicator.target, localTarget: local, periods: periodResults))
     }
-    findings.sort { lhs, rhs in
-      (lhs.location?.file ?? "\u{10FFFF}", lhs.location?.line ?? 0, lhs.location?.column ?? 0, lhs.rule)
-        < (rhs.location?.file ?? "\u{10FFFF}", rhs.location?.line ?? 0, rhs.location?.column ?? 0, rhs.rule)
-    }
+    // By file, line and column; findings without a place last; equal places keep the order found
+    // (which follows the files and the indicators), so the same input always gives the same report.
+    findings = findings.enumerated().sorted { lhs, rhs in
+      let (left, right) = (lhs.element.location, rhs.element.location)
+      return (left?.file ?? "\u{10FFFF}", left?.line ?? 0, left?.column ?? 0, lhs.offset)
+        < (right?.file ?? "\u{10FFFF}", right?.line ?? 0, right?.column ?? 0, rhs.offset)
+    }.map(\.element)
     return MonitoringReport(
       contextName: catalog.contextName, standards: standards.map { ($0, catalog.title(of: $0)) }, periods: periods,
       indicators: results, findings: findings, files: files.map(\.path), rowsUsed: used,
