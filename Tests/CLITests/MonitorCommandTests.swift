@@ -54,7 +54,18 @@ final class MonitorCommandTests: XCTestCase {
     XCTAssertTrue(result.stdout.contains("Missing: Hope Relief in NP03"), result.stdout)
     XCTAssertTrue(result.stdout.contains("[not-in-selection]"), result.stdout)
     XCTAssertTrue(result.stdout.contains("Target 90% (context)"), result.stdout)
-    XCTAssertTrue(result.stdout.contains("0 errors, 5 warnings. The figures are consistent."), result.stdout)
+    XCTAssertTrue(result.stdout.contains("Errors: 0. Warnings: 5. The figures are consistent."), result.stdout)
+  }
+
+  /// The report speaks the output's language (decimals too); figures, ids and rule names stay.
+  func testReportInFrench() throws {
+    let result = try cpms(["monitor", "report", "--lang", "fr"] + Self.workshop + Self.dataArguments)
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(
+      result.stdout.contains("du 2026-01-01 au 2026-03-31 : 82,1% (165/201), non atteinte ; 6 unités"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("Manquent : Hope Relief à NP03"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("[not-in-selection]"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("Erreurs : 0. Avertissements : 5. Les chiffres sont cohérents."))
   }
 
   func testJSONReportIsStable() throws {

@@ -13,15 +13,21 @@ public enum MonitoringFormat: String, Sendable, CaseIterable {
   case csv
 }
 
-/// Renders a monitoring report; pure functions of the report.
+/// Renders a monitoring report; pure functions of the report. Text and Markdown speak the output's
+/// language (Data/i18n/interface.json, keys `mon.*`); JSON and CSV keep English field names and values,
+/// and findings keep their English messages and rule ids, as in every cpms output.
 public struct MonitoringRendering: Sendable {
   public var layout: TextLayout
   public var delimiter: Character
+  public var language: Language
 
-  public init(layout: TextLayout = TextLayout(), delimiter: Character = ",") {
+  public init(layout: TextLayout = TextLayout(), delimiter: Character = ",", language: Language = .en) {
     self.layout = layout
     self.delimiter = delimiter
+    self.language = language
   }
+
+  var t: Interface { Interface(language) }
 
   public func render(_ report: MonitoringReport, format: MonitoringFormat) -> String {
     switch format {
@@ -40,102 +46,119 @@ public struct MonitoringRendering: Sendable {
     return (value < 0 && tenths != 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
   }
 
-  static func figure(_ result: IndicatorPeriodResult) -> String {
+  /// One decimal with the language's separator.
+  func decimal(_ value: Double) -> String { language.decimal(Self.oneDecimal(value)) }
+
+  func period(_ period: MonitoringPeriod) -> String { t("mon.period", period.start, period.end) }
+
+  func unit(_ unit: ReportingUnit) -> String {
+    switch (unit.organisation.isEmpty, unit.locationCode.isEmpty) {
+    case (false, false): t("mon.unitAt", unit.organisation, unit.locationCode)
+    case (false, true): unit.organisation
+    default: unit.locationCode
+    }
+  }
+
+  func units(_ count: Int) -> String { count == 1 ? t("mon.unitsOne") : t("mon.unitsMany", count) }
+
+  func status(_ status: TargetStatus) -> String {
+    switch status {
+    case .met: t("mon.status.met")
+    case .notMet: t("mon.status.notMet")
+    case .noTarget: t("mon.status.noTarget")
+    case .noData: t("mon.status.noData")
+    }
+  }
+
+  func figure(_ result: IndicatorPeriodResult) -> String {
     if let percentage = result.percentage, let numerator = result.numerator, let denominator = result.denominator {
-      return "\(oneDecimal(percentage))% (\(numerator)/\(denominator))"
+      return "\(decimal(percentage))% (\(numerator)/\(denominator))"
     }
     if let value = result.value { return String(value) }
     if let answer = result.answer, let yes = result.yesCount, let no = result.noCount {
-      return "\(answer ? "yes" : "no") (\(yes) of \(yes + no) units yes)"
+      return t("mon.answer", t(answer ? "target.yes" : "target.no"), yes, yes + no)
     }
-    return "no data"
+    return t("mon.status.noData")
   }
 
-  static func trend(_ result: IndicatorPeriodResult, kind: MeasureKind) -> String {
+  func trend(_ result: IndicatorPeriodResult, kind: MeasureKind) -> String {
     guard let trend = result.trend else { return "" }
+    if trend == .same { return t("mon.trend.same") }
     if let change = result.change {
       let sign = change > 0 ? "+" : ""
-      let amount = kind == .percentage ? sign + oneDecimal(change) + " pts" : sign + Target.format(change)
-      return trend == .same ? "same" : amount
+      return kind == .percentage
+        ? t("mon.points", sign + decimal(change)) : sign + language.decimal(Target.format(change))
     }
-    return trend == .same ? "same" : (trend == .up ? "now yes" : "now no")
+    return t(trend == .up ? "mon.trend.nowYes" : "mon.trend.nowNo")
   }
 
-  static func target(_ indicator: IndicatorResult) -> String {
-    "target \(indicator.target)" + (indicator.localTarget ? " (context)" : "")
+  func target(_ indicator: IndicatorResult) -> String {
+    t(indicator.localTarget ? "mon.targetContext" : "mon.target", t.target(indicator.target))
   }
 
   /// The summed groups, family by family, saying how many units gave a family when not all did:
   /// "sex: female 67, male 53 (4 of 6 units); age: aged 0-5 13, …".
-  static func groups(_ result: IndicatorPeriodResult) -> String {
+  func groups(_ result: IndicatorPeriodResult) -> String {
     let all = result.reportingUnits.count
-    return result.groupUnits.map { family, units in
-      let parts = result.groups.filter { $0.group.family == family }.map { "\($0.group.label) \($0.total)" }
-      return "\(family.rawValue): " + parts.joined(separator: ", ")
-        + (units == all ? "" : " (\(units) of \(all) units)")
-    }.joined(separator: "; ")
+    return result.groupUnits.map { family, given in
+      let parts = result.groups.filter { $0.group.family == family }.map {
+        "\(t("mon.group." + $0.group.rawValue)) \($0.total)"
+      }
+      return t("mon.pair", t("mon.family." + family.rawValue), parts.joined(separator: t("mon.comma")))
+        + (given == all ? "" : " " + t("mon.groupUnits", given, all))
+    }.joined(separator: t("mon.semicolon"))
   }
 
-  static func summary(_ report: MonitoringReport) -> String {
-    let errors = report.findings.errorCount
-    let warnings = report.findings.warningCount
-    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-    let verdict =
-      errors == 0
-      ? "The figures are consistent."
-      : "Some figures are inconsistent: fix the rows named above and run the report again."
-    return "\(plural(errors, "error")), \(plural(warnings, "warning")). \(verdict)"
+  func summary(_ report: MonitoringReport) -> String {
+    t("mon.counts", report.findings.errorCount, report.findings.warningCount) + " "
+      + t(report.findings.hasErrors ? "mon.inconsistent" : "mon.consistent")
+  }
+
+  func title(_ report: MonitoringReport) -> String {
+    report.contextName.map { t("mon.titleContext", $0) } ?? t("mon.title")
+  }
+
+  func dataLine(_ report: MonitoringReport) -> String {
+    let periods = report.periods.map(period).joined(separator: t("mon.semicolon"))
+    return t("mon.data", report.files.count, report.rowsUsed, report.rowsRejected, report.units.count) + " "
+      + t("mon.periods", periods.isEmpty ? t("mon.none") : periods)
   }
 
   // MARK: text
 
   func text(_ report: MonitoringReport) -> String {
     var blocks: [String] = []
-    var head = [layout.heading("CPMS monitoring report" + (report.contextName.map { ": \($0)" } ?? ""))]
-    let periods = report.periods.map(\.description).joined(separator: "; ")
-    head.append(
-      layout.wrap(
-        "\(report.files.count) file\(report.files.count == 1 ? "" : "s"), \(report.rowsUsed) rows used"
-          + (report.rowsRejected > 0 ? ", \(report.rowsRejected) left out because of errors" : "")
-          + ", \(report.units.count) reporting unit\(report.units.count == 1 ? "" : "s"). Periods: "
-          + (periods.isEmpty ? "none" : periods) + "."))
-    head.append(
-      layout.wrap(
-        "Percentages are summed numerators over summed denominators; a yes/no indicator is yes only when every "
-          + "unit that answered says yes."))
+    let head = [layout.heading(title(report)), layout.wrap(dataLine(report)), layout.wrap(t("mon.rule"))]
     blocks.append(head.joined(separator: "\n"))
     for standard in report.standards {
-      var lines = [layout.heading("Standard \(standard.number): \(standard.title)", underline: "-")]
+      var lines = [layout.heading(t("standard.heading", standard.number, standard.title), underline: "-")]
       for indicator in report.indicators where indicator.standard == standard.number {
         let id = indicator.id + (indicator.officialId.map { " (\($0))" } ?? "")
         lines.append(layout.labelled(id, indicator.text, indent: 0, labelWidth: 8))
-        lines.append(layout.wrap(Self.target(indicator).capitalizedFirst, indent: "        "))
+        lines.append(layout.wrap(target(indicator), indent: "        "))
         for result in indicator.periods {
-          var line = "  \(result.period): \(Self.figure(result))"
-          if result.status != .noData { line += ", \(result.status.rawValue)" }
-          let trend = Self.trend(result, kind: indicator.kind)
-          if !trend.isEmpty { line += ", \(trend) since the previous period" }
-          if !result.reportingUnits.isEmpty {
-            line += "; \(result.reportingUnits.count) unit\(result.reportingUnits.count == 1 ? "" : "s")"
-          }
+          var line = "  " + t("mon.pair", period(result.period), figure(result))
+          if result.status != .noData { line += t("mon.comma") + status(result.status) }
+          let trend = trend(result, kind: indicator.kind)
+          if !trend.isEmpty { line += t("mon.comma") + t("mon.trend", trend) }
+          if !result.reportingUnits.isEmpty { line += t("mon.semicolon") + units(result.reportingUnits.count) }
           lines.append(layout.wrap(line, indent: "      ", hanging: "        "))
           if !result.groups.isEmpty {
-            lines.append(
-              layout.wrap(
-                "By group: " + Self.groups(result), indent: "        ", hanging: "          "))
+            lines.append(layout.wrap(t("mon.byGroup", groups(result)), indent: "        ", hanging: "          "))
           }
           if !result.missingUnits.isEmpty {
             lines.append(
               layout.wrap(
-                "Missing: " + result.missingUnits.map(\.description).joined(separator: "; "), indent: "        ",
+                t("mon.missing", result.missingUnits.map(unit).joined(separator: t("mon.semicolon"))),
+                indent: "        ",
                 hanging: "          "))
           }
         }
       }
       blocks.append(lines.joined(separator: "\n"))
     }
-    var findings = [layout.heading("Findings", underline: "-")]
-    if report.findings.isEmpty { findings.append("None.") }
+    var findings = [layout.heading(t("mon.findings"), underline: "-")]
+    if report.findings.isEmpty { findings.append(t("mon.noFindings")) }
     for finding in report.findings {
       let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 + ": " } ?? ""
       findings.append(
@@ -143,7 +166,7 @@ public struct MonitoringRendering: Sendable {
           "\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]", indent: "",
           hanging: "    "))
     }
-    findings.append(layout.wrap(Self.summary(report)))
+    findings.append(layout.wrap(summary(report)))
     blocks.append(findings.joined(separator: "\n"))
     return blocks.joined(separator: "\n\n") + "\n"
   }
@@ -151,41 +174,34 @@ public struct MonitoringRendering: Sendable {
   // MARK: markdown
 
   func markdown(_ report: MonitoringReport) -> String {
-    var out = "# CPMS monitoring report" + (report.contextName.map { ": " + Markdown.escape($0) } ?? "") + "\n\n"
-    out +=
-      Markdown.escape(
-        "\(report.files.count) files, \(report.rowsUsed) rows used, \(report.rowsRejected) left out because of "
-          + "errors, \(report.units.count) reporting units. Percentages are summed numerators over summed "
-          + "denominators; a yes/no indicator is yes only when every unit that answered says yes.") + "\n\n"
+    var out = "# " + Markdown.escape(title(report)) + "\n\n"
+    out += Markdown.escape(dataLine(report) + " " + t("mon.rule")) + "\n\n"
+    let header = ["indicator", "text", "period", "figure", "target", "status", "trend", "units", "missing", "groups"]
+      .map { t("mon.col." + $0) }
     for standard in report.standards {
-      out += "## Standard \(standard.number): \(Markdown.escape(standard.title))\n\n"
+      out += "## " + Markdown.escape(t("standard.heading", standard.number, standard.title)) + "\n\n"
       let rows = report.indicators.filter { $0.standard == standard.number }.flatMap { indicator in
         indicator.periods.enumerated().map { index, result -> [String] in
           // The indicator is named on its first period's row only.
           [
             index > 0 ? "" : indicator.id + (indicator.officialId.map { " (\($0))" } ?? ""),
-            index > 0 ? "" : indicator.text,
-            "\(result.period.start) to \(result.period.end)", Self.figure(result),
-            indicator.target.description + (indicator.localTarget ? " (context)" : ""), result.status.rawValue,
-            Self.trend(result, kind: indicator.kind), String(result.reportingUnits.count),
-            result.missingUnits.map(\.description).joined(separator: "; "),
-            Self.groups(result),
+            index > 0 ? "" : indicator.text, period(result.period), figure(result),
+            target(indicator),
+            status(result.status), trend(result, kind: indicator.kind), String(result.reportingUnits.count),
+            result.missingUnits.map(unit).joined(separator: t("mon.semicolon")), groups(result),
           ]
         }
       }
-      out +=
-        Markdown.table(
-          ["Indicator", "Text", "Period", "Figure", "Target", "Status", "Trend", "Units", "Missing", "By group"], rows)
-        + "\n\n"
+      out += Markdown.table(header, rows) + "\n\n"
     }
-    out += "## Findings\n\n"
-    if report.findings.isEmpty { out += "None.\n\n" }
+    out += "## " + Markdown.escape(t("mon.findings")) + "\n\n"
+    if report.findings.isEmpty { out += Markdown.escape(t("mon.noFindings")) + "\n\n" }
     for finding in report.findings {
       let place = finding.location.map(\.description).map { $0.isEmpty ? "" : "`\($0)`: " } ?? ""
       out += "- \(place)**\(finding.severity.rawValue)**: \(Markdown.escape(finding.message)) (`\(finding.rule)`)\n"
     }
     if !report.findings.isEmpty { out += "\n" }
-    return out + Markdown.escape(Self.summary(report)) + "\n"
+    return out + Markdown.escape(summary(report)) + "\n"
   }
 
   // MARK: csv
@@ -239,10 +255,6 @@ public struct MonitoringRendering: Sendable {
     }
     return lines.joined(separator: "\n") + "\n"
   }
-}
-
-extension String {
-  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
 /// The JSON report (`"cpms": "monitoring-report/1"`); README.md documents every field.

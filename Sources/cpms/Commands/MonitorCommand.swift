@@ -211,7 +211,8 @@ enum MonitorCommand: Command {
       let report = MonitoringAggregator.report(
         files: files, catalog: catalog, selection: selection ?? [], selectionGiven: selection != nil,
         globalCatalog: try environment.catalog())
-      let rendering = MonitoringRendering(layout: environment.layout, delimiter: options.delimiter)
+      let rendering = MonitoringRendering(
+        layout: environment.layout, delimiter: options.delimiter, language: catalog.language)
       try emit(rendering.render(report, format: options.format), options, environment)
       // The CSV has no room for findings: they go to standard error, where a script sees them.
       if options.format == .csv {
