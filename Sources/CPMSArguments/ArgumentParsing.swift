@@ -8,7 +8,10 @@ public enum ParseOutcome: Sendable {
 }
 
 public enum ArgumentParsing {
-  public static func parse(_ arguments: [String], spec: CommandSpec) throws(CLIError) -> ParseOutcome {
+  public static func parse(_ arguments: [String], spec: CommandSpec, language: Language = .en) throws(CLIError)
+    -> ParseOutcome
+  {
+    let t = Interface(language)
     var parsed = ParsedArguments(spec: spec)
     var index = 0
     var onlyPositionals = false
@@ -34,14 +37,18 @@ public enum ArgumentParsing {
         }
         guard let found = spec.option(named: name) else {
           let names = spec.allOptions.map { "--\($0.long)" }
-          throw usage("Unknown option '--\(Excerpt.of(name))'.\(Suggestion.didYouMean("--\(name)", among: names))")
+          throw usage(
+            t("error.unknownOption", "--" + Excerpt.of(name))
+              + Suggestion.didYouMean("--\(name)", among: names, language: language))
         }
         option = found
       } else {
         let body = argument.dropFirst()
         guard let first = body.first, let found = spec.option(short: first) else {
           let names = spec.allOptions.compactMap { $0.short.map { "-\($0)" } } + spec.allOptions.map { "--\($0.long)" }
-          throw usage("Unknown option '\(Excerpt.of(argument))'.\(Suggestion.didYouMean(argument, among: names))")
+          throw usage(
+            t("error.unknownOption", Excerpt.of(argument))
+              + Suggestion.didYouMean(argument, among: names, language: language))
         }
         option = found
         if body.count > 1 { inlineValue = String(body.dropFirst()) }
@@ -49,7 +56,7 @@ public enum ArgumentParsing {
       if option.long == "help" { return .help }
       if option.long == "version" { return .version }
       guard option.valueName != nil else {
-        if inlineValue != nil { throw usage("The option '--\(option.long)' takes no value.") }
+        if inlineValue != nil { throw usage(t("error.takesNoValue", "--" + option.long)) }
         parsed.flags.insert(option.long)
         continue
       }
@@ -62,13 +69,15 @@ public enum ArgumentParsing {
         value = arguments[index]
         index += 1
       } else {
-        throw usage("Missing value for '\(option.displayName)'.")
+        throw usage(t("error.missingValue", option.displayName))
       }
       if let allowed = option.allowedValues, !allowed.contains(value) {
         let quoted = allowed.map { "'\($0)'" }
         throw usage(
-          "The value '\(Excerpt.of(value))' is invalid for '\(option.displayName)'. Please provide one of "
-            + "\(CommandSpec.list(quoted)).\(Suggestion.didYouMean(value, among: allowed))")
+          t(
+            "error.invalidValue", Excerpt.of(value), option.displayName,
+            CommandSpec.list(quoted, conjunction: t("list.or")))
+            + Suggestion.didYouMean(value, among: allowed, language: language))
       }
       if option.repeatable {
         parsed.values[option.long, default: []].append(value)
@@ -77,15 +86,15 @@ public enum ArgumentParsing {
       }
     }
     for option in spec.options where option.required && !parsed.has(option.long) {
-      throw usage("Missing expected option '\(option.displayName)'.")
+      throw usage(t("error.missingOption", option.displayName))
     }
     let capacity = spec.arguments.contains(where: \.repeating) ? Int.max : spec.arguments.count
     if parsed.positionals.count > capacity {
-      throw usage("Unexpected argument '\(Excerpt.of(parsed.positionals[capacity]))'.")
+      throw usage(t("error.unexpectedArgument", Excerpt.of(parsed.positionals[capacity])))
     }
     let required = spec.arguments.filter(\.required).count
     if parsed.positionals.count < required {
-      throw usage("Missing expected argument '<\(spec.arguments[parsed.positionals.count].name)>'.")
+      throw usage(t("error.missingArgument", "<\(spec.arguments[parsed.positionals.count].name)>"))
     }
     return .run(parsed)
   }

@@ -17,7 +17,7 @@ public struct ParsedArguments: Sendable {
 
 extension Suggestion {
   /// " Did you mean 'x'?" for the closest candidate, or "".
-  public static func didYouMean(_ word: String, among candidates: [String]) -> String {
-    closest(word, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
+  public static func didYouMean(_ word: String, among candidates: [String], language: Language = .en) -> String {
+    closest(word, among: candidates).map { " " + Interface(language)("error.didYouMean", $0) } ?? ""
   }
 }

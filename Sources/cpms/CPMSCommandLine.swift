@@ -24,12 +24,14 @@ enum CPMSCommandLine {
     do {
       return try dispatch(arguments, environment).rawValue
     } catch {
+      let t = Interface(explicitLanguage(arguments) ?? Language.fromEnvironment(environment.variables) ?? .en)
       switch error {
       case .usage(let message, let spec):
         environment.writeError(
-          "Error: \(message)\nUsage: \(spec.usage)\n  See '\(spec.commandPath) --help' for more information.\n")
+          "\(t("error.prefix")): \(message)\n\(t("error.usage")): \(spec.usage)\n  "
+            + t("error.seeHelp", spec.commandPath) + "\n")
       case .failure(let message, _):
-        environment.writeError("Error: \(message)\n")
+        environment.writeError("\(t("error.prefix")): \(message)\n")
       }
       return error.exitCode.rawValue
     }
@@ -73,12 +75,12 @@ enum CPMSCommandLine {
         environment.write(rootHelp)
         return .success
       }
-      let spec = name == helpSpec.name ? helpSpec : try find(name).spec
+      let spec = name == helpSpec.name ? helpSpec : try find(name, language: language).spec
       environment.write(HelpText.render(spec, width: environment.columns, language: language))
       return .success
     default:
-      let command = try find(first)
-      switch try ArgumentParsing.parse(Array(arguments.dropFirst()), spec: command.spec) {
+      let command = try find(first, language: language)
+      switch try ArgumentParsing.parse(Array(arguments.dropFirst()), spec: command.spec, language: language) {
       case .help:
         environment.write(HelpText.render(command.spec, width: environment.columns, language: language))
         return .success
@@ -107,10 +109,11 @@ enum CPMSCommandLine {
     return found
   }
 
-  static func find(_ name: String) throws(CLIError) -> any Command.Type {
+  static func find(_ name: String, language: Language = .en) throws(CLIError) -> any Command.Type {
     if let command = commands.first(where: { $0.spec.name == name }) { return command }
     let names = commands.map { $0.spec.name } + ["help"]
-    let kind = name.hasPrefix("-") ? "option" : "command"
-    throw .usage("Unknown \(kind) '\(Excerpt.of(name))'.\(Suggestion.didYouMean(name, among: names))", rootSpec)
+    let t = Interface(language)
+    let message = t(name.hasPrefix("-") ? "error.unknownOption" : "error.unknownCommand", Excerpt.of(name))
+    throw .usage(message + Suggestion.didYouMean(name, among: names, language: language), rootSpec)
   }
 }

@@ -63,3 +63,21 @@ extension TranslationTests {
     XCTAssertTrue(result.stdout.contains("Commentaires : 1 sur des standards, 0 autres notes"), result.stdout)
   }
 }
+
+extension TranslationTests {
+  func testUsageErrorsAndMissingFilesSpeakTheLanguage() throws {
+    let typo = try CLIRunner.run(["lsit", "--lang", "fr"])
+    XCTAssertEqual(typo.status, 64)
+    XCTAssertEqual(
+      typo.stderr,
+      "Erreur: Commande inconnue 'lsit'. Vouliez-vous dire 'list' ?\nUtilisation: cpms <subcommand>\n"
+        + "  Voir 'cpms --help' pour plus d'informations.\n")
+    let missing = try CLIRunner.run(
+      ["prioritize", "--situation", "none", "--ballot", "x.csv"], environment: ["LANG": "es_ES.UTF-8"])
+    XCTAssertEqual(missing.status, 66)
+    XCTAssertEqual(missing.stderr, "Error: El archivo de boleta 'x.csv' no existe; revise la ruta.\n")
+    let value = try CLIRunner.run(["show", "18", "--format", "jsno", "--lang", "ar"])
+    XCTAssertEqual(value.status, 64)
+    XCTAssertTrue(value.stderr.hasPrefix("خطأ: القيمة 'jsno' غير صالحة"), value.stderr)
+  }
+}
