@@ -212,6 +212,15 @@ final class MonitorCommandTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: output))
   }
 
+  func testBadUnitsFileExits65() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    let path = try write("name,place\nA,B\n", named: "units.csv", in: folder)
+    let result = try cpms(["monitor", "template", "--select", "18", "--units", path])
+    XCTAssertEqual(result.status, 65)
+    XCTAssertTrue(result.stderr.contains("needs an organisation or a location_code column"), result.stderr)
+    XCTAssertEqual(result.stdout, "")
+  }
+
   func testMissingDataFileExits66() throws {
     let result = try cpms(["monitor", "report", "--data", "no-such-file.csv"])
     XCTAssertEqual(result.status, 66)

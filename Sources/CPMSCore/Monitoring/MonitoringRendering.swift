@@ -105,7 +105,7 @@ public struct MonitoringRendering: Sendable {
         "\(t("mon.group." + $0.group.rawValue)) \($0.total)"
       }
       return t("mon.pair", t("mon.family." + family.rawValue), parts.joined(separator: t("mon.comma")))
-        + (given == all ? "" : " " + t("mon.groupUnits", given, all))
+        + (given == all ? "" : " " + (given == 1 ? t("mon.groupUnitsOne", all) : t("mon.groupUnits", given, all)))
     }.joined(separator: t("mon.semicolon"))
   }
 
