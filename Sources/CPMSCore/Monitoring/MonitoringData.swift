@@ -72,26 +72,40 @@ public struct MonitoringRow: Sendable {
 /// A row's disaggregated figures, one optional count per group, held inline: a sheet has many rows,
 /// and a dictionary per row would cost an allocation each.
 public struct GroupFigures: Sendable, Equatable {
-  private var values: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
+  private var female, male, age0to5, age6to11, age12to17, age18plus, withDisability, idps, refugees,
+    hostCommunity: Int?
 
   public init() {}
 
   public subscript(group: MonitoringGroup) -> Int? {
     get {
-      let value = withUnsafeBytes(of: values) {
-        $0.load(fromByteOffset: group.index * MemoryLayout<Int>.stride, as: Int.self)
+      switch group {
+      case .female: female
+      case .male: male
+      case .age0to5: age0to5
+      case .age6to11: age6to11
+      case .age12to17: age12to17
+      case .age18plus: age18plus
+      case .withDisability: withDisability
+      case .idps: idps
+      case .refugees: refugees
+      case .hostCommunity: hostCommunity
       }
-      return value < 0 ? nil : value
     }
     set {
-      withUnsafeMutableBytes(of: &values) {
-        $0.storeBytes(of: newValue ?? -1, toByteOffset: group.index * MemoryLayout<Int>.stride, as: Int.self)
+      switch group {
+      case .female: female = newValue
+      case .male: male = newValue
+      case .age0to5: age0to5 = newValue
+      case .age6to11: age6to11 = newValue
+      case .age12to17: age12to17 = newValue
+      case .age18plus: age18plus = newValue
+      case .withDisability: withDisability = newValue
+      case .idps: idps = newValue
+      case .refugees: refugees = newValue
+      case .hostCommunity: hostCommunity = newValue
       }
     }
-  }
-
-  public static func == (lhs: GroupFigures, rhs: GroupFigures) -> Bool {
-    MonitoringGroup.allCases.allSatisfy { lhs[$0] == rhs[$0] }
   }
 }
 
