@@ -72,38 +72,42 @@ public struct MonitoringRow: Sendable {
 /// A row's disaggregated figures, one optional count per group, held inline: a sheet has many rows,
 /// and a dictionary per row would cost an allocation each.
 public struct GroupFigures: Sendable, Equatable {
-  private var female, male, age0to5, age6to11, age12to17, age18plus, withDisability, idps, refugees,
-    hostCommunity: Int?
+  // -1 stands for "not given" (figures are never negative): eight bytes a group, not sixteen.
+  private var female = -1, male = -1, age0to5 = -1, age6to11 = -1, age12to17 = -1, age18plus = -1
+  private var withDisability = -1, idps = -1, refugees = -1, hostCommunity = -1
 
   public init() {}
 
   public subscript(group: MonitoringGroup) -> Int? {
     get {
-      switch group {
-      case .female: female
-      case .male: male
-      case .age0to5: age0to5
-      case .age6to11: age6to11
-      case .age12to17: age12to17
-      case .age18plus: age18plus
-      case .withDisability: withDisability
-      case .idps: idps
-      case .refugees: refugees
-      case .hostCommunity: hostCommunity
-      }
+      let value =
+        switch group {
+        case .female: female
+        case .male: male
+        case .age0to5: age0to5
+        case .age6to11: age6to11
+        case .age12to17: age12to17
+        case .age18plus: age18plus
+        case .withDisability: withDisability
+        case .idps: idps
+        case .refugees: refugees
+        case .hostCommunity: hostCommunity
+        }
+      return value < 0 ? nil : value
     }
     set {
+      let value = newValue ?? -1
       switch group {
-      case .female: female = newValue
-      case .male: male = newValue
-      case .age0to5: age0to5 = newValue
-      case .age6to11: age6to11 = newValue
-      case .age12to17: age12to17 = newValue
-      case .age18plus: age18plus = newValue
-      case .withDisability: withDisability = newValue
-      case .idps: idps = newValue
-      case .refugees: refugees = newValue
-      case .hostCommunity: hostCommunity = newValue
+      case .female: female = value
+      case .male: male = value
+      case .age0to5: age0to5 = value
+      case .age6to11: age6to11 = value
+      case .age12to17: age12to17 = value
+      case .age18plus: age18plus = value
+      case .withDisability: withDisability = value
+      case .idps: idps = value
+      case .refugees: refugees = value
+      case .hostCommunity: hostCommunity = value
       }
     }
   }
