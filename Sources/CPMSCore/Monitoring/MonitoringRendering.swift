@@ -11,6 +11,8 @@ public enum MonitoringFormat: String, Sendable, CaseIterable {
   case markdown
   /// One row per indicator and period, with an HXL hashtag row, for dashboards and HDX.
   case csv
+  /// A chart: each indicator's figures by period against its target.
+  case svg
 }
 
 /// Renders a monitoring report; pure functions of the report. Text and Markdown speak the output's
@@ -35,6 +37,7 @@ public struct MonitoringRendering: Sendable {
     case .json: JSONOutput.encode(MonitoringReportJSON(report)) + "\n"
     case .markdown: markdown(report)
     case .csv: csv(report)
+    case .svg: MonitoringChart.svg(report)
     }
   }
 
