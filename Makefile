@@ -52,8 +52,12 @@ demo: build
 	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv
 	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
 	  --format csv -o $(DEMO_DIR)/monitoring-report.csv --force 2>/dev/null
+	$(DEBUG_BIN) prioritize --workshop Data/examples/workshop.json --format svg -o $(DEMO_DIR)/ranking.svg --force
+	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
+	  --format svg -o $(DEMO_DIR)/monitoring.svg --force 2>/dev/null
 	@echo "The workshop pack is in $(DEMO_DIR)/pack/README.md (one file: $(DEMO_DIR)/pack.md)."
 	@echo "The next monitoring sheet is $(DEMO_DIR)/monitoring-round3.csv; the report as HXL CSV is $(DEMO_DIR)/monitoring-report.csv."
+	@echo "The charts for the wall: $(DEMO_DIR)/ranking.svg and $(DEMO_DIR)/monitoring.svg (open them in a browser)."
 
 ## Installs the binary and its manual page (`man cpms`).
 install: release
