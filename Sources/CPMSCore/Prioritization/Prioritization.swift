@@ -57,6 +57,8 @@ public struct PrioritizationResult: Sendable, Equatable {
   public var planStandards: [Int]
   /// How many ballot files the ranking came from.
   public var ballotFiles: Int = 0
+  /// The ballots themselves, in the order given, so a pack can show each standard's median and spread.
+  public var ballots: [Ballot] = []
 
   public var selection: [Int] { selected.map(\.standard) }
   public var compliant: Bool { !findings.contains { $0.severity == .error } }
@@ -123,7 +125,7 @@ public enum Prioritizer {
       findings: findings.sorted { ($0.severity, $0.standard ?? 0) < ($1.severity, $1.standard ?? 0) },
       ranking: ranking, exceptions: request.exceptions.sorted { $0.standard < $1.standard },
       contextualized: request.contextualized.sorted(), planStandards: request.planStandards.sorted(),
-      ballotFiles: request.ballots.count)
+      ballotFiles: request.ballots.count, ballots: request.ballots)
   }
 
   /// Refuses requests that mix options the situation does not use, so a typo never passes silently.

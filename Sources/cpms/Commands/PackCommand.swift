@@ -19,13 +19,15 @@ enum PackCommand: Command {
         05-monitoring-framework.md: the core indicators of the selected standards, with columns to complete (filled where --context gives local values).
         06-all-standards.md: all 28 standards, the selected ones marked.
       With --single-file, -o names one Markdown file with the same content and internal links.
+      With --format html, -o names one self-contained HTML file made for print as much as for the screen: open it in a browser and print it (--paper a4 or letter). Each part starts a new page, with the context and page numbers in the margins.
       The context name and date come from the flags, else from the workshop file; the date defaults to SOURCE_DATE_EPOCH when set, else today (UTC). The same input always gives the same bytes.
       An existing file, or a folder that is not empty, is only replaced with --force, and a folder only when it holds nothing but an earlier pack.
 
-      The pack is GitHub-flavoured Markdown; convert it with pandoc, for example:
+      The Markdown pack is GitHub-flavoured; convert it with pandoc, for example to Word:
         cpms pack --workshop workshop.json --single-file -o pack.md
         pandoc -f gfm pack.md -o pack.docx
-        pandoc -f gfm -s pack.md -o pack.html
+      To print:
+        cpms pack --workshop workshop.json --format html --paper a4 -o pack.html
 
       Exit status: 0 when the pack is written, 1 when the selection does not comply, 64 for usage errors, 65 for a malformed ballot, workshop or context file, 66 for a missing file, 73 when the output cannot be written.
       """,
@@ -39,11 +41,21 @@ enum PackCommand: Command {
         long: "output", short: "o", valueName: "path", help: "The folder to write (or the file, with --single-file).",
         required: true),
       OptionSpec(long: "single-file", help: "Write one Markdown document instead of a folder."),
+      OptionSpec.format(["markdown", "html"], help: " html is one file to print or open in a browser."),
+      OptionSpec(
+        long: "paper", valueName: "size", help: "The paper an HTML pack is laid out for: a4 or letter.",
+        allowedValues: PaperSize.allCases.map(\.rawValue), defaultValue: "a4"),
       OptionSpec(long: "force", help: "Replace the output file or folder if it exists."),
     ]
   )
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+    if arguments.format == "html" && arguments.flag("single-file") {
+      throw .usage("'--single-file' is for Markdown: an HTML pack is always one file.", spec)
+    }
+    if arguments.format != "html" && arguments.value("paper") != nil {
+      throw .usage("'--paper' lays out an HTML pack: add '--format html'.", spec)
+    }
     if let flag = arguments.value("date") {
       _ = try PackDate.resolve(flag, workshop: nil, environment: environment, spec: spec)
     }
@@ -61,7 +73,11 @@ enum PackCommand: Command {
       date: date, globalCatalog: catalog.contextName == nil ? nil : try environment.catalog())
     let path = arguments.value("output")!
     let force = arguments.flag("force")
-    if arguments.flag("single-file") {
+    if arguments.format == "html" {
+      let paper = PaperSize(rawValue: arguments.value("paper") ?? "a4") ?? .a4
+      try FileOutput.writeFile(WorkshopPack.html(pack, catalog: catalog, paper: paper), to: path, force: force)
+      environment.write("Wrote the workshop pack to \(path); open it in a browser to read or print it.\n")
+    } else if arguments.flag("single-file") {
       try FileOutput.writeFile(WorkshopPack.singleDocument(pack, catalog: catalog), to: path, force: force)
       environment.write("Wrote the workshop pack to \(path).\n")
     } else {
