@@ -6,7 +6,7 @@ DEMO_DIR ?= demo-output
 RELEASE_BIN = .build/release/cpms
 DEBUG_BIN = .build/debug/cpms
 
-.PHONY: build release test demo install uninstall format lint bench clean fuzz fuzz-smoke
+.PHONY: build release test test-print demo install uninstall format lint bench clean fuzz fuzz-smoke
 
 build:
 	$(SWIFT) build
@@ -30,7 +30,17 @@ demo: build
 	mkdir -p $(DEMO_DIR)
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json -o $(DEMO_DIR)/pack --force
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --single-file -o $(DEMO_DIR)/pack.md --force
+	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --format html -o $(DEMO_DIR)/pack.html --force
 	@echo "The workshop pack is in $(DEMO_DIR)/pack/README.md (one file: $(DEMO_DIR)/pack.md)."
+	@echo "To print it, open $(DEMO_DIR)/pack.html in a browser (A4; --paper letter for US Letter)."
+
+## Prints the demo pack's HTML with headless Chromium on A4 and on US Letter and checks the PDFs
+## (nothing outside the printable area or cut off, each part and standard on a new page, page counts),
+## the HTML (well-formed, self-contained, a hostile context name only as text) and the Word conversion.
+## Installs Chromium, poppler-utils, pandoc and python-docx first when missing (Tests/Print/setup.sh).
+test-print: demo
+	bash Tests/Print/setup.sh
+	python3 Tests/Print/check_print.py $(DEBUG_BIN) $(DEMO_DIR)/print
 
 install: release
 	install -d "$(BINDIR)"
