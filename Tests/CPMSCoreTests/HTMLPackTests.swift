@@ -39,6 +39,7 @@ final class HTMLPackTests: XCTestCase {
 
   func testSlugs() {
     XCTAssertEqual(HTML.slug("Session 3: Scoring and selecting"), "session-3-scoring-and-selecting")
+    XCTAssertEqual(HTML.slug("Principle 5: Enhance people's safety, dignity"), "principle-5-enhance-people-s")
     XCTAssertEqual(HTML.slug("\u{05E2}\u{05D1}"), "section")
     XCTAssertEqual(HTML.slug("<script>"), "script")
   }

@@ -70,11 +70,17 @@ public enum HTML {
     String(value, radix: 16, uppercase: true)
   }
 
-  /// A fragment id from text: ASCII letters and digits in lower case, everything else one hyphen.
-  static func slug(_ text: String) -> String {
+  /// A fragment id from text: its first `words` words of ASCII letters and digits, in lower case,
+  /// joined by hyphens (short, so a link stays readable).
+  static func slug(_ text: String, words: Int = 5) -> String {
     var out = ""
+    var count = 0
     for scalar in text.unicodeScalars {
       if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+        if out.isEmpty || out.hasSuffix("-") {
+          count += 1
+          if count > words { break }
+        }
         out += String(scalar).lowercased()
       } else if !out.isEmpty && !out.hasSuffix("-") {
         out += "-"
