@@ -55,6 +55,51 @@ final class BrowseCommandTests: XCTestCase {
     XCTAssertEqual(indicators.compactMap { $0["id"] as? String }, ["18.1", "18.2", "18.3", "18.4"])
   }
 
+  func testShowOneJSONCarriesTheOfficialIndicatorIds() throws {
+    let result = try cpms("show", "1", "--format", "json")
+    assertSuccess(result)
+    let object = try XCTUnwrap(try jsonObject(result.stdout) as? [String: Any])
+    let indicators = try XCTUnwrap(object["indicators"] as? [[String: Any]])
+    let official = Dictionary(
+      uniqueKeysWithValues: indicators.compactMap { indicator -> (String, String)? in
+        guard let id = indicator["id"] as? String, let official = indicator["officialId"] as? String else { return nil }
+        return (id, official)
+      })
+    XCTAssertEqual(official, ["1.1": "1.2.2", "1.2": "1.2.1"])
+    for indicator in indicators where indicator["officialId"] != nil {
+      XCTAssertEqual(indicator["target"] as? String, "yes")
+      XCTAssertEqual(indicator["basis"] as? String, "official-id-and-target")
+    }
+    let measures = try XCTUnwrap(object["additionalMeasures"] as? [[String: Any]])
+    XCTAssertEqual(measures.compactMap { $0["id"] as? String }, ["1.A1", "1.A2", "1.A3"])
+    // The detailed sources stay in JSON, named by title; the text view has one plain line instead.
+    let provenance = try XCTUnwrap(object["provenance"] as? String)
+    XCTAssertTrue(provenance.contains("the CPMS guide for coordination groups and mechanisms (2020)"), provenance)
+    let text = try cpms("show", "1")
+    XCTAssertTrue(text.stdout.contains("Official id: 1.2.2"), text.stdout)
+    XCTAssertFalse(text.stdout.contains("Attested:"), text.stdout)
+  }
+
+  func testNoUserFacingViewSaysSeed() throws {
+    for number in 1...28 {
+      for format in ["text", "markdown", "json"] {
+        let result = try cpms("show", String(number), "--format", format)
+        assertSuccess(result)
+        XCTAssertNil(
+          result.stdout.range(of: #"\bseeds?\b"#, options: [.regularExpression, .caseInsensitive]),
+          "show \(number) --format \(format) says seed")
+      }
+    }
+  }
+
+  func testShowPrintsTheComputationOfEveryPercentageIndicator() throws {
+    let result = try cpms("show", "26")
+    assertSuccess(result)
+    XCTAssertEqual(result.stdout.components(separatedBy: "Numerator: ").count - 1, 2, result.stdout)
+    XCTAssertEqual(result.stdout.components(separatedBy: "Denominator: ").count - 1, 2, result.stdout)
+    XCTAssertTrue(result.stdout.contains("Data sources: "), result.stdout)
+  }
+
   func testShowMarkdown() throws {
     let result = try cpms("show", "18", "--format", "markdown")
     assertSuccess(result)

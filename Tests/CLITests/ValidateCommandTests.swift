@@ -263,7 +263,7 @@ final class ValidateCommandTests: XCTestCase {
       guard line.hasSuffix("[contextualized]"), line.hasPrefix("  ") else { return nil }
       return Int(line.drop { $0 == " " }.prefix { $0.isNumber })
     }
-    XCTAssertEqual(marked, [13, 18, 23], result.stdout)
+    XCTAssertEqual(marked, [1, 13, 18, 23], result.stdout)
   }
 
   func testSearchWithContextFindsTheAddedAction() throws {

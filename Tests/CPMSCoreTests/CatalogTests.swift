@@ -174,7 +174,9 @@ final class CatalogTests: XCTestCase {
   func testRejectsAFifthIndicator() throws {
     let files = try mutatingList("indicators", ofStandard: 18) { list in
       XCTAssertEqual(list.count, 4)
-      list.append(["id": "18.5", "text": "A fifth indicator.", "target": "90%", "note": "Not allowed."])
+      var fifth = list[3]
+      fifth["id"] = "18.5"
+      list.append(fifth)
     }
     assertRejected(files, mentioning: ["standard 18", "5 core indicators"])
   }
@@ -263,5 +265,133 @@ final class CatalogTests: XCTestCase {
       object["inspire"] = inspire
     }
     assertRejected(files, mentioning: ["standard 18", "magic-wand"])
+  }
+
+  // MARK: structured indicators
+
+  func testEveryCoreIndicatorIsStructured() throws {
+    let indicators = try bundled().standards.flatMap(\.indicators)
+    XCTAssertEqual(indicators.count, 90)
+    XCTAssertEqual(indicators.filter(\.isPercentage).count, 75)
+    for indicator in indicators {
+      XCTAssertNotNil(indicator.type, indicator.id)
+      XCTAssertNotNil(indicator.basis, indicator.id)
+      XCTAssertFalse(indicator.dataSource?.isEmpty ?? true, indicator.id)
+      XCTAssertNotNil(indicator.disaggregation, indicator.id)
+      XCTAssertEqual(indicator.numerator != nil, indicator.isPercentage, indicator.id)
+      XCTAssertEqual(indicator.denominator != nil, indicator.isPercentage, indicator.id)
+      XCTAssertFalse(indicator.note.isEmpty, indicator.id)
+    }
+  }
+
+  func testStandardOneCarriesTheTwoAttestedOfficialIds() throws {
+    let standard = try XCTUnwrap(try bundled().standard(1))
+    let official = standard.indicators.filter { $0.officialId != nil }
+    XCTAssertEqual(official.map(\.id), ["1.1", "1.2"])
+    XCTAssertEqual(official.map(\.officialId), ["1.2.2", "1.2.1"])
+    XCTAssertEqual(official.map(\.target), [.yes, .yes])
+    XCTAssertTrue(official[0].text.contains("L3"), official[0].text)
+    XCTAssertTrue(official[1].text.contains("strategic response plan"), official[1].text)
+    XCTAssertEqual(standard.additionalMeasures?.map(\.id), ["1.A1", "1.A2", "1.A3"])
+    XCTAssertLessThanOrEqual(standard.indicators.count, 4)
+    // No other standard claims an official id: they are not known.
+    XCTAssertEqual(try bundled().standards.flatMap(\.indicators).compactMap(\.officialId).count, 2)
+  }
+
+  func testRejectsAPercentageWithoutDenominator() throws {
+    let files = try mutatingList("indicators", ofStandard: 18) { list in
+      list[0].removeValue(forKey: "denominator")
+    }
+    assertRejected(files, mentioning: ["indicator 18.1", "numerator and a denominator"])
+  }
+
+  func testRejectsANumeratorOnAYesNoIndicator() throws {
+    let files = try mutatingList("indicators", ofStandard: 26) { list in
+      list[2]["numerator"] = "Something"
+    }
+    assertRejected(files, mentioning: ["indicator 26.3", "not a percentage"])
+  }
+
+  func testRejectsAnIndicatorTypeOutsideTheVocabulary() throws {
+    let files = try mutatingList("indicators", ofStandard: 18) { list in
+      list[0]["type"] = "impact"
+    }
+    assertRejected(files, mentioning: ["indicators[0].type", "not allowed"])
+  }
+
+  func testRejectsADisaggregationOutsideTheVocabulary() throws {
+    let files = try mutatingList("indicators", ofStandard: 18) { list in
+      list[0]["disaggregation"] = ["sex", "religion"]
+    }
+    assertRejected(files, mentioning: ["indicators[0].disaggregation[1]", "not allowed"])
+  }
+
+  func testRejectsAnIndicatorWithoutDataSource() throws {
+    let files = try mutatingList("indicators", ofStandard: 18) { list in
+      list[0]["dataSource"] = [String]()
+    }
+    assertRejected(files, mentioning: ["indicator 18.1", "data source"])
+  }
+
+  func testRejectsAnOfficialIdInTwoParts() throws {
+    let files = try mutatingList("indicators", ofStandard: 1) { list in
+      list[0]["officialId"] = "1.2"
+    }
+    assertRejected(files, mentioning: ["indicator 1.1", "standard.section.n"])
+  }
+
+  func testRejectsAnOfficialIdOfAnotherStandard() throws {
+    let files = try mutatingList("indicators", ofStandard: 1) { list in
+      list[0]["officialId"] = "2.2.2"
+    }
+    assertRejected(files, mentioning: ["indicator 1.1", "belongs to standard 2"])
+  }
+
+  func testRejectsARepeatedOfficialId() throws {
+    let files = try mutatingList("indicators", ofStandard: 1) { list in
+      list[0]["officialId"] = "1.2.1"
+    }
+    assertRejected(files, mentioning: ["indicator 1.2", "1.2.1 is given to two indicators"])
+  }
+
+  func testRejectsAnOfficialBasisWithoutOfficialId() throws {
+    let files = try mutatingList("indicators", ofStandard: 18) { list in
+      list[0]["basis"] = "official-id-and-target"
+    }
+    assertRejected(files, mentioning: ["indicator 18.1", "official-id-and-target"])
+  }
+
+  func testRejectsAnAdditionalMeasureNumberedLikeACoreIndicator() throws {
+    let files = try mutatingList("additionalMeasures", ofStandard: 1) { list in
+      list[0]["id"] = "1.5"
+    }
+    assertRejected(files, mentioning: ["additional measure '1.5'", "1.A1"])
+  }
+
+  func testRejectsAPreparednessPointerToAStandardWithoutPreparednessActions() throws {
+    let files = try mutating(try Self.diskFiles(), "coordination-functions.json") { object in
+      var functions = try XCTUnwrap(object["functions"] as? [[String: Any]])
+      let index = try XCTUnwrap(functions.firstIndex { $0["id"] as? String == "preparedness" })
+      var references = try XCTUnwrap(functions[index]["references"] as? [[String: Any]])
+      references[0]["standards"] = [1, 21]
+      functions[index]["references"] = references
+      object["functions"] = functions
+    }
+    assertRejected(files, mentioning: ["preparedness actions of standard 21"])
+  }
+
+  func testGuideCarriesTheCoordinationGuideContent() throws {
+    let guide = try bundled().guide
+    let planning = try XCTUnwrap(guide.programmeCycle.first { $0.id == "response-planning" })
+    XCTAssertEqual(planning.documentComponents?.count, 10)
+    let funding = try XCTUnwrap(guide.programmeCycle.first { $0.id == "resource-mobilization" })
+    XCTAssertTrue(funding.facts?.contains { $0.contains("0.5%") } ?? false)
+    XCTAssertEqual(funding.glossary?.map(\.term), ["Joint proposal"])
+    XCTAssertEqual(guide.access.languages, ["English", "French", "Spanish", "Arabic"])
+    XCTAssertEqual(guide.exampleDocuments(for: "preparedness").compactMap(\.year), ["2020", "2017"])
+    XCTAssertFalse(guide.promotion.isEmpty)
+    XCTAssertFalse(guide.learningMaterials.isEmpty)
+    let rule = try XCTUnwrap(guide.situations.first { $0.id == "contextualized" }).rule
+    XCTAssertTrue(rule.contains("by analogy"), rule)
   }
 }

@@ -396,6 +396,87 @@ final class ValidationTests: XCTestCase {
     assertError(report, "unknown-indicator", at: (8, 17), containing: "18.1, 18.2, 18.3, 18.4")
   }
 
+  // MARK: official ids
+
+  func testOfficialIdsAndTextsAreAccepted() throws {
+    let text = """
+      {
+        "cpms": "contextualization/1",
+        "context": { "name": "Test" },
+        "standards": [
+          {
+            "number": 18,
+            "officialStatement": "The official statement.",
+            "indicators": [
+              { "id": "18.1", "officialId": "18.2.1", "officialText": "Official wording one." },
+              { "id": "18.2", "officialId": "18.2.2" }
+            ],
+            "additionalIndicators": [
+              { "id": "18.L1", "text": "A local one.", "target": 5, "officialId": "18.3.1" }
+            ]
+          }
+        ]
+      }
+      """
+    let (report, model) = FileValidator.contextualization(
+      Array(text.utf8), path: "t.json", catalog: Self.catalog, readFile: Self.noFiles)
+    assertValid(report)
+    let applied = try XCTUnwrap(model).apply(to: Self.catalog)
+    let standard = try XCTUnwrap(applied.standard(18))
+    XCTAssertEqual(standard.contextualization?.officialStatement, "The official statement.")
+    XCTAssertEqual(standard.indicators.map(\.officialId), ["18.2.1", "18.2.2", nil, nil, "18.3.1"])
+    XCTAssertEqual(standard.indicators[0].officialText, "Official wording one.")
+    let shown = BrowseRendering(catalog: applied).show(18, format: .text)
+    XCTAssertTrue(shown.contains("Official id: 18.2.1"), shown)
+    XCTAssertTrue(shown.contains("Official statement: The official statement."), shown)
+    let json = BrowseRendering(catalog: applied).show(18, format: .json)
+    XCTAssertTrue(json.contains("\"officialId\" : \"18.2.2\""), json)
+  }
+
+  func testOfficialIdInTwoParts() {
+    let report = validate(indicatorFile(#"{ "id": "18.1", "officialId": "18.2" }"#))
+    assertError(report, "official-id-format", at: (8, 39), containing: "standard.section.n")
+  }
+
+  func testOfficialIdWithASign() {
+    let report = validate(indicatorFile(#"{ "id": "18.1", "officialId": "18.+2.1" }"#))
+    assertError(report, "official-id-format", at: (8, 39), containing: "18.2.1")
+  }
+
+  func testOfficialIdOfAnotherStandard() {
+    let report = validate(indicatorFile(#"{ "id": "18.1", "officialId": "13.2.1" }"#))
+    assertError(report, "official-id-belongs-to-standard", at: (8, 39), containing: "not to standard 18")
+  }
+
+  func testOfficialIdGivenTwiceInTheFile() {
+    let report = validate(
+      indicatorFile(
+        #"{ "id": "18.1", "officialId": "18.2.1" }, { "id": "18.2", "officialId": "18.2.1" }"#))
+    assertError(report, "repeated-official-id", at: (8, 81), containing: "already given to indicator 18.1 (line 8)")
+  }
+
+  func testOfficialIdThatTheDataGivesToAnotherIndicator() {
+    let text = """
+      {
+        "cpms": "contextualization/1",
+        "context": { "name": "Test" },
+        "standards": [
+          {
+            "number": 1,
+            "indicators": [{ "id": "1.3", "officialId": "1.2.1" }]
+          }
+        ]
+      }
+      """
+    let report = validate(text)
+    assertError(report, "repeated-official-id", at: (7, 51), containing: "already belongs to indicator 1.2")
+    // Moving 1.2.1 is fine when the file gives 1.2 another official id.
+    let swapped = text.replacingOccurrences(
+      of: #"[{ "id": "1.3", "officialId": "1.2.1" }]"#,
+      with: #"[{ "id": "1.3", "officialId": "1.2.1" }, { "id": "1.2", "officialId": "1.2.3" }]"#)
+    assertValid(validate(swapped))
+  }
+
   func testFifthCoreIndicatorIsTooMany() {
     let report = validate(
       """
@@ -580,7 +661,7 @@ final class ValidationTests: XCTestCase {
       bytes, path: path, catalog: Self.catalog, readFile: Self.diskFiles)
     XCTAssertTrue(report.valid, Self.describe(report))
     let context = try XCTUnwrap(model)
-    XCTAssertEqual(context.standardNumbers, [13, 18, 23])
+    XCTAssertEqual(context.standardNumbers, [1, 13, 18, 23])
     let applied = context.apply(to: Self.catalog)
     let standard = try XCTUnwrap(applied.standard(18))
     XCTAssertEqual(standard.title, "Case management for children at risk")
@@ -588,7 +669,11 @@ final class ValidationTests: XCTestCase {
     let added = try XCTUnwrap(standard.keyActions.first { $0.id == "18.2.12" })
     XCTAssertEqual(added.phase, .response)
     XCTAssertEqual(standard.keyActions.last?.id, "18.2.12")
-    XCTAssertNil(applied.standard(1)?.contextualization)
+    XCTAssertNil(applied.standard(2)?.contextualization)
+    let coordination = try XCTUnwrap(applied.standard(1))
+    XCTAssertNotNil(coordination.contextualization?.officialStatement)
+    XCTAssertEqual(coordination.indicators.map(\.officialId), ["1.2.2", "1.2.1", nil, nil])
+    XCTAssertNotNil(coordination.indicators[0].officialText)
     // A workshop file is refused where a contextualization is expected.
     let (wrong, none) = FileValidator.contextualization(
       Array(#"{ "cpms": "workshop/1", "situation": "none" }"#.utf8), path: "w.json", catalog: Self.catalog,

@@ -280,7 +280,7 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertTrue(
       block.hasPrefix(
         "\n- **What it measures:** % of identified unaccompanied and separated children who are in appropriate care "
-          + "and receiving case management.\n- **Global target:** 100% (in this summary)\n"), block)
+          + "and receiving case management.\n- **Global target:** 100% (proposed in this summary)\n"), block)
     XCTAssertTrue(
       block.contains(
         "| To agree | The group's decision |\n| --- | --- |\n"
@@ -301,13 +301,20 @@ final class WorkshopPackTests: XCTestCase {
         $0.path == "05-monitoring-framework.md"
       }!.contents
       var rows: [Int] = []
-      let indicators = request.result.selection.flatMap { catalog.standard($0)!.indicators }
+      let core = request.result.selection.flatMap { catalog.standard($0)!.indicators }
+      let indicators = core + request.result.selection.flatMap { catalog.standard($0)!.additionalMeasures ?? [] }
       XCTAssertEqual(checkTables(framework, name, rows: &rows), indicators.count, name)
       XCTAssertEqual(rows, Array(repeating: 6, count: indicators.count), name)
       for indicator in indicators {
-        XCTAssertTrue(framework.contains("### Indicator \(Markdown.escape(indicator.id))"), "\(name): \(indicator.id)")
-        if !indicator.note.isEmpty {
-          XCTAssertTrue(framework.contains("- **How it is usually computed:** \(Markdown.escape(indicator.note))\n"))
+        let official = indicator.officialId.map { " (official \($0))" } ?? ""
+        let kind = core.contains(indicator) ? "Indicator" : "Additional measure"
+        XCTAssertTrue(
+          framework.contains("### \(kind) \(Markdown.escape(indicator.id + official))"), "\(name): \(indicator.id)")
+        if let numerator = indicator.numerator, let denominator = indicator.denominator {
+          XCTAssertTrue(
+            framework.contains(
+              "- **Numerator:** \(Markdown.escape(numerator))\n- **Denominator:** \(Markdown.escape(denominator))\n"),
+            "\(name): \(indicator.id)")
         }
       }
       XCTAssertEqual(

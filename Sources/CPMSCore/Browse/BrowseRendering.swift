@@ -73,6 +73,9 @@ public struct BrowseRendering: Sendable {
     if let context = standard.contextualization, let rationale = context.rationale {
       blocks.append(layout.wrap("Why contextualized: " + rationale, indent: "  "))
     }
+    if let official = standard.contextualization?.officialStatement {
+      blocks.append(layout.wrap("Official statement: " + official, indent: "  "))
+    }
     var actions = [layout.heading("KEY ACTIONS", underline: "-")]
     let idWidth = (standard.keyActions.map(\.id.count).max() ?? 6) + 2
     for (phase, list) in standard.keyActionsByPhase {
@@ -91,17 +94,16 @@ public struct BrowseRendering: Sendable {
     blocks.append(actions.joined(separator: "\n"))
     var indicators = [layout.heading("CORE INDICATORS", underline: "-")]
     for indicator in standard.indicators {
-      let mark = indicator.local == nil ? "" : " [contextualized]"
-      indicators.append(layout.labelled(indicator.id, indicator.text + mark, labelWidth: idWidth))
-      let pad = String(repeating: " ", count: 2 + idWidth)
-      indicators.append(layout.wrap("Target: \(indicator.target). \(indicator.note)", indent: pad))
-      if let local = indicator.local {
-        for (label, value) in local.labelledFields {
-          indicators.append(layout.wrap("\(label): \(value)", indent: pad))
-        }
-      }
+      indicators += indicatorLines(indicator, idWidth: idWidth)
     }
     blocks.append(indicators.joined(separator: "\n"))
+    if let measures = standard.additionalMeasures, !measures.isEmpty {
+      var lines = [layout.heading("ADDITIONAL MEASURES (beside the core indicators)", underline: "-")]
+      for measure in measures {
+        lines += indicatorLines(measure, idWidth: idWidth)
+      }
+      blocks.append(lines.joined(separator: "\n"))
+    }
     var links = [layout.heading("LINKS", underline: "-")]
     links.append(
       layout.labelled(
@@ -129,8 +131,24 @@ public struct BrowseRendering: Sendable {
       }
       blocks.append(lines.joined(separator: "\n"))
     }
-    blocks.append(layout.wrap(noticeText + " Sources: " + standard.provenance))
+    blocks.append(layout.wrap(noticeText + " " + standard.summaryLine))
     return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  /// One indicator: its id and text, then its target, type, computation, sources and note.
+  func indicatorLines(_ indicator: Indicator, idWidth: Int) -> [String] {
+    let mark = indicator.local == nil ? "" : " [contextualized]"
+    var lines = [layout.labelled(indicator.id, indicator.text + mark, labelWidth: idWidth)]
+    let pad = String(repeating: " ", count: 2 + idWidth)
+    for (label, value) in indicator.labelledFields {
+      lines.append(layout.wrap("\(label): \(value)", indent: pad))
+    }
+    if let local = indicator.local {
+      for (label, value) in local.labelledFields {
+        lines.append(layout.wrap("\(label): \(value)", indent: pad))
+      }
+    }
+    return lines
   }
 
   // MARK: principles
@@ -203,6 +221,47 @@ extension SearchHit.Kind {
   }
 }
 
+extension Indicator {
+  /// The indicator's fields after its text, labelled for display, in a fixed order; the official id
+  /// comes first so it stands beside cpms's own.
+  public var labelledFields: [(String, String)] {
+    var fields: [(String, String)] = []
+    if let officialId { fields.append(("Official id", officialId + " (CPMS 2019 table of indicators)")) }
+    if let officialText { fields.append(("Official text", officialText)) }
+    fields.append(("Target", target.description + (type.map { "; type: \($0.rawValue)" } ?? "")))
+    if let numerator { fields.append(("Numerator", numerator)) }
+    if let denominator { fields.append(("Denominator", denominator)) }
+    if let dataSource, !dataSource.isEmpty { fields.append(("Data sources", dataSource.joined(separator: "; "))) }
+    if let disaggregation, !disaggregation.isEmpty {
+      fields.append(("Disaggregate by", disaggregation.map(\.rawValue).joined(separator: ", ")))
+    }
+    if !note.isEmpty { fields.append(("Note", note)) }
+    return fields
+  }
+}
+
+extension Standard {
+  /// cpms's indicator ids beside their official ones, where known ("1.1 = official 1.2.2"), or nil.
+  public var officialIndicatorIds: String? {
+    let pairs = (indicators + (additionalMeasures ?? [])).compactMap { indicator in
+      indicator.officialId.map { "\(indicator.id) = official \($0)" }
+    }
+    return pairs.isEmpty ? nil : pairs.joined(separator: ", ")
+  }
+
+  /// The one line the text and Markdown views print about what is a summary; the detailed sources are
+  /// in `provenance`, shown by `cpms show N --format json`.
+  public var summaryLine: String {
+    var line =
+      "Summary: the statement, key actions and indicators are cpms's own wording, and the indicators' types, "
+      + "computations and data sources are cpms's own proposals."
+    if indicators.contains(where: { $0.basis == .officialIdAndTarget }) {
+      line += " Official ids and their targets are from the CPMS 2019 table of indicators."
+    }
+    return line + " Sources: cpms show \(number) --format json."
+  }
+}
+
 extension LocalIndicatorDetails {
   /// The local fields that are set, labelled for display, in a fixed order.
   public var labelledFields: [(String, String)] {
@@ -258,11 +317,14 @@ struct StandardDetail: Encodable {
   var statement: String
   var keyActions: [KeyAction]
   var indicators: [Indicator]
+  var additionalMeasures: [Indicator]
   var relatedPrinciples: [Link]
   var linkedStandards: [Link]
   var inspireStrategies: [Strategy]
   var inspireNote: String
   var coordinationFunctions: [CoordinationRole]
+  /// The coordination guide's example documents for the functions this standard serves.
+  var coordinationExamples: [WorkshopGuide.ExampleDocument]
   var guidanceNotes: [GuidanceNote]
   var provenance: String
   var contextualization: StandardContextualization?
@@ -276,6 +338,7 @@ struct StandardDetail: Encodable {
     statement = standard.statement
     keyActions = standard.keyActions
     indicators = standard.indicators
+    additionalMeasures = standard.additionalMeasures ?? []
     relatedPrinciples = standard.relatedPrinciples.map { Link(number: $0, title: catalog.principle($0)!.title) }
     linkedStandards = standard.linkedStandards.map { Link(number: $0, title: catalog.standardTitle($0)!) }
     inspireStrategies = standard.inspire.strategies.compactMap { id in
@@ -283,6 +346,8 @@ struct StandardDetail: Encodable {
     }
     inspireNote = standard.inspire.note
     coordinationFunctions = catalog.coordinationRoles(of: standard.number)
+    let functions = Set(coordinationFunctions.map(\.function))
+    coordinationExamples = catalog.guide.exampleDocuments.filter { functions.contains($0.function) }
     guidanceNotes = standard.guidanceNotes ?? []
     provenance = standard.provenance
     contextualization = standard.contextualization

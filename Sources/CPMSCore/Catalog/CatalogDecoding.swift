@@ -53,15 +53,24 @@ extension Standard {
           id: action.string("id"), phase: action.choice("phase", Phase.self) ?? .response,
           actor: action.choice("actor", Actor.self, required: false), text: action.string("text"))
       },
-      indicators: object.objects("indicators") { indicator in
-        Indicator(
-          id: indicator.string("id"), text: indicator.string("text"), target: indicator.target("target"),
-          note: indicator.string("note"))
-      },
+      indicators: object.objects("indicators", Indicator.init),
+      additionalMeasures: object.optionalObjects("additionalMeasures", Indicator.init),
       guidanceNotes: object.optionalObjects("guidanceNotes") { note in
         GuidanceNote(id: note.string("id"), title: note.string("title"), summary: note.string("summary"))
       },
       provenance: object.string("provenance"), contextualization: nil)
+  }
+}
+
+extension Indicator {
+  /// A core indicator or an additional measure: both carry the structured fields.
+  init(_ object: DataObject) {
+    self.init(
+      id: object.string("id"), text: object.string("text"), target: object.target("target"),
+      note: object.string("note"), type: object.choice("type", IndicatorType.self),
+      numerator: object.optionalString("numerator"), denominator: object.optionalString("denominator"),
+      dataSource: object.strings("dataSource"), disaggregation: object.choices("disaggregation", Disaggregation.self),
+      officialId: object.optionalString("officialId"), basis: object.choice("basis", IndicatorBasis.self))
   }
 }
 
@@ -87,11 +96,31 @@ extension WorkshopGuide {
       programmeCycle: object.objects("programmeCycle") { stage in
         Stage(
           id: stage.string("id"), title: stage.string("title"), summary: stage.string("summary"),
-          sections: stage.strings("sections"), tips: stage.strings("tips"),
+          sections: stage.strings("sections"), documentComponents: stage.optionalStrings("documentComponents"),
+          facts: stage.optionalStrings("facts"),
+          glossary: stage.optionalObjects("glossary") { term in
+            Term(term: term.string("term"), meaning: term.string("meaning"))
+          }, tips: stage.strings("tips"),
           reflectionQuestions: stage.strings("reflectionQuestions"))
       },
       selectionTips: object.objects("selectionTips") { tip in
         SelectionTip(stage: tip.string("stage"), standards: tip.ints("standards"), text: tip.string("text"))
+      },
+      promotion: object.strings("promotion"),
+      access: object.object("access") { access in
+        Access(
+          languages: access.strings("languages"),
+          formats: access.objects("formats") { format in
+            AccessFormat(format: format.string("format"), detail: format.string("detail"))
+          })
+      } ?? Access(languages: [], formats: []),
+      learningMaterials: object.objects("learningMaterials") { material in
+        LearningMaterial(title: material.string("title"), detail: material.string("detail"))
+      },
+      exampleDocuments: object.objects("exampleDocuments") { example in
+        ExampleDocument(
+          function: example.string("function"), country: example.string("country"),
+          document: example.string("document"), year: example.optionalString("year"))
       })
   }
 }

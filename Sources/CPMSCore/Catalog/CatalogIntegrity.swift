@@ -27,9 +27,26 @@ enum CatalogIntegrity {
         for number in reference.principles where !Catalog.principleNumbers.contains(number) {
           problems.append("coordination-functions.json: \(function.id) names principle \(number)")
         }
+        if reference.part == .preparedness {
+          for number in reference.standards
+          where catalog.standard(number).map({ !$0.keyActions.contains { $0.phase == .preparedness } }) ?? false {
+            problems.append(
+              "coordination-functions.json: \(function.id) points to the preparedness actions of standard \(number), "
+                + "which has none")
+          }
+        }
       }
     }
     problems += guideProblems(catalog.guide)
+    let functionIDs = Set(catalog.coordinationFunctions.map(\.id))
+    for example in catalog.guide.exampleDocuments where !functionIDs.contains(example.function) {
+      problems.append("guide.json: example document '\(example.document)' names unknown function '\(example.function)'")
+    }
+    if catalog.guide.promotion.isEmpty || catalog.guide.access.formats.isEmpty
+      || catalog.guide.learningMaterials.isEmpty
+    {
+      problems.append("guide.json: expected ways to promote the CPMS, ways to get it and learning materials")
+    }
     return problems
   }
 
@@ -105,11 +122,71 @@ enum CatalogIntegrity {
       if !seenIDs.insert("indicator " + indicator.id).inserted {
         problems.append("\(name): indicator id \(indicator.id) is repeated")
       }
+      problems += indicatorFieldProblems(indicator, of: standard, seenIDs: &seenIDs)
+    }
+    for (index, measure) in (standard.additionalMeasures ?? []).enumerated() {
+      let expected = "\(standard.number).A\(index + 1)"
+      if measure.id != expected {
+        problems.append("\(name): additional measure '\(measure.id)' should be numbered \(expected)")
+      }
+      problems += indicatorFieldProblems(measure, of: standard, seenIDs: &seenIDs)
     }
     for note in standard.guidanceNotes ?? [] where !note.id.hasPrefix("\(standard.number).") {
       problems.append("\(name): guidance note \(note.id) belongs to another standard")
     }
     return problems
+  }
+
+  /// The structured fields every indicator and additional measure carries.
+  static func indicatorFieldProblems(
+    _ indicator: Indicator, of standard: Standard, seenIDs: inout Set<String>
+  ) -> [String] {
+    let name = "standard \(standard.number): indicator \(indicator.id)"
+    var problems: [String] = []
+    if indicator.text.isEmpty { problems.append("\(name) has no text") }
+    if indicator.type == nil { problems.append("\(name) has no type (outcome, output or process)") }
+    if indicator.basis == nil { problems.append("\(name) has no basis") }
+    if indicator.isPercentage {
+      if (indicator.numerator ?? "").isEmpty || (indicator.denominator ?? "").isEmpty {
+        problems.append("\(name) is a percentage and needs both a numerator and a denominator")
+      }
+    } else if indicator.numerator != nil || indicator.denominator != nil {
+      problems.append("\(name) is not a percentage, so it takes no numerator or denominator")
+    }
+    if (indicator.dataSource ?? []).isEmpty || indicator.dataSource!.contains(where: \.isEmpty) {
+      problems.append("\(name) needs at least one example data source")
+    }
+    if let disaggregation = indicator.disaggregation, Set(disaggregation).count != disaggregation.count {
+      problems.append("\(name) repeats a disaggregation")
+    }
+    if let official = indicator.officialId {
+      if let message = officialIdProblem(official, standard: standard.number) {
+        problems.append("\(name): \(message)")
+      }
+      if !seenIDs.insert("official " + official).inserted {
+        problems.append("\(name): official id \(official) is given to two indicators")
+      }
+    }
+    if (indicator.basis == .officialIdAndTarget) != (indicator.officialId != nil) {
+      problems.append("\(name): the basis official-id-and-target goes with an official id, and only with one")
+    }
+    return problems
+  }
+
+  /// Why `id` is not an official indicator id of standard `number` (`number.section.n`), or nil.
+  public static func officialIdProblem(_ id: String, standard number: Int) -> String? {
+    let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+    let digits = parts.allSatisfy { part in
+      !part.isEmpty && part.count < 6 && part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        && Int(part)! > 0
+    }
+    guard parts.count == 3, digits else {
+      return "official id '\(Excerpt.of(id))' must be written standard.section.n, for example \(number).2.1"
+    }
+    guard Int(parts[0]) == number else {
+      return "official id \(id) belongs to standard \(parts[0]), not to standard \(number)"
+    }
+    return nil
   }
 
   private static func keyActionProblems(_ standard: Standard, seenIDs: inout Set<String>) -> [String] {

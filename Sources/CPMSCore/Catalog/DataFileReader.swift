@@ -219,6 +219,18 @@ final class DataObject {
     optionalArray(key, stringElement)
   }
 
+  /// An array of strings that must each be one of an enumeration's raw values.
+  func choices<Choice: RawRepresentable>(_ key: String, _ type: Choice.Type) -> [Choice]
+  where Choice.RawValue == String {
+    array(key) { node, path in
+      guard let text = node.stringValue, let choice = Choice(rawValue: text) else {
+        reader.report("'\(path.text)' has a value that is not allowed here", at: node.location)
+        return nil
+      }
+      return choice
+    }
+  }
+
   func ints(_ key: String) -> [Int] {
     array(key) { node, path in
       guard let number = node.intValue else {

@@ -383,10 +383,10 @@ struct PackWriter {
       ]),
       .paragraph([
         .text(
-          "The handbook, its guidance notes and its translations are free to download from the Alliance's "
-            + "website, alliancecpha.org (search for \u{201C}Minimum Standards for Child Protection in "
-            + "Humanitarian Action\u{201D}).")
+          "Where to get the handbook (in \(catalog.guide.access.languages.joined(separator: ", ")); free to "
+            + "download):")
       ]),
+      .bullets(catalog.guide.access.formats.map { [.strong("\($0.format):"), .text(" " + $0.detail)] }),
       .paragraph([
         .text(
           "\u{201C}Contextualised\u{201D} marks wording a coordination group has adapted to its own context; "
@@ -676,8 +676,17 @@ struct PackWriter {
     for stage in catalog.guide.programmeCycle {
       out += [
         .heading(1, stage.title), .paragraph([.text(stage.summary)]), .heading(2, "Parts of the CPMS to use"),
-        .bullets(stage.sections.map { [.text($0)] }), .heading(2, "Tips"), .bullets(stage.tips.map { [.text($0)] }),
-        .heading(2, "Tips for the selected standards"),
+        .bullets(stage.sections.map { [.text($0)] }),
+      ]
+      if let components = stage.documentComponents {
+        out += [
+          .heading(2, "What a complete planning document contains"), .bullets(components.map { [.text($0)] }),
+        ]
+      }
+      out += (stage.facts ?? []).map { .paragraph([.text($0)]) }
+      out += (stage.glossary ?? []).map { .paragraph([.strong("\($0.term):"), .text(" " + $0.meaning)]) }
+      out += [
+        .heading(2, "Tips"), .bullets(stage.tips.map { [.text($0)] }), .heading(2, "Tips for the selected standards"),
       ]
       let tips = catalog.guide.selectionTips.filter { tip in
         tip.stage == stage.id && tip.standards.contains(where: selected.contains)
@@ -701,11 +710,42 @@ struct PackWriter {
 
   // MARK: 7. monitoring framework
 
-  /// How an indicator is usually computed. THE ONE PLACE TO SWITCH OVER to the structured fields
-  /// (numerator, denominator, data source, disaggregation) once the content branch adds them to
-  /// `Indicator`; until then the indicator's note says it in prose.
+  /// How an indicator is usually computed: the numerator and denominator of a share, where the data
+  /// usually comes from and how it can be broken down, then the indicator's own remark.
   func computation(_ indicator: Indicator) -> [PackLine] {
-    indicator.note.isEmpty ? [] : [[.strong("How it is usually computed:"), .text(" " + indicator.note)]]
+    var lines: [PackLine] = []
+    if let numerator = indicator.numerator, let denominator = indicator.denominator {
+      let share = indicator.isPercentage ? ", as a percentage" : ""
+      lines += [
+        [.strong("How it is usually computed:"), .text(" the numerator divided by the denominator\(share).")],
+        [.strong("Numerator:"), .text(" " + numerator)], [.strong("Denominator:"), .text(" " + denominator)],
+      ]
+    }
+    if let sources = indicator.dataSource, !sources.isEmpty {
+      lines.append([.strong("Data usually from:"), .text(" " + sources.joined(separator: "; "))])
+    }
+    if let breakdown = indicator.disaggregation, !breakdown.isEmpty {
+      lines.append([.strong("Broken down by:"), .text(" " + breakdown.map(\.rawValue).joined(separator: ", "))])
+    }
+    if !indicator.note.isEmpty {
+      let label = lines.isEmpty ? "How it is usually computed:" : "Note:"
+      lines.append([.strong(label), .text(" " + indicator.note)])
+    }
+    return lines
+  }
+
+  /// The global target and where it comes from, so a proposal never passes for an official figure.
+  func globalTargetText(_ target: Target?, _ indicator: Indicator) -> String {
+    guard let target else { return "none: a local indicator" }
+    if target == .setInContext { return "none: each context sets its own" }
+    let source =
+      indicator.basis == .officialIdAndTarget ? "the CPMS 2019 table of indicators" : "proposed in this summary"
+    return "\(target.description) (\(source))"
+  }
+
+  func indicatorHeading(_ indicator: Indicator, kind: String) -> String {
+    "\(kind) \(indicator.id)" + (indicator.officialId.map { " (official \($0))" } ?? "")
+      + (indicator.local == nil ? "" : " (contextualised)")
   }
 
   /// The fields the group agrees in session 6, with the values the contextualisation already sets.
@@ -747,22 +787,24 @@ struct PackWriter {
       let standard = catalog.standard(number)!
       let global = request.globalCatalog?.standard(number)
       out.append(.heading(1, "Indicators for standard \(number): \(oneLine(standard.title))"))
-      for indicator in standard.indicators {
+      let measures = (standard.additionalMeasures ?? []).map { (indicator: $0, kind: "Additional measure") }
+      for (indicator, kind) in standard.indicators.map({ (indicator: $0, kind: "Indicator") }) + measures {
         let additional = indicator.local?.additional == true
+        let globalIndicators = (global?.indicators ?? []) + (global?.additionalMeasures ?? [])
         let globalTarget: Target? =
-          additional ? nil : (global?.indicators.first { $0.id == indicator.id }?.target ?? indicator.target)
+          additional ? nil : (globalIndicators.first { $0.id == indicator.id }?.target ?? indicator.target)
         var facts: [PackLine] = [
           [.strong("What it measures:"), .text(" " + indicator.text)],
           [
             .strong("Global target:"),
-            .text(" " + (globalTarget.map { "\($0.description) (in this summary)" } ?? "none: a local indicator")),
+            .text(" " + globalTargetText(globalTarget, indicator)),
           ],
         ]
         facts += computation(indicator)
         out.append(
           .keepTogether([
-            .heading(2, "Indicator \(indicator.id)" + (indicator.local == nil ? "" : " (contextualised)")),
-            .bullets(facts), .fillIn(fillInFields(indicator, globalTarget: globalTarget)),
+            .heading(2, indicatorHeading(indicator, kind: kind)), .bullets(facts),
+            .fillIn(fillInFields(indicator, globalTarget: globalTarget)),
           ]))
       }
     }

@@ -185,8 +185,10 @@ public enum Prioritizer {
         Finding(
           severity: .error, rule: Rule.size,
           message:
-            "\(selection.count) standards selected; the guide asks for a limited number, 4 to 10: "
-            + "\(direction) at least \(needed)."))
+            "\(selection.count) standards selected; the guide asks for a limited number, 4 to 10"
+            + (request.situation == .contextualized
+              ? " (it gives no count for this situation: cpms applies the range of the plan situation by analogy)"
+              : "") + ": \(direction) at least \(needed)."))
     }
     let chosen = Set(selection)
     for pillar in catalog.pillars where !pillar.standardNumbers.contains(where: chosen.contains) {

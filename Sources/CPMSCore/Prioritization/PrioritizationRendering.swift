@@ -61,6 +61,9 @@ public struct PrioritizationRendering: Sendable {
         if !item.reasons.isEmpty {
           selection.append(layout.wrap(item.reasons.joined(separator: "; "), indent: "      "))
         }
+        if let official = catalog.standard(item.standard)?.officialIndicatorIds {
+          selection.append(layout.wrap("Indicator ids: " + official, indent: "      "))
+        }
       }
     }
     blocks.append(selection.joined(separator: "\n"))
@@ -148,8 +151,10 @@ public struct PrioritizationRendering: Sendable {
     Markdown.table(
       ["Standard", "Title", "Pillar", "Why it is selected"],
       result.selected.map { item -> [Markdown.Cell] in
+        let official = catalog.standard(item.standard)?.officialIndicatorIds.map { " (indicator ids: \($0))" } ?? ""
         let title: Markdown.Cell =
-          link.map { .markdown(Markdown.link(item.title, to: $0(item.standard))) } ?? .text(item.title)
+          link.map { .markdown(Markdown.link(item.title, to: $0(item.standard)) + Markdown.escape(official)) }
+          ?? .text(item.title + official)
         return [
           .text(String(item.standard)), title, .text(String(item.pillar)), .text(item.reasons.joined(separator: "; ")),
         ]
@@ -174,6 +179,12 @@ public struct PrioritizationRendering: Sendable {
   }
 }
 
+struct OfficialIndicatorID: Encodable {
+  var standard: Int
+  var indicator: String
+  var officialId: String
+}
+
 struct PrioritizationJSON: Encodable {
   struct ExceptionJSON: Encodable {
     var standard: Int
@@ -187,6 +198,8 @@ struct PrioritizationJSON: Encodable {
   var rule: String
   var selection: [Int]
   var selected: [SelectedStandard]
+  /// Official indicator ids of the selected standards, where known (bundled data or the contextualization).
+  var officialIndicatorIds: [OfficialIndicatorID]
   var findings: [Finding]
   var ranking: [RankingEntry]?
   var contextualized: [Int]
@@ -203,6 +216,12 @@ struct PrioritizationJSON: Encodable {
     rule = rendering.rule(for: result.situation)
     selection = result.selection
     selected = result.selected
+    officialIndicatorIds = result.selection.flatMap { number -> [OfficialIndicatorID] in
+      guard let standard = rendering.catalog.standard(number) else { return [] }
+      return (standard.indicators + (standard.additionalMeasures ?? [])).compactMap { indicator in
+        indicator.officialId.map { OfficialIndicatorID(standard: number, indicator: indicator.id, officialId: $0) }
+      }
+    }
     findings = result.findings
     ranking = result.ranking
     contextualized = result.contextualized

@@ -21,6 +21,7 @@ public struct StandardMarkdown: Sendable {
       if let rationale = context.rationale { out += " Why: \(Markdown.escape(rationale))" }
       if let title = context.globalTitle { out += " Global title: \(Markdown.escape(title))." }
       if let statement = context.globalStatement { out += " Global statement: \(Markdown.escape(statement))" }
+      if let official = context.officialStatement { out += " Official statement: \(Markdown.escape(official))" }
       out += "\n"
     }
     out += "\n\(hashes(level + 1)) Key actions\n"
@@ -38,17 +39,11 @@ public struct StandardMarkdown: Sendable {
       }
     }
     out += "\n\(hashes(level + 1)) Core indicators\n\n"
-    out +=
-      Markdown.table(
-        ["Id", "Indicator", "Target", "Notes"],
-        standard.indicators.map { indicator in
-          var notes = indicator.note
-          if let local = indicator.local {
-            notes += local.labelledFields.map { " \($0.0): \($0.1)." }.joined()
-          }
-          let text = indicator.text + (indicator.local == nil ? "" : " (contextualized)")
-          return [indicator.id, text, indicator.target.description, notes]
-        }) + "\n"
+    out += indicatorTable(standard.indicators) + "\n"
+    if let measures = standard.additionalMeasures, !measures.isEmpty {
+      out += "\n\(hashes(level + 1)) Additional measures (beside the core indicators)\n\n"
+      out += indicatorTable(measures) + "\n"
+    }
     out += "\n\(hashes(level + 1)) Links\n\n"
     let principles = standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }
     let standards = standard.linkedStandards.map { "\($0) \(catalog.standardTitle($0)!)" }
@@ -61,7 +56,12 @@ public struct StandardMarkdown: Sendable {
     out += "- **Coordination functions:**"
     out += roles.isEmpty ? " none named in the guide's annex.\n" : "\n"
     for role in roles {
-      out += "  - \(Markdown.escape(role.title)) (\(Markdown.escape(role.part.title))): \(Markdown.escape(role.note))\n"
+      out += "  - \(Markdown.escape(role.title)) (\(Markdown.escape(role.part.title))): \(Markdown.escape(role.note))"
+      let examples = catalog.guide.exampleDocuments(for: role.function).map(\.label)
+      if !examples.isEmpty {
+        out += " Examples named by the guide: \(Markdown.escape(examples.joined(separator: "; ")))."
+      }
+      out += "\n"
     }
     if let notes = standard.guidanceNotes, !notes.isEmpty {
       out += "\n\(hashes(level + 1)) Guidance notes cited by the coordination guide\n\n"
@@ -77,8 +77,43 @@ public struct StandardMarkdown: Sendable {
           ["Key action", "Phase", "Status", "Lead", "By when", "Notes"],
           standard.keyActions.map { [$0.id, $0.phase.title, "", "", "", ""] }) + "\n"
     }
-    out += "\n*Sources: \(Markdown.escape(standard.provenance))*\n"
+    out += "\n*\(Markdown.escape(standard.summaryLine))*\n"
     return out
+  }
+
+  /// Indicators with their computation: the official id, where known, beside cpms's id.
+  func indicatorTable(_ indicators: [Indicator]) -> String {
+    Markdown.table(
+      ["Id", "Indicator", "Target", "Type", "Computation", "Data sources and notes"],
+      indicators.map { indicator in
+        let id = indicator.id + (indicator.officialId.map { " (official \($0))" } ?? "")
+        var text = indicator.text + (indicator.local == nil ? "" : " (contextualized)")
+        if let official = indicator.officialText { text += " Official text: \(official)" }
+        var computation =
+          switch indicator.target {
+          case .yes, .no: "Answer yes or no."
+          case .number: "A count."
+          default: ""
+          }
+        if let numerator = indicator.numerator, let denominator = indicator.denominator {
+          computation = "Numerator: \(numerator). Denominator: \(denominator)."
+        }
+        var notes: [String] = []
+        if let sources = indicator.dataSource, !sources.isEmpty {
+          notes.append("Data sources: \(sources.joined(separator: "; ")).")
+        }
+        if let disaggregation = indicator.disaggregation, !disaggregation.isEmpty {
+          notes.append("Disaggregate by \(disaggregation.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if !indicator.note.isEmpty { notes.append(indicator.note) }
+        if let local = indicator.local {
+          notes += local.labelledFields.map { "\($0.0): \($0.1)." }
+        }
+        return [
+          id, text, indicator.target.description, indicator.type?.rawValue ?? "", computation,
+          notes.joined(separator: " "),
+        ]
+      })
   }
 
   /// The 10 principles, optionally with the questions a group uses to check its plans.

@@ -20,6 +20,9 @@ public struct Contextualization: Sendable, Equatable {
     public var target: Target?
     public var details: LocalIndicatorDetails
     public var note: String?
+    /// The id in the official CPMS table of indicators, `standard.section.n`.
+    public var officialId: String?
+    public var officialText: String?
   }
 
   public struct StandardEntry: Sendable, Equatable {
@@ -27,6 +30,8 @@ public struct Contextualization: Sendable, Equatable {
     public var title: String?
     public var statement: String?
     public var rationale: String?
+    /// The official wording of the standard, from the handbook the group holds.
+    public var officialStatement: String?
     public var keyActions: [KeyActionChange]
     public var indicators: [IndicatorChange]
     public var additionalIndicators: [IndicatorChange]
@@ -53,7 +58,7 @@ public struct Contextualization: Sendable, Equatable {
       standard.contextualization = StandardContextualization(
         contextName: name, rationale: entry.rationale,
         globalTitle: entry.title == nil ? nil : standard.title,
-        globalStatement: entry.statement == nil ? nil : standard.statement)
+        globalStatement: entry.statement == nil ? nil : standard.statement, officialStatement: entry.officialStatement)
       if let title = entry.title { standard.title = title }
       if let statement = entry.statement { standard.statement = statement }
       for change in entry.keyActions {
@@ -72,6 +77,8 @@ public struct Contextualization: Sendable, Equatable {
         if let text = change.text { standard.indicators[index].text = text }
         if let target = change.target { standard.indicators[index].target = target }
         if let note = change.note { standard.indicators[index].note = note }
+        if let official = change.officialId { standard.indicators[index].officialId = official }
+        if let official = change.officialText { standard.indicators[index].officialText = official }
         standard.indicators[index].local = change.details
       }
       for change in entry.additionalIndicators {
@@ -80,7 +87,8 @@ public struct Contextualization: Sendable, Equatable {
         standard.indicators.append(
           Indicator(
             id: change.id, text: change.text ?? "", target: change.target ?? .setInContext,
-            note: change.note ?? "Local indicator added by \(name).", local: details))
+            note: change.note ?? "Local indicator added by \(name).", officialId: change.officialId,
+            officialText: change.officialText, local: details))
       }
       result.replaceStandard(standard)
     }
@@ -125,12 +133,16 @@ struct ContextualizationChecker {
   static let topKeys = ["cpms", "context", "standards"]
   static let contextKeys = ["name", "language", "updated", "coordinationGroup"]
   static let standardKeys = [
-    "number", "title", "statement", "rationale", "keyActions", "indicators", "additionalIndicators",
+    "number", "title", "statement", "officialStatement", "rationale", "keyActions", "indicators",
+    "additionalIndicators",
   ]
   static let keyActionKeys = ["id", "text", "phase", "added"]
   static let indicatorKeys = [
-    "id", "text", "target", "definition", "method", "frequency", "dataSource", "disaggregation", "note",
+    "id", "text", "target", "definition", "method", "frequency", "dataSource", "disaggregation", "note", "officialId",
+    "officialText",
   ]
+  /// Official ids the file gives, with the indicator that carries each and where, to find repeats.
+  var officialIds: [String: (indicator: String, location: SourceLocation)] = [:]
 
   mutating func check(_ root: SourceJSON) -> Contextualization? {
     guard let top = checker.object(root, "the file", known: Self.topKeys, required: Self.topKeys) else { return nil }
@@ -170,6 +182,7 @@ struct ContextualizationChecker {
         entries.append(entry)
       }
     }
+    checkOfficialIdsAgainstCatalog(entries)
     guard !checker.hasErrors, let name else { return nil }
     return Contextualization(
       name: name, language: language, updated: updated, coordinationGroup: group,
@@ -184,7 +197,9 @@ struct ContextualizationChecker {
     var entry = Contextualization.StandardEntry(
       number: number, title: checker.string(members["title"], "The title"),
       statement: checker.string(members["statement"], "The statement"),
-      rationale: checker.string(members["rationale"], "The rationale"), keyActions: [], indicators: [],
+      rationale: checker.string(members["rationale"], "The rationale"),
+      officialStatement: checker.string(members["officialStatement"], "The official statement"), keyActions: [],
+      indicators: [],
       additionalIndicators: [])
     var actionIDs: Set<String> = []
     for element in checker.array(members["keyActions"], "\"keyActions\"") ?? [] {
@@ -345,9 +360,64 @@ struct ContextualizationChecker {
       method: checker.string(members["method"], "The method"),
       frequency: checker.string(members["frequency"], "The frequency"),
       dataSource: checker.string(members["dataSource"], "The data source"), disaggregation: disaggregation)
+    var officialId: String?
+    if let node = members["officialId"], let official = checker.string(node, "The official id") {
+      officialId = checkOfficialId(official, of: id, standard: standard, at: node.location)
+    }
     return Contextualization.IndicatorChange(
       id: id, text: checker.string(members["text"], "The indicator text"), target: target, details: details,
-      note: checker.string(members["note"], "The note"))
+      note: checker.string(members["note"], "The note"), officialId: officialId,
+      officialText: checker.string(members["officialText"], "The official text"))
+  }
+
+  /// An official id is `standard.section.n`, belongs to its standard and names one indicator only.
+  mutating func checkOfficialId(
+    _ official: String, of indicator: String, standard: Standard, at location: SourceLocation
+  )
+    -> String?
+  {
+    if let problem = CatalogIntegrity.officialIdProblem(official, standard: standard.number) {
+      let belongs = problem.contains("belongs to")
+      checker.error(
+        belongs ? "official-id-belongs-to-standard" : "official-id-format",
+        belongs
+          ? "Official id \(Excerpt.of(official)) belongs to another standard, not to standard \(standard.number): "
+            + "official ids start with the number of their standard, for example \(standard.number).2.1."
+          : "Official id '\(Excerpt.of(official))' must be written standard.section.n as in the CPMS table of "
+            + "indicators, for example \(standard.number).2.1.", at: location)
+      return nil
+    }
+    if let earlier = officialIds[official] {
+      checker.error(
+        "repeated-official-id",
+        "Official id \(official) is already given to indicator \(earlier.indicator) (line \(earlier.location.line)); "
+          + "each official id names one indicator.", at: location)
+      return nil
+    }
+    officialIds[official] = (indicator, location)
+    return official
+  }
+
+  /// An official id the file gives must not be one that cpms's data already gives to an indicator the
+  /// file leaves alone.
+  mutating func checkOfficialIdsAgainstCatalog(_ entries: [Contextualization.StandardEntry]) {
+    var changed: Set<String> = []
+    for entry in entries {
+      for change in entry.indicators + entry.additionalIndicators where change.officialId != nil {
+        changed.insert(change.id)
+      }
+    }
+    for (official, given) in officialIds.sorted(by: { $0.key < $1.key }) {
+      let number = Int(official.prefix { $0 != "." }) ?? 0
+      guard let standard = catalog.standard(number) else { continue }
+      for indicator in standard.indicators + (standard.additionalMeasures ?? [])
+      where indicator.officialId == official && indicator.id != given.indicator && !changed.contains(indicator.id) {
+        checker.error(
+          "repeated-official-id",
+          "Official id \(official) already belongs to indicator \(indicator.id) in cpms's data; give \(indicator.id) "
+            + "its own official id in this file too, or fix this one.", at: given.location)
+      }
+    }
   }
 
   /// The largest number target: real counts are far below it, and every whole number up to it prints
