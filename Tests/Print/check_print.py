@@ -189,10 +189,8 @@ def check_hostile(binary, out):
         fail(f"hostile pack: the description attribute is {descriptions!r}")
     if "script" in parser.tags:
         fail("hostile pack: the context name made a <script> element")
-    style = "".join(parser.style)
-    if "<" in style or "alert(1)" in style.replace("alert\\28 1\\29", ""):
-        if "<" in style:
-            fail("hostile pack: a '<' reached the style sheet")
+    if "<" in "".join(parser.style):
+        fail("hostile pack: a '<' reached the style sheet")
     print("hostile context name: only text (cover title, description attribute, running header string)")
     return path
 

@@ -91,15 +91,13 @@ struct HTMLPack {
     case .worksheet(let items):
       return "<div class=\"worksheet\">\n" + items.map(worksheetItem).joined() + "</div>\n"
     case .fillIn(let fields):
-      var out = "<table class=\"fill\">\n<colgroup><col style=\"width:34%\"><col style=\"width:66%\"></colgroup>\n"
-      out +=
-        "<thead><tr><th scope=\"col\">To agree</th><th scope=\"col\">The group\u{2019}s decision</th></tr></thead>\n"
-      out += "<tbody>\n"
+      // A form: one box per field, two to a row, each with room to write under its label.
+      var out = "<dl class=\"fill\">\n"
       for field in fields {
         let value = field.value.map { "<span class=\"given\">\(HTML.text($0))</span>" } ?? ""
-        out += "<tr><th scope=\"row\">\(HTML.text(field.label))</th><td>\(value)</td></tr>\n"
+        out += "<div><dt>\(HTML.text(field.label))</dt><dd>\(value)</dd></div>\n"
       }
-      return out + "</tbody>\n</table>\n"
+      return out + "</dl>\n"
     case .keepTogether(let blocks):
       var out = "<div class=\"keep\">\n"
       for inner in blocks { out += render(inner, part: part, ids: &ids) }
@@ -188,8 +186,14 @@ struct HTMLPack {
       table.ranking { font-size: 8.5pt; }
       table.ranking td, table.ranking th { padding: 0.6mm 1.5mm; }
       .keep { break-inside: avoid; page-break-inside: avoid; }
-      table.fill th[scope="row"] { font-weight: normal; background: #f4f4f4; }
-      table.fill td { height: 9mm; }
+      .fill { display: grid; grid-template-columns: 1fr 1fr; margin: 1mm 0 4mm; border-top: 0.6pt solid #666;
+        border-left: 0.6pt solid #666; }
+      .fill div {
+        border-right: 0.6pt solid #666; border-bottom: 0.6pt solid #666; min-height: 14mm; padding: 1mm 2mm;
+        break-inside: avoid;
+      }
+      .fill dt { font-size: 7.5pt; color: #444; }
+      .fill dd { margin: 0; font-size: 9pt; }
       .given { font-style: italic; }
       .worksheet { margin-top: 2mm; }
       .action {

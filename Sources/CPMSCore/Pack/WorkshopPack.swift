@@ -612,7 +612,7 @@ struct PackWriter {
     var lines: [PackLine] = []
     if let item = result.selected.first(where: { $0.standard == number }) {
       lines.append([.strong("Why it is selected:"), .text(" " + reasons(item))])
-      if let rank = item.rank {
+      if let rank = item.rank, result.mode == .checked {
         let mean = item.mean.map(Prioritizer.formatMean) ?? "not scored"
         let count = item.ballots ?? 0
         lines.append([
