@@ -10,13 +10,13 @@ enum PackCommand: Command {
     discussion: """
       Takes the same selection options as 'cpms prioritize' and refuses a selection that does not comply with the rule of its situation (nothing is written).
       By default -o names a folder whose README.md is the cover and index, linking to every other document:
-        README.md: context, date, situation, the rule and the rule check, the selected standards, reminders.
+        README.md: context, date, situation, the rule and the rule check, the selected standards, reminders, and what the content is and where to get the handbook.
         01-agenda.md: the aims and the six working sessions of about two hours.
-        02-key-questions.md: the key questions, and the ballot results when ballots were given.
-        standards/standard-NN.md: each selected standard in full, with a worksheet.
+        02-key-questions.md: the key questions, and the ballot ranking (mean, median, spread) when ballots were given.
+        standards/standard-NN.md: each selected standard, with a worksheet: each key action with boxes to tick, lead, by when and notes.
         03-principles.md: the 10 principles with their questions.
         04-programme-cycle.md: response planning, resource mobilisation and response monitoring, with the guide's tips for the selected standards.
-        05-monitoring-framework.md: the core indicators of the selected standards, with columns to complete (filled where --context gives local values).
+        05-monitoring-framework.md: each core indicator of the selected standards, how it is usually computed, and a grid to complete (filled where --context gives local values).
         06-all-standards.md: all 28 standards, the selected ones marked.
       With --single-file, -o names one Markdown file with the same content and internal links.
       With --format html, -o names one self-contained HTML file made for print as much as for the screen: open it in a browser and print it (--paper a4 or letter). Each part starts a new page, with the context and page numbers in the margins.
