@@ -56,6 +56,7 @@ final class HTMLPackTests: XCTestCase {
       html.contains(
         "<meta name=\"description\" content=\"CPMS workshop pack for Zone | A &quot;q&quot; &#39;s&#39; "
           + "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;/style&gt; "))
+    XCTAssertTrue(html.contains("<li><strong>Context:</strong> <bdi>Zone | A \"q\" 's'\n&lt;script&gt;"), "isolated")
     let style = html.components(separatedBy: "<style>")[1].components(separatedBy: "</style>")[0]
     XCTAssertFalse(style.contains("<"))
     XCTAssertTrue(style.contains("CPMS workshop pack: \u{2068}Zone | A \\22 q\\22  \\27 s\\27  \\3C script\\3E "))

@@ -57,6 +57,7 @@ struct HTMLPack {
     line.map { piece -> String in
       switch piece {
       case .text(let text): HTML.text(text)
+      case .name(let text): "<bdi>\(HTML.text(text))</bdi>"
       case .strong(let text): "<strong>\(HTML.text(text))</strong>"
       case .emphasis(let text): "<em>\(HTML.text(text))</em>"
       case .code(let text): "<code>\(HTML.text(text))</code>"

@@ -7,6 +7,9 @@ enum PackInline: Equatable {
   case strong(String)
   case emphasis(String)
   case code(String)
+  /// A name users give (a context's): HTML isolates it, so right-to-left or direction-changing text
+  /// cannot reorder the words around it.
+  case name(String)
   /// A reference to another part of the pack (a file, a section, or an element of the HTML page).
   case link(String, PackPart)
 }

@@ -57,7 +57,7 @@ struct PackMarkdown {
   func inline(_ line: PackLine, part: PackPart) -> String {
     line.map { piece -> String in
       switch piece {
-      case .text(let text): Markdown.escape(text)
+      case .text(let text), .name(let text): Markdown.escape(text)
       case .strong(let text): "**\(Markdown.escape(text))**"
       case .emphasis(let text):
         // Markdown emphasis cannot start or end with a space: keep the spaces outside the stars.

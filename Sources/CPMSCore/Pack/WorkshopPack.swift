@@ -256,7 +256,7 @@ struct PackWriter {
 
   func cover() -> [PackBlock] {
     var details: [PackLine] = [
-      [.strong("Context:"), .text(" " + contextName)],
+      [.strong("Context:"), .text(" "), .name(contextName)],
       [.strong("Date:"), .text(" " + request.date)],
       [.strong("Situation:"), .text(" " + situationTitle)],
       [.strong("Rule that applied:"), .text(" " + Self.british(rendering.rule(for: result.situation)))],
@@ -265,7 +265,8 @@ struct PackWriter {
     ]
     if let name = catalog.contextName {
       details.append([
-        .strong("Contextualisation applied:"), .text(" \(name); local wording is marked as contextualised."),
+        .strong("Contextualisation applied:"), .text(" "), .name(name),
+        .text("; local wording is marked as contextualised."),
       ])
     }
     var out: [PackBlock] = [
@@ -528,7 +529,7 @@ struct PackWriter {
       .paragraph([.strong("The standard, in summary:"), .text(" " + standard.statement)]),
     ]
     if let context = standard.contextualization {
-      var line: PackLine = [.strong("Contextualised for \(context.contextName).")]
+      var line: PackLine = [.strong("Contextualised for"), .text(" "), .name(context.contextName), .text(".")]
       if let rationale = context.rationale { line.append(.text(" Why: \(rationale)")) }
       if let title = context.globalTitle { line.append(.text(" Global title: \(title).")) }
       if let statement = context.globalStatement { line.append(.text(" Global statement: \(statement)")) }
@@ -777,7 +778,8 @@ struct PackWriter {
       ])
     ]
     if let name = catalog.contextName {
-      out.append(.paragraph([.text("Where the contextualisation (\(name)) sets a value, it is filled in.")]))
+      out.append(
+        .paragraph([.text("Where the contextualisation ("), .name(name), .text(") sets a value, it is filled in.")]))
     }
     out.append(
       .paragraph([
