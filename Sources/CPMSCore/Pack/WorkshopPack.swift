@@ -503,19 +503,22 @@ struct PackWriter {
         [.text(String(entry.ballots))],
       ]
     }
+    // Kept together: on paper the whole ranking is on one page when it fits.
     return [
-      .heading(1, "Ballot results"),
-      .paragraph([
-        .text(
-          "\(participants) ballot\(participants == 1 ? "" : "s") (\(names.joined(separator: ", "))) gave "
-            + "\(total) score\(total == 1 ? "" : "s") from 0 (not a priority) to 5 (top priority). The 28 standards "
-            + "are ranked by mean score; ties go to the standard scored more often, then to the lower number. "
-            + "Spread is the lowest and the highest score.")
-      ]),
-      .table(
-        PackTable(
-          header: ["Rank", "Standard", "Mean", "Median", "Spread", "Scores"], rows: rows, alignRight: [0, 2, 3, 5],
-          widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
+      .keepTogether([
+        .heading(1, "Ballot results"),
+        .paragraph([
+          .text(
+            "\(participants) ballot\(participants == 1 ? "" : "s") (\(names.joined(separator: ", "))) gave "
+              + "\(total) score\(total == 1 ? "" : "s") from 0 (not a priority) to 5 (top priority). The 28 standards "
+              + "are ranked by mean score; ties go to the standard scored more often, then to the lower number. "
+              + "Spread is the lowest and the highest score.")
+        ]),
+        .table(
+          PackTable(
+            header: ["Rank", "Standard", "Mean", "Median", "Spread", "Scores"], rows: rows, alignRight: [0, 2, 3, 5],
+            widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
+      ])
     ]
   }
 
