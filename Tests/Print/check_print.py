@@ -256,7 +256,11 @@ def check_pdf(pdf, label, headings, expected_size, html_text):
         first_line = " ".join(w for y, x, w in sorted(body, key=lambda b: (round(b[0] - first_top) > 4, b[1]))
                               if y - first_top <= 4)
         for id_, text in headings:
-            if id_ not in starts and first_line.startswith(" ".join(text.split()[:4])):
+            flat = " ".join(text.split())
+            # The heading's first words, or (a long heading wrapped, even inside a word) its first line.
+            opens = first_line.startswith(" ".join(text.split()[:4])) or (
+                len(first_line) >= 12 and flat.startswith(first_line))
+            if id_ not in starts and opens:
                 starts[id_] = number
     for id_, text in headings:
         if id_ not in starts:
@@ -332,6 +336,14 @@ def main():
         print_pdf(hostile, hostile_pdf, profile)
         hostile_parser = parse(hostile)[1]
         check_pdf(hostile_pdf, "hostile A4", hostile_parser.headings, sizes["a4"], "".join(hostile_parser.text))
+        # A name with no place to break a line must wrap, not run off the page.
+        long_name = os.path.join(out, "long-name.html")
+        run([binary, "pack", "--workshop", "Data/examples/workshop.json", "--format", "html", "--context-name",
+             "W" * 200, "-o", long_name, "--force"])
+        long_parser = check_html(long_name, "long-name pack")
+        print_pdf(long_name, os.path.join(out, "long-name.pdf"), profile)
+        check_pdf(os.path.join(out, "long-name.pdf"), "long-name A4", long_parser.headings, sizes["a4"],
+                  "".join(long_parser.text))
     check_word(binary, out)
     print(f"Demo pack: {counts['a4']} pages on A4, {counts['letter']} on Letter (PDFs in {out}).")
     if failures:
