@@ -6,6 +6,8 @@ with `pdftotext -bbox` and checks that
   - no word lies outside the page's printable area (5 mm from each edge), and no word of the body
     lies outside the page's content box (the margins set by the pack), so nothing is cut;
   - every part (and so every selected standard) starts at the top of a new page;
+  - no character of the text is missing from the PDF (nothing clipped), and no worksheet item or
+    indicator grid is split between two pages;
 and reports the page count and the page each part starts on.
 
 It also checks the HTML itself: well-formed (every element closed in order, html.parser reports
@@ -248,6 +250,14 @@ def check_pdf(pdf, label, headings, expected_size, html_text):
                 if x0 < MARGINS["left"] - TOLERANCE or x1 > width - MARGINS["right"] + TOLERANCE:
                     fail(f"{label} page {number}: {word!r} at x {x0:.0f}-{x1:.0f} is outside the text area "
                          f"({MARGINS['left']:.0f}-{width - MARGINS['right']:.0f})")
+        # A worksheet item (status boxes, then Notes) and an indicator's grid (Definition here first,
+        # Frequency below it) are never split between pages: on each page their first and last labels
+        # come in pairs.
+        labels = [word for _, _, word in body]
+        for first, last in (("Partly", "Notes"), ("Definition", "Frequency")):
+            if labels.count(first) != labels.count(last):
+                fail(f"{label} page {number}: {labels.count(first)} '{first}' but {labels.count(last)} '{last}': "
+                     "a worksheet item or an indicator grid is split between pages")
         body.sort()
         if not body:
             continue
