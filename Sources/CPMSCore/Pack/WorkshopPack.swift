@@ -378,14 +378,14 @@ struct PackWriter {
       .paragraph([
         .text(
           "What this pack shows of each standard is a summary: a short text written for the workshop so the "
-            + "group can discuss and plan. It is not the handbook's wording, and its indicators and global "
-            + "targets are a starting point for the group's own discussion, not official figures. Before the "
-            + "group adopts a standard, an indicator or a target, check it against the handbook.")
+            + "group can discuss and plan. It is not the handbook's wording. The monitoring framework says which "
+            + "indicator ids and targets come from the handbook's table of indicators; the other indicators and "
+            + "targets are proposals for the group's discussion, not official figures. Before the group adopts a "
+            + "standard, an indicator or a target, check it against the handbook.")
       ]),
       .paragraph([
         .text(
-          "Where to get the handbook (in \(catalog.guide.access.languages.joined(separator: ", ")); free to "
-            + "download):")
+          "Where to get the handbook (in \(listed(catalog.guide.access.languages))):")
       ]),
       .bullets(catalog.guide.access.formats.map { [.strong("\($0.format):"), .text(" " + $0.detail)] }),
       .paragraph([
@@ -394,6 +394,11 @@ struct PackWriter {
             + "the pack shows it instead of the summary and says so.")
       ]),
     ]
+  }
+
+  /// "a, b and c".
+  func listed(_ items: [String]) -> String {
+    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
   }
 
   // MARK: 2. agenda
