@@ -384,15 +384,17 @@ final class WorkshopPackTests: XCTestCase {
     let standard = documents.first { $0.path == "standards/standard-14.md" }!.contents
     XCTAssertTrue(standard.hasPrefix("# Standard 14: \(Markdown.escape(standard14.title))\n"))
     XCTAssertTrue(standard.contains(Markdown.escape(standard14.statement)))
-    XCTAssertTrue(standard.contains("## Worksheet: how the group will meet this standard\n"))
     XCTAssertTrue(standard.contains("[monitoring framework](../05-monitoring-framework.md)"))
-    let worksheet = standard.components(separatedBy: "## Worksheet").last!
-    for action in standard14.keyActions {
-      // The action's own text next to the boxes and the lines to write on.
-      XCTAssertTrue(
-        worksheet.contains(
-          "**\(action.id)** *(\(action.phase.title))* \(Markdown.escape(action.text))\n\n\u{2610} In place "),
-        action.id)
+    // The key actions are listed once, as the worksheet, under their phases.
+    let worksheet = try XCTUnwrap(standard.components(separatedBy: "## Key actions: where the group stands\n").last)
+    XCTAssertEqual(standard.components(separatedBy: "## Key actions").count, 2)
+    for (phase, actions) in standard14.keyActionsByPhase {
+      XCTAssertTrue(worksheet.contains("### \(phase.title)\n"), phase.title)
+      for action in actions {
+        // The action's own text next to the boxes and the lines to write on.
+        XCTAssertTrue(
+          worksheet.contains("**\(action.id)** \(Markdown.escape(action.text))\n\n\u{2610} In place "), action.id)
+      }
     }
     XCTAssertEqual(worksheet.components(separatedBy: "Notes: ").count - 1, standard14.keyActions.count)
     XCTAssertEqual(worksheet.components(separatedBy: "By when: ").count - 1, standard14.keyActions.count)

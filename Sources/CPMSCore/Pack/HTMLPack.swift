@@ -130,7 +130,7 @@ struct HTMLPack {
     let mark = item.contextualised ? " <em>(contextualised)</em>" : ""
     var out = "<div class=\"action\">\n"
     out += "<p class=\"action-text\"><strong>\(HTML.text(item.id))</strong> "
-    out += "<span class=\"phase\">\(HTML.text(item.phase))</span> \(HTML.text(item.text))\(mark)</p>\n"
+    out += "\(HTML.text(item.text))\(mark)</p>\n"
     out += "<div class=\"action-fields\">\n<p class=\"status\">"
     out += ["In place", "Partly", "Gap"].map { "<span class=\"choice\"><span class=\"box\"></span>\($0)</span>" }
       .joined(separator: " ")
@@ -203,7 +203,6 @@ struct HTMLPack {
       }
       .action-text { grid-column: 1; margin: 0; }
       .action-fields { grid-column: 2; }
-      .phase { font-size: 8pt; border: 0.5pt solid #999; border-radius: 1mm; padding: 0 1mm; color: #333; }
       .status { margin: 0 0 1mm; font-size: 9pt; }
       .choice { white-space: nowrap; margin-right: 2.5mm; }
       .box {

@@ -39,6 +39,7 @@ struct PackTable: Equatable {
 /// One key action in a worksheet: its text next to the boxes and lines the group fills in.
 struct WorksheetItem: Equatable {
   var id: String
+  /// The phase's title; the pack shows it as the heading above the items.
   var phase: String
   var text: String
   var contextualised: Bool

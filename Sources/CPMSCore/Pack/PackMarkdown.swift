@@ -99,7 +99,7 @@ struct PackMarkdown {
       return items.map { item in
         let mark = item.contextualised ? " *(contextualised)*" : ""
         return
-          "**\(Markdown.escape(item.id))** *(\(Markdown.escape(item.phase)))* \(Markdown.escape(item.text))\(mark)\n\n"
+          "**\(Markdown.escape(item.id))** \(Markdown.escape(item.text))\(mark)\n\n"
           + "\u{2610} In place \u{2003} \u{2610} Partly \u{2003} \u{2610} Gap \u{2003} Lead: \(line) \u{2003} "
           + "By when: \(line)\n\nNotes: \(String(repeating: ".", count: 72))\n"
       }.joined(separator: "\n")

@@ -544,24 +544,6 @@ struct PackWriter {
       out.append(.paragraph(line))
     }
     out += workshopNotes(number)
-    out.append(.heading(1, "Key actions"))
-    for (phase, actions) in standard.keyActionsByPhase {
-      out.append(.heading(2, phase.title))
-      var actor: Actor?
-      var items: [PackLine] = []
-      for action in actions {
-        if let current = action.actor, current != actor {
-          if !items.isEmpty { out.append(.bullets(items)) }
-          items = []
-          out.append(.paragraph([.emphasis("\(current.title):")]))
-          actor = current
-        }
-        var line: PackLine = [.strong(action.id), .text(" " + action.text)]
-        if action.contextualized == true { line.append(.emphasis(" (contextualised)")) }
-        items.append(line)
-      }
-      out.append(.bullets(items))
-    }
     out.append(.heading(1, "Core indicators"))
     out.append(
       .table(
@@ -601,18 +583,32 @@ struct PackWriter {
       out.append(.heading(1, "Guidance notes cited by the coordination guide"))
       out.append(.bullets(notes.map { [.strong("\($0.id) \($0.title)."), .text(" " + $0.summary)] }))
     }
-    out.append(.heading(1, "Worksheet: how the group will meet this standard"))
+    // The key actions are the worksheet: each one's text beside the boxes and lines to fill in, so
+    // the printed page is all a group needs.
+    out.append(.heading(1, "Key actions: where the group stands"))
     out.append(
       .paragraph([
         .text(
           "For each key action, tick where things stand (in place, partly, or a gap), name who leads and by "
             + "when, and note what is needed.")
       ]))
-    out.append(
-      .worksheet(
-        standard.keyActions.map {
-          WorksheetItem(id: $0.id, phase: $0.phase.title, text: $0.text, contextualised: $0.contextualized == true)
-        }))
+    for (phase, actions) in standard.keyActionsByPhase {
+      out.append(.heading(2, phase.title))
+      var actor: Actor?
+      var items: [WorksheetItem] = []
+      for action in actions {
+        if let current = action.actor, current != actor {
+          if !items.isEmpty { out.append(.worksheet(items)) }
+          items = []
+          out.append(.paragraph([.emphasis("\(current.title):")]))
+          actor = current
+        }
+        items.append(
+          WorksheetItem(
+            id: action.id, phase: phase.title, text: action.text, contextualised: action.contextualized == true))
+      }
+      out.append(.worksheet(items))
+    }
     return out
   }
 
