@@ -177,7 +177,13 @@ final class PrioritizationTests: XCTestCase {
     let result = try run(
       PrioritizationRequest(situation: .contextualized, selection: [13, 18, 23], contextualized: [13]))
     XCTAssertFalse(result.compliant)
-    XCTAssertEqual(findings(result.findings, .error, Rule.size).count, 1)
+    let size = findings(result.findings, .error, Rule.size)
+    XCTAssertEqual(size.count, 1)
+    // The guide gives no count for this situation: the message says the range is applied by analogy.
+    XCTAssertTrue(size.first?.message.contains("by analogy") ?? false, "\(size)")
+    let none = try run(PrioritizationRequest(situation: .none, selection: [1, 7, 14]))
+    XCTAssertFalse(
+      findings(none.findings, .error, Rule.size).first?.message.contains("analogy") ?? true, "\(none.findings)")
   }
 
   // MARK: refusals

@@ -37,6 +37,23 @@ final class RenderingTests: XCTestCase {
 
   // MARK: Markdown.escape
 
+  // MARK: indicators in show
+
+  func testShowViewsCarryTheComputationAndOneSummaryLine() throws {
+    let rendering = BrowseRendering(catalog: try catalog())
+    let markdown = rendering.show(1, format: .markdown)
+    XCTAssertTrue(markdown.contains("| 1.1 (official 1.2.2) |"), markdown)
+    XCTAssertTrue(markdown.contains("Numerator: Members rating the mechanism satisfactory or better."), markdown)
+    XCTAssertTrue(markdown.contains("## Additional measures"), markdown)
+    XCTAssertTrue(markdown.contains("Nigeria (north-east): Referral directory"), "annex examples of its functions")
+    let text = rendering.show(18, format: .text)
+    let summary = try catalog().standard(18)!.summaryLine
+    XCTAssertTrue(text.contains("Numerator: "), text)
+    XCTAssertEqual(text.components(separatedBy: "Summary: the statement").count, 2, text)
+    XCTAssertTrue(summary.hasSuffix("Sources: cpms show 18 --format json."), summary)
+    XCTAssertFalse(text.contains("Attested"), text)
+  }
+
   func testEscapeNeutralisesMarkdownAndHTML() {
     let cases: [(String, String)] = [
       ("a | b", "a \\| b"),

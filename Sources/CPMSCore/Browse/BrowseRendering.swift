@@ -131,7 +131,8 @@ public struct BrowseRendering: Sendable {
       }
       blocks.append(lines.joined(separator: "\n"))
     }
-    blocks.append(layout.wrap(noticeText + " " + standard.summaryLine))
+    blocks.append(layout.wrap(noticeText))
+    blocks.append(layout.wrap(standard.summaryLine))
     return blocks.joined(separator: "\n\n") + "\n"
   }
 

@@ -20,7 +20,8 @@ public struct SearchHit: Sendable, Equatable, Codable {
 }
 
 public enum Search {
-  /// Finds the standards (title or statement), key actions and indicators containing every word,
+  /// Finds the standards (title or statement), key actions and indicators (with additional measures)
+  /// containing every word,
   /// ignoring case and accents. Hits come in handbook order.
   public static func run(_ words: [String], in catalog: Catalog) -> [SearchHit] {
     let terms = words.flatMap { $0.split(separator: " ") }.map { fold(String($0)) }.filter { !$0.isEmpty }
@@ -40,7 +41,9 @@ public enum Search {
       for action in standard.keyActions where matches(action.text) {
         hits.append(hit(action.id, .keyAction, action.text))
       }
-      for indicator in standard.indicators where matches(indicator.text + " " + indicator.note) {
+      // Additional measures are found too, and an indicator by its official id ("1.2.1").
+      for indicator in standard.indicators + (standard.additionalMeasures ?? [])
+      where matches(indicator.text + " " + indicator.note + " " + (indicator.officialId ?? "")) {
         hits.append(hit(indicator.id, .indicator, indicator.text))
       }
     }

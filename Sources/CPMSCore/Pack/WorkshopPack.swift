@@ -710,6 +710,18 @@ struct PackWriter {
       }
       out += [.heading(2, "Questions to reflect on"), .bullets(stage.reflectionQuestions.map { [.text($0)] })]
     }
+    // How to get the handbook is said once, in About the content on the cover.
+    let guide = catalog.guide
+    out += [
+      .heading(1, "Learning and promoting the CPMS"),
+      .paragraph([
+        .text("Where to get the handbook, in which languages, is under \u{201C}\(Self.aboutHeading)\u{201D} on the "),
+        .link("cover", .cover), .text("."),
+      ]),
+      .heading(2, "Learning materials"),
+      .bullets(guide.learningMaterials.map { [.strong("\($0.title):"), .text(" " + $0.detail)] }),
+      .heading(2, "Ways to promote the CPMS"), .bullets(guide.promotion.map { [.text($0)] }),
+    ]
     return out
   }
 
