@@ -148,8 +148,9 @@ struct HTMLPack {
   }
 
   func styleSheet() -> String {
-    // U+2068 and U+2069 isolate the name, so right-to-left text keeps to its own place in the header.
-    let header = HTML.cssString("CPMS workshop pack: \u{2068}\(headerName)\u{2069}")
+    // U+2068 and U+2069 (written as CSS escapes) isolate the name, so right-to-left text keeps to its
+    // own place in the header.
+    let header = "CPMS workshop pack: \\2068 " + HTML.cssString(headerName) + "\\2069 "
     let footer = HTML.cssString(PackWriter.footerLine)
     let date = HTML.cssString(writer.request.date)
     return """
