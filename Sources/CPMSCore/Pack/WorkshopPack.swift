@@ -385,14 +385,14 @@ struct PackWriter {
       ]),
       .paragraph([
         .text(
-          "Where to get the handbook (in \(listed(catalog.guide.access.languages))):")
-      ]),
-      .bullets(catalog.guide.access.formats.map { [.strong("\($0.format):"), .text(" " + $0.detail)] }),
-      .paragraph([
-        .text(
           "\u{201C}Contextualised\u{201D} marks wording a coordination group has adapted to its own context; "
             + "the pack shows it instead of the summary and says so.")
       ]),
+      .paragraph([
+        .text(
+          "Where to get the handbook (in \(listed(catalog.guide.access.languages))):")
+      ]),
+      .bullets(catalog.guide.access.formats.map { [.strong("\($0.format):"), .text(" " + $0.detail)] }),
     ]
   }
 
