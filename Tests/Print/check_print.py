@@ -31,7 +31,7 @@ import unicodedata
 
 MM = 72 / 25.4
 SAFE_EDGE = 5 * MM  # what most printers can reach
-MARGINS = {"top": 20 * MM, "right": 16 * MM, "bottom": 20 * MM, "left": 16 * MM}  # HTMLPack's @page margins
+MARGINS = {}  # the page margins the pack's @page rule sets, read from the HTML by page_margins()
 TOLERANCE = 1.0  # points: glyph boxes may overhang their line box slightly
 MAX_WORD_COLUMNS = 6
 HOSTILE = "Zone | A \"quoted\" 'single'\n<script>alert(1)</script> & </style> \u05e2\u05d1\u05e8\u05d9\u05ea \u202eRTL"
@@ -141,8 +141,17 @@ def parse(path):
     return source, parser
 
 
+def page_margins(style):
+    """Reads `margin: T R B L` (millimetres) from the style sheet's @page rule into MARGINS."""
+    match = re.search(r"@page\s*\{[^@]*?margin:\s*([\d.]+)mm\s+([\d.]+)mm\s+([\d.]+)mm\s+([\d.]+)mm", style)
+    if not match:
+        raise SystemExit("the HTML pack's @page rule gives no margins in mm")
+    MARGINS.update(zip(("top", "right", "bottom", "left"), (float(value) * MM for value in match.groups())))
+
+
 def check_html(path, label):
     source, parser = parse(path)
+    page_margins("".join(parser.style))
     for error in parser.errors:
         fail(f"{label}: not well-formed: {error}")
     if not source.startswith("<!DOCTYPE html>\n"):
