@@ -2,11 +2,13 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
 DEMO_DIR ?= demo-output
 RELEASE_BIN = .build/release/cpms
 DEBUG_BIN = .build/debug/cpms
 
-.PHONY: build release test test-print demo install uninstall format lint bench clean fuzz fuzz-smoke
+.PHONY: build release test test-hostile test-tools test-print demo install uninstall format lint bench clean fuzz \
+  fuzz-smoke
 
 build:
 	$(SWIFT) build
@@ -17,10 +19,24 @@ build:
 release:
 	$(SWIFT) build -c release -Xswiftc -static-executable
 
-## Builds everything and runs all tests (unit and end-to-end).
+## Heavy hostile-input tests (100 MB inputs, thousands of files): named testHeavy…, run by
+## `make test-hostile` (and CI), left out of `make test` to keep daily runs under a minute.
+HEAVY_TESTS = HostileInputTests/testHeavy
+
+## Builds everything and runs the unit and end-to-end tests, except the heavy hostile-input ones.
 test:
 	$(SWIFT) build
-	$(SWIFT) test --disable-swift-testing
+	@echo "make test: the heavy hostile-input tests (HostileInputTests.testHeavy*) run with 'make test-hostile'."
+	$(SWIFT) test --disable-swift-testing --skip '$(HEAVY_TESTS)'
+
+## Installs the programs tests read cpms's output with (zsh, fish, groff) when missing; needs root.
+test-tools:
+	bash Tests/setup.sh
+
+## The heavy hostile-input tests alone: 100 MB files, a million keys, 10,000 ballots.
+test-hostile:
+	$(SWIFT) build
+	$(SWIFT) test --disable-swift-testing --filter '$(HEAVY_TESTS)'
 
 ## Runs the main job on the bundled example workshop (Data/examples/): validates its files,
 ## recommends a selection from the three example ballots, and writes the workshop pack.
@@ -42,12 +58,14 @@ test-print: demo
 	bash Tests/Print/setup.sh
 	python3 Tests/Print/check_print.py $(DEBUG_BIN) $(DEMO_DIR)/print
 
+## Installs the binary and its manual page (`man cpms`).
 install: release
-	install -d "$(BINDIR)"
+	install -d "$(BINDIR)" "$(MANDIR)"
 	install -m 755 -s $(RELEASE_BIN) "$(BINDIR)/cpms"
+	$(RELEASE_BIN) man > "$(MANDIR)/cpms.1"
 
 uninstall:
-	rm -f "$(BINDIR)/cpms"
+	rm -f "$(BINDIR)/cpms" "$(MANDIR)/cpms.1"
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -1,3 +1,5 @@
+import CPMSCore
+
 /// Exit codes: 0 and 1 as usual, 64 for usage errors as swift-argument-parser, and the sysexits
 /// codes for bad input data (65), missing input (66), output that cannot be created (73).
 public enum ExitCode: Int32, Sendable {
@@ -22,5 +24,13 @@ public enum CLIError: Error {
     case .usage: .usage
     case .failure(_, let code): code
     }
+  }
+}
+
+extension ExitCode {
+  /// The status for an input file (workshop, context) that failed its checks: 66 when a file it
+  /// names could not be read, as for the same file named on the command line; 65 otherwise.
+  public static func invalidInput(_ diagnostics: [Diagnostic]) -> ExitCode {
+    diagnostics.contains { $0.rule == InputFailure.rule } ? .noInput : .dataError
   }
 }

@@ -114,16 +114,9 @@ public enum ArgumentParsing {
   }
 }
 
-public enum Suggestion {
-  /// " Did you mean 'x'?" for the closest candidate within an edit distance of 3, or "".
+extension Suggestion {
+  /// " Did you mean 'x'?" for the closest candidate, or "".
   public static func didYouMean(_ word: String, among candidates: [String]) -> String {
-    // A long argument is not a typo of a short name; checking the length first keeps a hostile one cheap.
-    guard word.utf8.count <= 200 else { return "" }
-    let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased(), limit: 3)) }
-      .filter { $0.1 < 4 }
-    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 > 0 else {
-      return ""
-    }
-    return " Did you mean '\(best.0)'?"
+    closest(word, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
   }
 }

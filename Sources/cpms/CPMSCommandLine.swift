@@ -7,7 +7,8 @@ enum CPMSCommandLine {
 
   static let commands: [any Command.Type] = [
     ListCommand.self, ShowCommand.self, PrinciplesCommand.self, SearchCommand.self, PrioritizeCommand.self,
-    PackCommand.self, BallotCommand.self, ValidateCommand.self, SchemaCommand.self,
+    PackCommand.self, BallotCommand.self, ValidateCommand.self, SchemaCommand.self, CompletionsCommand.self,
+    ManCommand.self,
   ]
 
   static let rootSpec = CommandSpec(
@@ -33,6 +34,13 @@ enum CPMSCommandLine {
     }
   }
 
+  /// `cpms help [<subcommand>]`, listed in the root help like the other subcommands.
+  static let helpSpec = CommandSpec(
+    name: "help",
+    abstract: "Show help information for a subcommand (the same as 'cpms SUBCOMMAND --help').",
+    arguments: [ArgumentSpec(name: "subcommand", help: "The subcommand to explain.", required: false)]
+  )
+
   static func dispatch(_ arguments: [String], _ environment: Environment) throws(CLIError) -> ExitCode {
     // Rendered only when shown: laying out the help costs more than most commands' own work.
     var rootHelp: String {
@@ -54,8 +62,8 @@ enum CPMSCommandLine {
         environment.write(rootHelp)
         return .success
       }
-      let command = try find(name)
-      environment.write(HelpText.render(command.spec, width: environment.columns))
+      let spec = name == helpSpec.name ? helpSpec : try find(name).spec
+      environment.write(HelpText.render(spec, width: environment.columns))
       return .success
     default:
       let command = try find(first)

@@ -26,7 +26,7 @@ final class BallotTests: XCTestCase {
 
   /// The error parsing `bytes` gives, or nil (with a failure) when it parses.
   func parseError(bytes: [UInt8], source: String = "ballot.csv", file: StaticString = #filePath, line: UInt = #line)
-    -> BallotError?
+    -> Diagnostic?
   {
     do {
       let ballot = try Ballot.parse(csv: bytes, source: source)
@@ -37,7 +37,7 @@ final class BallotTests: XCTestCase {
     }
   }
 
-  func parseError(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> BallotError? {
+  func parseError(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
     parseError(bytes: Array(text.utf8), file: file, line: line)
   }
 
@@ -68,7 +68,7 @@ final class BallotTests: XCTestCase {
     for name in ["amina.csv", "jean-fr-excel.csv", "lucia.csv"] {
       let data = try Data(contentsOf: Self.examples.appendingPathComponent(name))
       let ballot = try parse(bytes: [UInt8](data), source: name)
-      XCTAssertEqual(ballot.scores.map(\.standard), Array(1...28), name)
+      XCTAssertEqual(ballot.scores.map(\.standard), StandardNumber.all, name)
     }
     let jean = try parse(
       bytes: [UInt8](try Data(contentsOf: Self.examples.appendingPathComponent("jean-fr-excel.csv"))))
@@ -92,7 +92,7 @@ final class BallotTests: XCTestCase {
     XCTAssertEqual(triples(ballot), ["1=4.0@2", "2=3.0@3", "3=2.0@4", "4=1.0@7"])
     // A later bad row is reported on its real line, after the embedded newlines.
     let error = parseError(text + "plain,abc,1\n")
-    XCTAssertEqual(error?.line, 8)
+    XCTAssertEqual(error?.location?.line, 8)
   }
 
   func testQuotedStandardAndScoreCells() throws {
@@ -114,11 +114,11 @@ final class BallotTests: XCTestCase {
 
   func testBadStandardsNameTheLine() {
     let abc = parseError("standard,score\n1,4\nabc,3\n")
-    XCTAssertEqual(abc?.line, 3)
+    XCTAssertEqual(abc?.location?.line, 3)
     XCTAssertTrue(abc?.message.contains("'abc'") ?? false, "\(String(describing: abc))")
     XCTAssertEqual(abc?.description.hasPrefix("ballot.csv:3: "), true)
     let unknown = parseError("standard,score\n1,4\n2,4\n29,3\n")
-    XCTAssertEqual(unknown?.line, 4)
+    XCTAssertEqual(unknown?.location?.line, 4)
     XCTAssertTrue(unknown?.message.contains("'29'") ?? false, "\(String(describing: unknown))")
   }
 
@@ -126,7 +126,7 @@ final class BallotTests: XCTestCase {
     for (score, line) in [("6", 2), ("-1", 3), ("x", 4)] {
       let rows = (1..<line).map { $0 == line - 1 ? "\($0),\(score)" : "\($0),3" }
       let error = parseError("standard,score\n" + rows.joined(separator: "\n") + "\n")
-      XCTAssertEqual(error?.line, line, "score \(score)")
+      XCTAssertEqual(error?.location?.line, line, "score \(score)")
       XCTAssertTrue(error?.message.contains("'\(score)'") ?? false, "\(String(describing: error))")
       XCTAssertTrue(error?.message.contains("0 to 5") ?? false, "\(String(describing: error))")
     }
@@ -134,7 +134,7 @@ final class BallotTests: XCTestCase {
 
   func testMissingScoreColumnNamesTheColumnsFound() {
     let error = parseError("\nStandard,Points,Comment\n1,4,\n")
-    XCTAssertEqual(error?.line, 2)
+    XCTAssertEqual(error?.location?.line, 2)
     let message = error?.message ?? ""
     XCTAssertTrue(message.contains("'score'"), message)
     XCTAssertFalse(message.contains("'standard' and"), message)
@@ -143,14 +143,14 @@ final class BallotTests: XCTestCase {
 
   func testUnterminatedQuoteNamesTheLineWhereItOpened() {
     let error = parseError("standard,score,comment\n1,4,ok\n2,3,\"never\nclosed\n3,2,x\n")
-    XCTAssertEqual(error?.line, 3)
+    XCTAssertEqual(error?.location?.line, 3)
     XCTAssertTrue(error?.message.contains("quote") ?? false, "\(String(describing: error))")
   }
 
   func testNonUTF8BytesAreRefused() {
     let error = parseError(bytes: Array("standard,score\n1,".utf8) + [0xFF, 0xFE, 0x0A], source: "latin.csv")
-    XCTAssertEqual(error?.source, "latin.csv")
-    XCTAssertEqual(error?.line, 2, "the line of the first byte that is not UTF-8")
+    XCTAssertEqual(error?.location?.file, "latin.csv")
+    XCTAssertEqual(error?.location?.line, 2, "the line of the first byte that is not UTF-8")
     XCTAssertTrue(error?.message.contains("UTF-8") ?? false, "\(String(describing: error))")
   }
 
@@ -170,7 +170,7 @@ final class BallotTests: XCTestCase {
         "rows after the standards are comments")
       XCTAssertGreaterThan(lines.count, 30, "the template carries comment rows")
       let ballot = try parse(csv, source: "template")
-      XCTAssertEqual(ballot.scores.map(\.standard), Array(1...28), "\(delimiter)")
+      XCTAssertEqual(ballot.scores.map(\.standard), StandardNumber.all, "\(delimiter)")
       XCTAssertTrue(ballot.scores.allSatisfy { $0.value == nil }, "\(delimiter)")
       XCTAssertEqual(ballot.scores.map(\.line), Array(2...29), "\(delimiter)")
     }

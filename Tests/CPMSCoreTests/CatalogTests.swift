@@ -67,9 +67,9 @@ final class CatalogTests: XCTestCase {
       _ = try Catalog.load(files: files)
       XCTFail("the broken data was accepted; expected a problem mentioning \(fragments)", file: file, line: line)
     } catch {
-      let matching = error.problems.filter { problem in fragments.allSatisfy { problem.contains($0) } }
+      let matching = error.messages.filter { problem in fragments.allSatisfy { problem.contains($0) } }
       XCTAssertFalse(
-        matching.isEmpty, "no problem mentions \(fragments); problems: \(error.problems)", file: file, line: line)
+        matching.isEmpty, "no problem mentions \(fragments); problems: \(error.messages)", file: file, line: line)
     }
   }
 

@@ -26,7 +26,7 @@ final class FuzzReplayTests: XCTestCase {
   func testWorkshopNamingItselfAsContextIsAnError() {
     let bytes = Array(#"{"cpms": "workshop/1", "situation": "none", "context": "w.json"}"#.utf8)
     let (report, workshop) = FileValidator.workshop(
-      bytes, path: "ws/w.json", catalog: FuzzHarness.catalog, readFile: { _ in bytes })
+      bytes, path: "ws/w.json", catalog: FuzzHarness.catalog, readFile: { _, _ in .success(bytes) })
     XCTAssertNil(workshop)
     XCTAssertEqual(report.diagnostics.map(\.rule), ["context-file"])
     XCTAssertEqual(
@@ -41,10 +41,10 @@ final class FuzzReplayTests: XCTestCase {
     for (name, column) in [("huge-number-target.json", 115), ("huge-text-target.json", 116)] {
       let input = try XCTUnwrap(try FuzzInputs.files("Regressions", "FuzzValidate").first { $0.name.hasSuffix(name) })
       let (report, context) = FileValidator.contextualization(
-        input.bytes, path: name, catalog: FuzzHarness.catalog, readFile: { _ in nil })
+        input.bytes, path: name, catalog: FuzzHarness.catalog, readFile: { _, _ in .failure(.missing) })
       XCTAssertNil(context, name)
       XCTAssertEqual(report.diagnostics.map(\.rule), ["target"], name)
-      XCTAssertEqual(report.diagnostics.first?.column, column, name)
+      XCTAssertEqual(report.diagnostics.first?.location?.column, column, name)
     }
   }
 }

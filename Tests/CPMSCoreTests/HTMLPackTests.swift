@@ -11,7 +11,7 @@ final class HTMLPackTests: XCTestCase {
   func catalog() throws -> Catalog { try Catalog.bundled.get() }
 
   func pack(
-    _ selection: [Int]? = [1, 7, 14, 21], contextName: String? = "Test context", ballots: [Ballot] = [],
+    _ selection: [StandardNumber]? = [1, 7, 14, 21], contextName: String? = "Test context", ballots: [Ballot] = [],
     paper: PaperSize = .a4
   ) throws -> String {
     let catalog = try catalog()

@@ -10,43 +10,48 @@ final class PrioritizationTests: XCTestCase {
   var catalog: Catalog { get throws { try Catalog.bundled.get() } }
 
   /// Pillar p's standards, as the handbook splits them (1–6, 7–13, 14–20, 21–28).
-  static let pillarStandards: [Int: [Int]] = [1: Array(1...6), 2: Array(7...13), 3: Array(14...20), 4: Array(21...28)]
+  static let pillarStandards: [Int: [StandardNumber]] = [
+    1: numbers(1...6), 2: numbers(7...13), 3: numbers(14...20), 4: numbers(21...28),
+  ]
+
+  /// Standards by a range of their numbers, for tests.
+  static func numbers(_ range: ClosedRange<Int>) -> [StandardNumber] { range.compactMap(StandardNumber.init) }
 
   func run(_ request: PrioritizationRequest, file: StaticString = #filePath, line: UInt = #line) throws
     -> PrioritizationResult
   {
     do {
       return try Prioritizer.run(request, catalog: try catalog)
-    } catch let error as PrioritizationUsageError {
-      XCTFail("unexpected usage error: \(error.message)", file: file, line: line)
+    } catch {
+      XCTFail("unexpected refusal: \(error)", file: file, line: line)
       throw error
     }
   }
 
-  func check(_ selection: [Int], _ request: PrioritizationRequest) throws -> [Finding] {
+  func check(_ selection: [StandardNumber], _ request: PrioritizationRequest) throws -> [Diagnostic] {
     Prioritizer.check(selection, request: request, catalog: try catalog)
   }
 
-  func findings(_ list: [Finding], _ severity: Severity, _ rule: String) -> [Finding] {
+  func findings(_ list: [Diagnostic], _ severity: Severity, _ rule: String) -> [Diagnostic] {
     list.filter { $0.severity == severity && $0.rule == rule }
   }
 
-  /// The refusal message, or nil (with a failure) when the request is accepted.
-  func refusal(_ request: PrioritizationRequest, file: StaticString = #filePath, line: UInt = #line) -> String? {
-    do {
-      try Prioritizer.validate(request)
+  /// The first problem that refuses the request, or nil (with a failure) when the request is accepted.
+  func refusal(_ request: PrioritizationRequest, file: StaticString = #filePath, line: UInt = #line)
+    -> RequestProblem?
+  {
+    guard let problem = request.problems.first else {
       XCTFail("the request was accepted: \(request)", file: file, line: line)
       return nil
-    } catch {
-      return error.message
     }
+    return problem
   }
 
   func ballot(_ scores: [Int: Double?], source: String = "test.csv") -> Ballot {
     Ballot(
       source: source,
       scores: scores.keys.sorted().enumerated().map { index, standard in
-        Ballot.Score(standard: standard, value: scores[standard]!, line: index + 2)
+        Ballot.Score(standard: StandardNumber(standard)!, value: scores[standard]!, line: index + 2)
       })
   }
 
@@ -58,7 +63,7 @@ final class PrioritizationTests: XCTestCase {
   // MARK: situation none
 
   func testNoneFourAndTenStandardsCoveringAllPillarsComply() throws {
-    for selection in [[1, 7, 14, 21], [1, 2, 3, 7, 8, 14, 15, 21, 22, 23]] {
+    for selection: [StandardNumber] in [[1, 7, 14, 21], [1, 2, 3, 7, 8, 14, 15, 21, 22, 23]] {
       let result = try run(PrioritizationRequest(situation: .none, selection: selection))
       XCTAssertTrue(result.compliant, "\(selection): \(result.findings)")
       XCTAssertEqual(result.findings, [], "\(selection)")
@@ -68,7 +73,7 @@ final class PrioritizationTests: XCTestCase {
   }
 
   func testNoneThreeAndElevenStandardsAreSizeErrors() throws {
-    for selection in [[1, 7, 14], [1, 2, 3, 4, 7, 8, 14, 15, 21, 22, 23]] {
+    for selection: [StandardNumber] in [[1, 7, 14], [1, 2, 3, 4, 7, 8, 14, 15, 21, 22, 23]] {
       let result = try run(PrioritizationRequest(situation: .none, selection: selection))
       XCTAssertFalse(result.compliant, "\(selection)")
       let size = findings(result.findings, .error, Rule.size)
@@ -117,7 +122,7 @@ final class PrioritizationTests: XCTestCase {
   }
 
   func testPlanStillEnforcesFourToTen() throws {
-    for selection in [[1, 7, 14], [1, 2, 3, 4, 7, 8, 14, 15, 21, 22, 23]] {
+    for selection: [StandardNumber] in [[1, 7, 14], [1, 2, 3, 4, 7, 8, 14, 15, 21, 22, 23]] {
       let result = try run(PrioritizationRequest(situation: .plan, selection: selection))
       XCTAssertFalse(result.compliant, "\(selection)")
       XCTAssertEqual(findings(result.findings, .error, Rule.size).count, 1, "\(selection): \(result.findings)")
@@ -135,12 +140,12 @@ final class PrioritizationTests: XCTestCase {
     let errors = findings(result.findings, .error, Rule.contextualized)
     XCTAssertEqual(errors.map(\.standard), [23], "\(result.findings)")
     XCTAssertTrue(errors.first?.message.contains("Standard 23") ?? false)
-    XCTAssertTrue(errors.first?.message.contains(catalog.standard(23)!.title) ?? false)
+    XCTAssertTrue(errors.first?.message.contains(catalog.standard(23).title) ?? false)
   }
 
   func testContextualizedExceptionsBecomeNotesWithTheReason() throws {
     let catalog = try catalog
-    let selection = [1, 7, 13, 14, 18, 21]
+    let selection: [StandardNumber] = [1, 7, 13, 14, 18, 21]
     let noConsensus = try run(
       PrioritizationRequest(
         situation: .contextualized, selection: selection, contextualized: [13, 18, 23],
@@ -198,66 +203,68 @@ final class PrioritizationTests: XCTestCase {
       PrioritizationRequest(situation: .none, selection: [1, 7, 14, 21], size: 10),
     ]
     for request in requests {
-      XCTAssertNoThrow(try Prioritizer.validate(request), "\(request)")
+      XCTAssertEqual(request.problems, [], "\(request)")
     }
   }
 
-  func testValidateRefusesUnknownAndRepeatedStandards() {
-    XCTAssertTrue(
-      refusal(PrioritizationRequest(situation: .none, selection: [1, 7, 14, 29]))?.contains("29") ?? false)
-    XCTAssertTrue(
-      refusal(PrioritizationRequest(situation: .plan, selection: [1, 7, 14, 21], planStandards: [29]))?.contains(
-        "29") ?? false)
-    XCTAssertTrue(
-      refusal(PrioritizationRequest(situation: .none, selection: [1, 1, 7, 14, 21]))?.contains("twice") ?? false)
-    XCTAssertTrue(
-      refusal(PrioritizationRequest(situation: .contextualized, selection: [1, 7, 14, 21], contextualized: [13, 13]))?
-        .contains("twice") ?? false)
+  func testStandardNumbersExistOnlyFromOneToTwentyEight() {
+    let (zero, twentyEight, twentyNine) = (0, 28, 29)
+    XCTAssertNil(StandardNumber(zero))
+    XCTAssertNil(StandardNumber(twentyNine))
+    XCTAssertEqual(StandardNumber(twentyEight)?.value, 28)
+    XCTAssertEqual(StandardNumber.all.count, 28)
+  }
+
+  func testValidateRefusesRepeatedStandards() {
+    XCTAssertEqual(
+      refusal(PrioritizationRequest(situation: .none, selection: [1, 1, 7, 14, 21])), .repeatedStandard(.selection, 1))
+    XCTAssertEqual(
+      refusal(PrioritizationRequest(situation: .contextualized, selection: [1, 7, 14, 21], contextualized: [13, 13])),
+      .repeatedStandard(.contextualized, 13))
   }
 
   func testValidateRefusesOptionsTheSituationDoesNotUse() {
-    let selection = [1, 7, 14, 21]
-    XCTAssertTrue(
-      refusal(PrioritizationRequest(situation: .contextualized, selection: selection))?.contains("--contextualized")
-        ?? false)
-    XCTAssertTrue(
-      refusal(PrioritizationRequest(situation: .none, selection: selection, contextualized: [13]))?.contains("none")
-        ?? false)
-    XCTAssertTrue(
+    let selection: [StandardNumber] = [1, 7, 14, 21]
+    XCTAssertEqual(
+      refusal(PrioritizationRequest(situation: .contextualized, selection: selection)), .contextualizedWithoutStandards)
+    XCTAssertEqual(
+      refusal(PrioritizationRequest(situation: .none, selection: selection, contextualized: [13])),
+      .noneWithContextualizedStandards)
+    XCTAssertEqual(
       refusal(
         PrioritizationRequest(
           situation: .none, selection: selection,
           exceptions: [PrioritizationException(standard: 13, reason: .noConsensus)]
-        ))?.contains("--except") ?? false)
+        )), .noneWithExceptions)
     for situation in [Situation.none, .contextualized] {
-      XCTAssertTrue(
+      XCTAssertEqual(
         refusal(
           PrioritizationRequest(
             situation: situation, selection: selection, contextualized: situation == .none ? [] : [1],
-            planStandards: [1]))?
-          .contains("--plan-standards") ?? false, "\(situation)")
+            planStandards: [1])), .planStandardsWithoutPlan, "\(situation)")
     }
-    XCTAssertTrue(
+    XCTAssertEqual(
       refusal(
         PrioritizationRequest(
           situation: .contextualized, selection: selection, contextualized: [13],
-          exceptions: [PrioritizationException(standard: 18, reason: .principle(2))]))?.contains("not contextualized")
-        ?? false)
+          exceptions: [PrioritizationException(standard: 18, reason: .principle(2))])),
+      .exceptionForUncontextualized(18))
+    XCTAssertEqual(refusal(PrioritizationRequest(situation: .none)), .nothingToEvaluate)
+    XCTAssertEqual(RequestProblem.planStandardsWithoutPlan.field, .planStandards)
   }
 
   func testValidateRefusesSizesOutsideFourToTen() {
     for size in [3, 11] {
-      XCTAssertTrue(
-        refusal(PrioritizationRequest(situation: .none, ballots: [ballot(high: [])], size: size))?.contains(
-          "\(size) is outside")
-          ?? false, "size \(size)")
+      XCTAssertEqual(
+        refusal(PrioritizationRequest(situation: .none, ballots: [ballot(high: [])], size: size)),
+        .sizeOutOfRange(size), "size \(size)")
     }
   }
 
   func testRunRefusesLikeValidate() throws {
     let catalog = try catalog
     XCTAssertThrowsError(
-      try Prioritizer.run(PrioritizationRequest(situation: .none, selection: [29, 1, 7, 14]), catalog: catalog))
+      try Prioritizer.run(PrioritizationRequest(situation: .none, selection: [1, 1, 7, 14]), catalog: catalog))
   }
 
   // MARK: ranking
@@ -273,7 +280,7 @@ final class PrioritizationTests: XCTestCase {
     XCTAssertEqual(Array(ranking.map(\.standard).prefix(6)), [5, 2, 4, 3, 8, 10])
     XCTAssertEqual(ranking.first { $0.standard == 4 }?.ballots, 2)
     let unscored = ranking.dropFirst(6)
-    XCTAssertEqual(unscored.map(\.standard), (1...28).filter { ![5, 2, 4, 3, 8, 10].contains($0) })
+    XCTAssertEqual(unscored.map(\.standard), StandardNumber.all.filter { ![5, 2, 4, 3, 8, 10].contains($0) })
     XCTAssertTrue(unscored.allSatisfy { $0.mean == nil && $0.ballots == 0 })
     XCTAssertEqual(ranking.first { $0.standard == 2 }?.title, catalog.standard(2)!.title)
   }
@@ -310,7 +317,7 @@ final class PrioritizationTests: XCTestCase {
       PrioritizationRequest(situation: .contextualized, contextualized: [25, 26, 27], ballots: ballots, size: 4))
     XCTAssertEqual(result.selection, [1, 25, 26, 27])
     XCTAssertTrue(result.compliant, "\(result.findings)")
-    XCTAssertTrue(result.selected.first { $0.standard == 25 }?.reasons.contains("Contextualized") ?? false)
+    XCTAssertTrue(result.selected.first { $0.standard == 25 }?.reasons.contains(.contextualized) ?? false)
     // An excepted contextualized standard is not forced in.
     let excepted = try run(
       PrioritizationRequest(
@@ -335,7 +342,8 @@ final class PrioritizationTests: XCTestCase {
     let note = findings(result.findings, .note, Rule.recommendation)
     XCTAssertEqual(note.count, 1, "\(result.findings)")
     let message = note.first?.message ?? ""
-    XCTAssertTrue(message.contains("--size"), message)
+    XCTAssertTrue(message.contains("at most 10"), message)
+    XCTAssertFalse(message.contains("--"), "findings name no flag: \(message)")
     XCTAssertTrue(message.contains("exceptions"), message)
     XCTAssertTrue(message.contains("22"), message)
   }
@@ -345,7 +353,7 @@ final class PrioritizationTests: XCTestCase {
     let result = try run(PrioritizationRequest(situation: .plan, planStandards: [24, 28], ballots: ballots, size: 4))
     XCTAssertEqual(result.selection, [1, 2, 24, 28])
     XCTAssertTrue(result.compliant, "\(result.findings)")
-    XCTAssertTrue(result.selected.first { $0.standard == 28 }?.reasons.contains("In the response plan") ?? false)
+    XCTAssertTrue(result.selected.first { $0.standard == 28 }?.reasons.contains(.inResponsePlan) ?? false)
   }
 
   func testRecommendationRespectsTheSize() throws {
@@ -371,9 +379,9 @@ final class PrioritizationTests: XCTestCase {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
-    mutating func subset(of range: ClosedRange<Int>, count: Int) -> [Int] {
-      var pool = Array(range)
-      var out: [Int] = []
+    mutating func subset(of range: ClosedRange<Int>, count: Int) -> [StandardNumber] {
+      var pool = PrioritizationTests.numbers(range)
+      var out: [StandardNumber] = []
       for _ in 0..<min(count, pool.count) { out.append(pool.remove(at: next(pool.count))) }
       return out
     }
@@ -389,14 +397,14 @@ final class PrioritizationTests: XCTestCase {
         var scores: [Ballot.Score] = []
         for standard in 1...28 where random.next(10) != 0 {
           let value: Double? = random.next(6) == 0 ? nil : Double(random.next(11)) / 2
-          scores.append(Ballot.Score(standard: standard, value: value, line: scores.count + 2))
+          scores.append(Ballot.Score(standard: StandardNumber(standard)!, value: value, line: scores.count + 2))
         }
         ballots.append(Ballot(source: "b\(b).csv", scores: scores))
       }
       let situation = [Situation.none, .plan, .contextualized][random.next(3)]
       let size = 4 + random.next(7)
-      var contextualized: [Int] = []
-      var planStandards: [Int] = []
+      var contextualized: [StandardNumber] = []
+      var planStandards: [StandardNumber] = []
       var exceptions: [PrioritizationException] = []
       switch situation {
       case .none: break

@@ -162,7 +162,7 @@ final class RenderingTests: XCTestCase {
     XCTAssertEqual(try StandardList.parse("1-3,5"), [1, 2, 3, 5])
     XCTAssertEqual(try StandardList.parse("18"), [18])
     XCTAssertEqual(try StandardList.parse("28,1"), [28, 1])
-    XCTAssertEqual(try StandardList.parse("1-28"), Array(1...28))
+    XCTAssertEqual(try StandardList.parse("1-28"), StandardNumber.all)
   }
 
   func testStandardListRejectsBadLists() {
@@ -212,7 +212,7 @@ final class RenderingTests: XCTestCase {
 
   func testShowTextFitsEightyColumns() throws {
     let rendering = BrowseRendering(catalog: try catalog(), layout: TextLayout(width: 80))
-    for number in 1...28 {
+    for number in StandardNumber.all {
       let text = rendering.show(number, format: .text)
       XCTAssertTrue(text.contains("Standard \(number):"), "standard \(number)")
       for line in text.split(separator: "\n") where line.count > 80 {
@@ -238,21 +238,21 @@ final class RenderingTests: XCTestCase {
   func testShowJSONHasTheDocumentedKeys() throws {
     let catalog = try catalog()
     let rendering = BrowseRendering(catalog: catalog)
-    for number in [1, 18, 28] {
+    for number: StandardNumber in [1, 18, 28] {
       let object = try XCTUnwrap(try jsonObject(rendering.show(number, format: .json)) as? [String: Any])
-      XCTAssertEqual(object["number"] as? Int, number)
-      XCTAssertEqual(object["title"] as? String, catalog.standard(number)?.title)
-      XCTAssertEqual(object["pillar"] as? Int, catalog.standard(number)?.pillar)
-      XCTAssertEqual(object["statement"] as? String, catalog.standard(number)?.statement)
+      XCTAssertEqual(object["number"] as? Int, number.value)
+      XCTAssertEqual(object["title"] as? String, catalog.standard(number).title)
+      XCTAssertEqual(object["pillar"] as? Int, catalog.standard(number).pillar)
+      XCTAssertEqual(object["statement"] as? String, catalog.standard(number).statement)
       let actions = try XCTUnwrap(object["keyActions"] as? [[String: Any]])
-      XCTAssertEqual(actions.count, catalog.standard(number)?.keyActions.count)
+      XCTAssertEqual(actions.count, catalog.standard(number).keyActions.count)
       for action in actions {
         XCTAssertNotNil(action["id"] as? String)
         XCTAssertNotNil((action["phase"] as? String).flatMap(Phase.init(rawValue:)), "\(action)")
         XCTAssertFalse((action["text"] as? String ?? "").isEmpty)
       }
       let indicators = try XCTUnwrap(object["indicators"] as? [[String: Any]])
-      XCTAssertEqual(indicators.count, catalog.standard(number)?.indicators.count)
+      XCTAssertEqual(indicators.count, catalog.standard(number).indicators.count)
       for indicator in indicators {
         XCTAssertNotNil(indicator["id"] as? String)
         XCTAssertFalse((indicator["text"] as? String ?? "").isEmpty)

@@ -15,8 +15,8 @@ final class SourceJSONParserTests: XCTestCase {
   private func failure(
     _ bytes: [UInt8], maxDepth: Int = SourceJSONParser.defaultMaxDepth,
     file: StaticString = #filePath, line: UInt = #line
-  ) -> JSONParseError? {
-    let result = Result { () throws(JSONParseError) -> SourceJSON in
+  ) -> Diagnostic? {
+    let result = Result { () throws(Diagnostic) -> SourceJSON in
       try SourceJSONParser.parse(bytes, maxDepth: maxDepth)
     }
     switch result {
@@ -38,11 +38,11 @@ final class SourceJSONParserTests: XCTestCase {
     guard let error = failure(bytes, maxDepth: maxDepth, file: file, line: line) else { return }
     XCTAssertEqual(error.rule, rule, error.message, file: file, line: line)
     XCTAssertEqual(
-      error.location.line, position.line, "line; \(error.message)", file: file, line: line)
+      error.location?.line, position.line, "line; \(error.message)", file: file, line: line)
     XCTAssertEqual(
-      error.location.column, position.column, "column; \(error.message)", file: file, line: line)
+      error.location?.column, position.column, "column; \(error.message)", file: file, line: line)
     XCTAssertEqual(
-      referenceLocation(of: error.location.offset, in: bytes), error.location,
+      referenceLocation(of: error.location?.offset ?? 0, in: bytes), error.location?.sourceLocation,
       "offset disagrees with line/column", file: file, line: line)
     for phrase in phrases {
       XCTAssertTrue(
@@ -543,7 +543,7 @@ final class SourceJSONParserTests: XCTestCase {
       guard let error = failure(prefix) else { continue }
       XCTAssertTrue(
         ["empty-file", "invalid-utf8", "json-syntax"].contains(error.rule), error.rule)
-      XCTAssertEqual(referenceLocation(of: error.location.offset, in: prefix), error.location)
+      XCTAssertEqual(referenceLocation(of: error.location?.offset ?? 0, in: prefix), error.location?.sourceLocation)
     }
   }
 
@@ -571,7 +571,7 @@ final class SourceJSONParserTests: XCTestCase {
         default: if bytes.count > 1 { bytes.remove(at: index) }
         }
       }
-      let result = Result { () throws(JSONParseError) -> SourceJSON in
+      let result = Result { () throws(Diagnostic) -> SourceJSON in
         try SourceJSONParser.parse(bytes)
       }
       switch result {
@@ -579,10 +579,10 @@ final class SourceJSONParserTests: XCTestCase {
         parsed += 1
       case .failure(let error):
         refused += 1
-        XCTAssertTrue((0...bytes.count).contains(error.location.offset))
+        XCTAssertTrue((0...bytes.count).contains(error.location?.offset ?? -1))
         XCTAssertFalse(error.message.isEmpty)
         XCTAssertEqual(
-          referenceLocation(of: error.location.offset, in: bytes), error.location, error.message)
+          referenceLocation(of: error.location?.offset ?? 0, in: bytes), error.location?.sourceLocation, error.message)
       }
     }
     XCTAssertGreaterThan(refused, 0)

@@ -21,14 +21,14 @@ final class ValidationTests: XCTestCase {
   }
 
   /// Reads nothing: files named inside a workshop do not exist unless a test says so.
-  static let noFiles: FileReader = { _ in nil }
+  static let noFiles: FileReader = { _, _ in .failure(.missing) }
 
-  static let diskFiles: FileReader = { path in
+  static let diskFiles: FileReader = { path, _ in
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
       let data = FileManager.default.contents(atPath: path)
-    else { return nil }
-    return [UInt8](data)
+    else { return .failure(.missing) }
+    return .success([UInt8](data))
   }
 
   func validate(_ bytes: [UInt8], path: String = "test.json", readFile: @escaping FileReader = noFiles)
@@ -46,8 +46,10 @@ final class ValidationTests: XCTestCase {
   static func describe(_ report: ValidationReport) -> String {
     report.diagnostics.isEmpty
       ? "no findings"
-      : report.diagnostics.map { "\($0.line):\($0.column) \($0.severity.rawValue) [\($0.rule)] \($0.message)" }
-        .joined(separator: "\n")
+      : report.diagnostics.map {
+        "\($0.location?.description ?? "-") \($0.severity.rawValue) [\($0.rule)] \($0.message)"
+      }
+      .joined(separator: "\n")
   }
 
   /// Asserts an error with `rule` at exactly `position` (line, column); with `only`, that it is the file's only
@@ -60,7 +62,8 @@ final class ValidationTests: XCTestCase {
   ) -> Diagnostic? {
     XCTAssertFalse(report.valid, "the file was accepted; expected [\(rule)]", file: file, line: line)
     let found = report.diagnostics.first {
-      $0.severity == .error && $0.rule == rule && $0.line == position.line && $0.column == position.column
+      $0.severity == .error && $0.rule == rule && $0.location?.line == position.line
+        && $0.location?.column == position.column
     }
     XCTAssertNotNil(
       found, "no error [\(rule)] at \(position.line):\(position.column); findings:\n\(Self.describe(report))",
@@ -634,7 +637,7 @@ final class ValidationTests: XCTestCase {
         "ballots": ["ballots/nobody.csv"]
       }
       """, path: "/nowhere/workshop.json")
-    assertError(report, "ballot-file", at: (4, 15), containing: "ballots/nobody.csv")
+    assertError(report, "unreadable", at: (4, 15), containing: "The ballot 'ballots/nobody.csv' does not exist")
   }
 
   // MARK: bundled examples

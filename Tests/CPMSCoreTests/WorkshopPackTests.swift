@@ -10,7 +10,8 @@ final class WorkshopPackTests: XCTestCase {
   func catalog() throws -> Catalog { try Catalog.bundled.get() }
 
   func request(
-    _ selection: [Int]?, situation: Situation = .none, contextualized: [Int] = [], ballots: [Ballot] = [],
+    _ selection: [StandardNumber]?, situation: Situation = .none, contextualized: [StandardNumber] = [],
+    ballots: [Ballot] = [],
     contextName: String? = "Test context", catalog: Catalog, globalCatalog: Catalog? = nil
   ) throws -> PackRequest {
     let result = try Prioritizer.run(
@@ -301,8 +302,8 @@ final class WorkshopPackTests: XCTestCase {
         $0.path == "05-monitoring-framework.md"
       }!.contents
       var rows: [Int] = []
-      let core = request.result.selection.flatMap { catalog.standard($0)!.indicators }
-      let indicators = core + request.result.selection.flatMap { catalog.standard($0)!.additionalMeasures ?? [] }
+      let core = request.result.selection.flatMap { catalog.standard($0).indicators }
+      let indicators = core + request.result.selection.flatMap { catalog.standard($0).additionalMeasures ?? [] }
       XCTAssertEqual(checkTables(framework, name, rows: &rows), indicators.count, name)
       XCTAssertEqual(rows, Array(repeating: 6, count: indicators.count), name)
       for indicator in indicators {
@@ -339,11 +340,11 @@ final class WorkshopPackTests: XCTestCase {
 
   func testSelectionTipsAppearOnlyForSelectedStandards() throws {
     let catalog = try catalog()
-    for selection in [[1, 7, 14, 21], [2, 8, 15, 22], [3, 9, 16, 23, 24]] {
+    for selection: [StandardNumber] in [[1, 7, 14, 21], [2, 8, 15, 22], [3, 9, 16, 23, 24]] {
       let request = try request(selection, catalog: catalog)
       let cycle = WorkshopPack.documents(request, catalog: catalog).first { $0.path == "04-programme-cycle.md" }!
       for tip in catalog.guide.selectionTips {
-        let concerned = tip.standards.filter(selection.contains)
+        let concerned = tip.standardNumbers.filter { selection.contains($0) }
         let shown = cycle.contents.contains("- \(Markdown.escape(tip.text)) *(concerns ")
         XCTAssertEqual(shown, !concerned.isEmpty, "\(selection): \(tip.text)")
         if let first = concerned.first {

@@ -34,7 +34,7 @@ public struct BrowseRendering: Sendable {
         out += Markdown.table(["Standard", "Title", "Statement (summary)"], rows) + "\n"
       }
       return out
-    default:
+    case .text:
       var blocks: [String] = []
       for pillar in pillars {
         var lines = [layout.wrap("PILLAR \(pillar.number): \(pillar.title.uppercased())")]
@@ -54,12 +54,12 @@ public struct BrowseRendering: Sendable {
 
   // MARK: show
 
-  public func show(_ number: Int, format: OutputFormat) -> String {
-    let standard = catalog.standard(number)!
+  public func show(_ number: StandardNumber, format: OutputFormat) -> String {
+    let standard = catalog.standard(number)
     switch format {
     case .json: return JSONOutput.encode(StandardDetail(standard, catalog))
     case .markdown: return StandardMarkdown(catalog: catalog).document(standard, headingLevel: 1) + "\n"
-    default: return showText(standard)
+    case .text: return showText(standard)
     }
   }
 
@@ -161,7 +161,7 @@ public struct BrowseRendering: Sendable {
     case .markdown:
       return "# The 10 CPMS principles\n\n> \(Markdown.escape(noticeText))\n\n"
         + StandardMarkdown(catalog: catalog).principlesSection(headingLevel: 2, withQuestions: false) + "\n"
-    default:
+    case .text:
       var blocks = [layout.heading("THE 10 CPMS PRINCIPLES")]
       for principle in catalog.principles {
         blocks.append(
@@ -191,7 +191,7 @@ public struct BrowseRendering: Sendable {
             hits.map { [$0.id, $0.kind.label, "\($0.standard) \($0.standardTitle)", $0.text] }) + "\n"
       }
       return out
-    default:
+    case .text:
       var blocks: [String] = ["\(hits.count) match\(hits.count == 1 ? "" : "es") for \"\(query)\"."]
       let idWidth = (hits.map(\.id.count).max() ?? 4) + 2
       var current = 0

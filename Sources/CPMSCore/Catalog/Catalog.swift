@@ -50,8 +50,8 @@ public struct Catalog: Sendable {
   }
 
   /// The numbers of the standards a contextualization changed, in order.
-  public var contextualizedStandardNumbers: [Int] {
-    replacedStandards.values.filter { $0.contextualization != nil }.map(\.number).sorted()
+  public var contextualizedStandardNumbers: [StandardNumber] {
+    replacedStandards.values.filter { $0.contextualization != nil }.compactMap { StandardNumber($0.number) }.sorted()
   }
 
   /// The standards valid numbers run over.

@@ -1,11 +1,9 @@
 import Synchronization
 
-/// Why the CPMS data could not be loaded; each problem names the file and what is wrong.
-public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var problems: [String]
-
-  public var description: String {
-    "The CPMS data is invalid:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+extension DiagnosticList {
+  /// The CPMS data's problems, each naming the file and what is wrong.
+  init(dataProblems problems: [String]) {
+    self.init(problems.map { Diagnostic(.error, rule: "cpms-data", message: "The CPMS data is invalid: \($0)") })
   }
 }
 
@@ -15,14 +13,14 @@ extension Catalog {
   /// Its standards and guide are read when first needed and not re-checked at run time: the test
   /// suite loads the same embedded files with `load(files:)`, which reads and checks everything,
   /// so a binary whose data failed those checks never ships.
-  public static let bundled: Result<Catalog, CatalogError> = Result { () throws(CatalogError) in
+  public static let bundled: Result<Catalog, DiagnosticList> = Result { () throws(DiagnosticList) in
     try Catalog.read(files: EmbeddedData.files, source: CatalogSource(files: EmbeddedData.files))
   }
 
   /// Reads and checks the data from file contents keyed by their path under `Data/`: every file,
   /// every key, and the integrity rules across files. Tests use it on the files on disk and on the
   /// embedded copy.
-  public static func load(files: [String: String]) throws(CatalogError) -> Catalog {
+  public static func load(files: [String: String]) throws(DiagnosticList) -> Catalog {
     var problems: [String] = []
     var standards: [Standard] = []
     for path in files.keys.filter({ $0.hasPrefix("standards/") }).sorted() {
@@ -34,16 +32,16 @@ extension Catalog {
     do {
       catalog = try read(files: files, source: guide.map { CatalogSource(standards: standards, guide: $0) })
     } catch {
-      throw CatalogError(problems: problems + error.problems)
+      throw DiagnosticList(DiagnosticList(dataProblems: problems).diagnostics + error.diagnostics)
     }
-    if !problems.isEmpty { throw CatalogError(problems: problems) }
+    if !problems.isEmpty { throw DiagnosticList(dataProblems: problems) }
     let integrityProblems = CatalogIntegrity.problems(in: catalog)
-    if !integrityProblems.isEmpty { throw CatalogError(problems: integrityProblems) }
+    if !integrityProblems.isEmpty { throw DiagnosticList(dataProblems: integrityProblems) }
     return catalog
   }
 
   /// Reads the four small files; `source` supplies the standards and the guide.
-  private static func read(files: [String: String], source: CatalogSource?) throws(CatalogError) -> Catalog {
+  private static func read(files: [String: String], source: CatalogSource?) throws(DiagnosticList) -> Catalog {
     var problems: [String] = []
     var notice = ""
     let principles = readFile("principles.json", in: files, problems: &problems) { file in
@@ -63,7 +61,7 @@ extension Catalog {
       return file.objects("functions", CoordinationFunction.init)
     }
     guard let principles, let pillars, let inspire, let functions, let source, problems.isEmpty else {
-      throw CatalogError(problems: problems)
+      throw DiagnosticList(dataProblems: problems)
     }
     return Catalog(
       principles: principles.sorted { $0.number < $1.number },

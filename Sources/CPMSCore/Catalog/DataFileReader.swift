@@ -25,7 +25,7 @@ final class DataFileReader {
     do {
       node = try SourceJSONParser.parse(Array(text.utf8))
     } catch {
-      report(error.message, at: error.location)
+      problems.append(error.located(in: file).locatedMessage)
       return nil
     }
     return object(node, path: .root)

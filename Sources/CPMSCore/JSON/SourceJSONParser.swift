@@ -121,17 +121,6 @@ public struct SourceJSON: Sendable, Equatable {
   }
 }
 
-/// Why a file could not be parsed, in a form the `validate` command can print next to the
-/// file name, line and column.
-public struct JSONParseError: Error, Sendable, Equatable {
-  /// A stable identifier ("empty-file", "invalid-utf8", "nesting-too-deep", "too-many-values" or "json-syntax"), so
-  /// callers and tests can tell problems apart without matching on the wording of the message.
-  public var rule: String
-  /// Says what is wrong and how to fix it, in plain words for people who do not write JSON daily.
-  public var message: String
-  public var location: SourceLocation
-}
-
 /// Entry point for reading user-edited JSON files with positions attached.
 public enum SourceJSONParser {
   /// Deep enough for any real CPMS file, shallow enough that walking, comparing or freeing the
@@ -155,9 +144,9 @@ public enum SourceJSONParser {
   /// kept in order. `maxDepth` is clamped to `0...1_000`; see `depthCeiling`.
   public static func parse(
     _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, maxValues: Int = defaultMaxValues
-  ) throws(JSONParseError) -> SourceJSON {
+  ) throws(Diagnostic) -> SourceJSON {
     let limit = min(max(maxDepth, 0), depthCeiling)
-    return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> SourceJSON in
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> SourceJSON in
       var parser = SourceJSONReader(bytes: buffer, maxDepth: limit, maxValues: maxValues)
       return try parser.parseDocument()
     }
@@ -268,7 +257,7 @@ private struct SourceJSONReader {
 
   // MARK: Document
 
-  mutating func parseDocument() throws(JSONParseError) -> SourceJSON {
+  mutating func parseDocument() throws(Diagnostic) -> SourceJSON {
     if let bad = firstInvalidUTF8() {
       throw invalidUTF8(at: bad)
     }
@@ -277,12 +266,12 @@ private struct SourceJSONReader {
       firstContent += 1
     }
     if firstContent == end {
-      throw JSONParseError(
-        rule: "empty-file",
+      throw Diagnostic(
+        .error, rule: "empty-file",
         message:
           "The file is empty. It should contain a JSON object, starting with '{' and "
           + "ending with '}'.",
-        location: location(at: contentStart))
+        location: DiagnosticLocation(location(at: contentStart)))
     }
 
     var completed: SourceJSON
@@ -357,17 +346,17 @@ private struct SourceJSONReader {
     }
   }
 
-  mutating func open(isObject: Bool) throws(JSONParseError) {
+  mutating func open(isObject: Bool) throws(Diagnostic) {
     let start = location(at: pos)
     if stack.count >= maxDepth {
       let kind = isObject ? "object" : "array"
-      throw JSONParseError(
-        rule: "nesting-too-deep",
+      throw Diagnostic(
+        .error, rule: "nesting-too-deep",
         message:
           "Objects and arrays are nested too deeply here: this \(kind) would be level "
           + "\(stack.count + 1), but at most \(maxDepth) levels are allowed. "
           + "Flatten the structure so it is nested at most \(maxDepth) levels deep.",
-        location: start)
+        location: DiagnosticLocation(start))
     }
     stack.append(SourceJSONFrame(isObject: isObject, start: start, keyLocation: start))
     pos += 1
@@ -382,7 +371,7 @@ private struct SourceJSONReader {
   /// Parses `"key":` (leaving `pos` where the value should start) and records the key in the
   /// innermost object. `afterComma` is the comma's offset when the key follows one, so that a
   /// trailing comma can be blamed on the comma itself.
-  mutating func parseKeyAndColon(afterComma comma: Int?) throws(JSONParseError) {
+  mutating func parseKeyAndColon(afterComma comma: Int?) throws(Diagnostic) {
     try skipWhitespace()
     guard pos < end else {
       throw unexpectedEnd(stillNeeds: comma == nil ? nil : "another member after the last ','")
@@ -439,7 +428,7 @@ private struct SourceJSONReader {
 
   // MARK: Scalars
 
-  mutating func parseScalar() throws(JSONParseError) -> SourceJSON {
+  mutating func parseScalar() throws(Diagnostic) -> SourceJSON {
     let byte = bytes[pos]
     switch byte {
     case SourceJSONByte.quote:
@@ -473,7 +462,7 @@ private struct SourceJSONReader {
     }
   }
 
-  mutating func parseWord() throws(JSONParseError) -> SourceJSON {
+  mutating func parseWord() throws(Diagnostic) -> SourceJSON {
     let start = pos
     let (word, wordEnd) = scanWord(from: pos)
     let value: JSONValue
@@ -506,7 +495,7 @@ private struct SourceJSONReader {
     return SourceJSON(value: value, location: location)
   }
 
-  mutating func parseNumber() throws(JSONParseError) -> SourceJSON {
+  mutating func parseNumber() throws(Diagnostic) -> SourceJSON {
     let start = pos
     var index = pos
     if bytes[index] == SourceJSONByte.minus {
@@ -577,7 +566,7 @@ private struct SourceJSONReader {
 
   /// Parses the string whose opening quote is at `pos`. Runs without escapes are copied as whole
   /// byte slices (the input is already known to be valid UTF-8), so long strings stay cheap.
-  mutating func parseString() throws(JSONParseError) -> String {
+  mutating func parseString() throws(Diagnostic) -> String {
     let quote = pos
     var index = pos + 1
     var runStart = index
@@ -612,7 +601,7 @@ private struct SourceJSONReader {
   /// after it.
   mutating func decodeEscape(
     at index: Int, into output: inout [UInt8], quote: Int
-  ) throws(JSONParseError) -> Int {
+  ) throws(Diagnostic) -> Int {
     guard index + 1 < end else { throw unterminatedString(quote: quote) }
     let simple: UInt8
     switch bytes[index + 1] {
@@ -701,7 +690,7 @@ private struct SourceJSONReader {
 
   /// Skips JSON whitespace. Comments are refused here, where they would otherwise be skipped,
   /// because people often add them and deserve a specific message rather than "unexpected '/'".
-  mutating func skipWhitespace() throws(JSONParseError) {
+  mutating func skipWhitespace() throws(Diagnostic) {
     while pos < end {
       let byte = bytes[pos]
       if isWhitespace(byte) {
@@ -901,11 +890,11 @@ private struct SourceJSONReader {
 
   // MARK: Errors
 
-  mutating func syntax(_ message: String, at offset: Int) -> JSONParseError {
-    JSONParseError(rule: "json-syntax", message: message, location: location(at: offset))
+  mutating func syntax(_ message: String, at offset: Int) -> Diagnostic {
+    Diagnostic(.error, rule: "json-syntax", message: message, location: DiagnosticLocation(location(at: offset)))
   }
 
-  mutating func invalidUTF8(at offset: Int) -> JSONParseError {
+  mutating func invalidUTF8(at offset: Int) -> Diagnostic {
     let byte = String(bytes[offset], radix: 16, uppercase: true)
     let looksLikeUTF16 =
       end >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
@@ -916,18 +905,19 @@ private struct SourceJSONReader {
       : "The file is not valid UTF-8: the byte 0x\(byte.count == 1 ? "0" + byte : byte) here "
         + "cannot be read as text. Save the file as UTF-8 (in most editors: Save As, then "
         + "choose the UTF-8 encoding)."
-    return JSONParseError(rule: "invalid-utf8", message: message, location: location(at: offset))
+    return Diagnostic(
+      .error, rule: "invalid-utf8", message: message, location: DiagnosticLocation(location(at: offset)))
   }
 
-  mutating func tooManyValues() -> JSONParseError {
-    JSONParseError(
-      rule: "too-many-values",
+  mutating func tooManyValues() -> Diagnostic {
+    Diagnostic(
+      .error, rule: "too-many-values",
       message: "The file holds more than \(maxValues) values (objects, arrays, strings and numbers) and this one "
         + "would be the next; cpms files hold far fewer. Check that this is the right file.",
-      location: location(at: pos))
+      location: DiagnosticLocation(location(at: pos)))
   }
 
-  mutating func unexpectedEndAtValue() -> JSONParseError {
+  mutating func unexpectedEndAtValue() -> Diagnostic {
     guard let top = stack.last else {
       return syntax("The file ends where a value was expected. Add a value.", at: end)
     }
@@ -937,7 +927,7 @@ private struct SourceJSONReader {
     return unexpectedEnd(stillNeeds: top.elements.isEmpty ? nil : "a value after the last ','")
   }
 
-  mutating func unexpectedEnd(stillNeeds missing: String? = nil) -> JSONParseError {
+  mutating func unexpectedEnd(stillNeeds missing: String? = nil) -> Diagnostic {
     guard let top = stack.last else {
       return syntax("The file ends unexpectedly. Complete the value.", at: end)
     }
@@ -953,7 +943,7 @@ private struct SourceJSONReader {
     return syntax(message, at: end)
   }
 
-  mutating func trailingComma(at comma: Int, closer: String) -> JSONParseError {
+  mutating func trailingComma(at comma: Int, closer: String) -> Diagnostic {
     let last = closer == "}" ? "member" : "element"
     return syntax(
       "Trailing comma before '\(closer)': JSON does not allow a comma after the last \(last). "
@@ -961,7 +951,7 @@ private struct SourceJSONReader {
       at: comma)
   }
 
-  mutating func mismatchedBracket() -> JSONParseError {
+  mutating func mismatchedBracket() -> Diagnostic {
     let found = Character(Unicode.Scalar(bytes[pos]))
     guard let top = stack.last else {
       return syntax("Unexpected '\(found)'. Remove it.", at: pos)
@@ -974,7 +964,7 @@ private struct SourceJSONReader {
   }
 
   /// A ',', '}' or ']' where a value should be.
-  mutating func missingValue() -> JSONParseError {
+  mutating func missingValue() -> Diagnostic {
     let byte = bytes[pos]
     guard let top = stack.last else {
       return unexpectedCharacter(expected: "a value")
@@ -996,7 +986,7 @@ private struct SourceJSONReader {
     return mismatchedBracket()
   }
 
-  mutating func unexpectedAfterMember() -> JSONParseError {
+  mutating func unexpectedAfterMember() -> Diagnostic {
     let byte = bytes[pos]
     let key = Excerpt.of(stack[stack.count - 1].key, limit: 40)
     if byte == SourceJSONByte.quote || byte == SourceJSONByte.apostrophe || isWordStart(at: pos) {
@@ -1011,7 +1001,7 @@ private struct SourceJSONReader {
       fix: "Add a comma to start another member, or '}' to close the object.")
   }
 
-  mutating func unexpectedAfterElement() -> JSONParseError {
+  mutating func unexpectedAfterElement() -> Diagnostic {
     let byte = bytes[pos]
     switch byte {
     case SourceJSONByte.quote, SourceJSONByte.apostrophe, SourceJSONByte.openBrace,
@@ -1037,7 +1027,7 @@ private struct SourceJSONReader {
     }
   }
 
-  mutating func textAfterDocument(_ document: SourceJSON) -> JSONParseError {
+  mutating func textAfterDocument(_ document: SourceJSON) -> Diagnostic {
     let byte = bytes[pos]
     let kind = document.kindName
     if byte == SourceJSONByte.closeBrace || byte == SourceJSONByte.closeBracket {
@@ -1053,7 +1043,7 @@ private struct SourceJSONReader {
       at: pos)
   }
 
-  mutating func unexpectedCharacter(expected: String, fix: String? = nil) -> JSONParseError {
+  mutating func unexpectedCharacter(expected: String, fix: String? = nil) -> Diagnostic {
     var message = "Expected \(expected), found \(describeCharacter(at: pos))."
     if let extra = hint(forCharacterAt: pos) ?? fix {
       message += " " + extra
@@ -1061,7 +1051,7 @@ private struct SourceJSONReader {
     return syntax(message, at: pos)
   }
 
-  mutating func singleQuoted(isKey: Bool) -> JSONParseError {
+  mutating func singleQuoted(isKey: Bool) -> Diagnostic {
     var index = pos + 1
     while index < end, index - pos < 200, bytes[index] != SourceJSONByte.apostrophe,
       bytes[index] != SourceJSONByte.lineFeed, bytes[index] != SourceJSONByte.carriageReturn
@@ -1079,14 +1069,14 @@ private struct SourceJSONReader {
     return syntax(message, at: pos)
   }
 
-  mutating func unterminatedString(quote: Int) -> JSONParseError {
+  mutating func unterminatedString(quote: Int) -> Diagnostic {
     syntax(
       "Unterminated string: the string that starts here has no closing quote before the end of "
         + "the file. Add the closing quote (\").",
       at: quote)
   }
 
-  mutating func controlCharacterInString(at index: Int) -> JSONParseError {
+  mutating func controlCharacterInString(at index: Int) -> Diagnostic {
     let byte = bytes[index]
     if byte == SourceJSONByte.lineFeed || byte == SourceJSONByte.carriageReturn {
       return syntax(
@@ -1109,7 +1099,7 @@ private struct SourceJSONReader {
 
   mutating func loneSurrogate(
     _ unit: UInt32, at index: Int, expectation: String
-  ) -> JSONParseError {
+  ) -> Diagnostic {
     syntax(
       "Lone surrogate \\u\(Excerpt.hexDigits(unit)) in a string: it \(expectation) to form one "
         + "character. Write the character itself, or give the complete pair (for example "
@@ -1117,7 +1107,7 @@ private struct SourceJSONReader {
       at: index)
   }
 
-  mutating func nonFiniteNumber(_ word: String, at offset: Int) -> JSONParseError {
+  mutating func nonFiniteNumber(_ word: String, at offset: Int) -> Diagnostic {
     syntax(
       "\(Excerpt.of(word, limit: 40)) is not a valid JSON number: JSON has no NaN or Infinity. Use null, or "
         + "write the value as a string such as \"\(Excerpt.of(word, limit: 40))\".",

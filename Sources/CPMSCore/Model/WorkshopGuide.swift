@@ -76,6 +76,9 @@ public struct WorkshopGuide: Encodable, Sendable, Equatable {
     public var stage: String
     public var standards: [Int]
     public var text: String
+
+    /// The standards the tip concerns (the data's numbers are checked when the catalog is loaded).
+    public var standardNumbers: [StandardNumber] { standards.compactMap(StandardNumber.init) }
   }
 
   public var notice: String

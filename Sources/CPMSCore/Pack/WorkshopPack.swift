@@ -68,8 +68,8 @@ public enum WorkshopPack {
   }
 
   /// Where a selected standard's document lives in the folder form (two-digit numbers sort well).
-  public static func standardPath(_ number: Int) -> String {
-    "standards/standard-\(number < 10 ? "0" : "")\(number).md"
+  public static func standardPath(_ number: StandardNumber) -> String {
+    "standards/standard-\(number.value < 10 ? "0" : "")\(number).md"
   }
 
   /// Whether a path inside an existing folder is one a pack writes (its numbered parts, README.md,
@@ -135,7 +135,7 @@ enum PackPart: Equatable {
   case cover
   case agenda
   case keyQuestions
-  case standard(Int)
+  case standard(StandardNumber)
   case principles
   case programmeCycle
   case monitoring
@@ -226,8 +226,8 @@ struct PackWriter {
     case .agenda: "Agenda"
     case .keyQuestions: "Key questions"
     case .standard(let number):
-      "Standard \(number): \(oneLine(catalog.standardTitle(number)!))"
-        + (catalog.standard(number)?.contextualization == nil ? "" : " (contextualised)")
+      "Standard \(number): \(oneLine(catalog.title(of: number)))"
+        + (catalog.standard(number).contextualization == nil ? "" : " (contextualised)")
     case .principles: "The 10 principles"
     case .programmeCycle: "Using the selection in the programme cycle"
     case .monitoring: "Monitoring framework"
@@ -237,7 +237,7 @@ struct PackWriter {
 
   func oneLine(_ text: String) -> String { String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) }
 
-  func standardLabel(_ number: Int) -> String { "Standard \(number): \(catalog.standardTitle(number)!)" }
+  func standardLabel(_ number: StandardNumber) -> String { "Standard \(number): \(catalog.title(of: number))" }
 
   func blocks(_ part: PackPart) -> [PackBlock] {
     switch part {
@@ -327,7 +327,7 @@ struct PackWriter {
 
   /// Why a standard is in the selection, without the "chosen by the group" the cover explains once.
   func reasons(_ item: SelectedStandard) -> String {
-    let shown = item.reasons.filter { $0 != "Chosen by the group" }.map(Self.british)
+    let shown = item.reasons.filter { $0 != .chosenByGroup }.map { Self.british($0.text) }
     return shown.isEmpty ? "chosen by the group" : shown.joined(separator: "; ")
   }
 
@@ -336,7 +336,8 @@ struct PackWriter {
       header: ["No.", "Standard", "Pillar", "Why it is selected"],
       rows: result.selected.map { item in
         [
-          [.text(String(item.standard))], [.link(item.title, .standard(item.standard))], [.text(String(item.pillar))],
+          [.text(item.standard.description)], [.link(item.title, .standard(item.standard))],
+          [.text(String(item.pillar))],
           [.text(reasons(item))],
         ]
       }, alignRight: [0, 2], widths: [8, 42, 10, 40])
@@ -468,8 +469,8 @@ struct PackWriter {
   }
 
   /// The scores each standard received, in ballot order.
-  func scores() -> [Int: [Double]] {
-    var scores: [Int: [Double]] = [:]
+  func scores() -> [StandardNumber: [Double]] {
+    var scores: [StandardNumber: [Double]] = [:]
     for ballot in result.ballots {
       for score in ballot.scores { if let value = score.value { scores[score.standard, default: []].append(value) } }
     }
@@ -529,8 +530,8 @@ struct PackWriter {
 
   // MARK: 4. one part per selected standard
 
-  func standard(_ number: Int) -> [PackBlock] {
-    let standard = catalog.standard(number)!
+  func standard(_ number: StandardNumber) -> [PackBlock] {
+    let standard = catalog.standard(number)
     let pillar = catalog.pillar(standard.pillar)!
     var out: [PackBlock] = [
       .paragraph([.emphasis("Pillar \(pillar.number): \(pillar.title)")]),
@@ -566,7 +567,7 @@ struct PackWriter {
     let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }
     let inspire = (strategies.isEmpty ? "" : strategies.joined(separator: "; ") + ". ") + standard.inspire.note
     // Function titles only: the guide's notes on them are the same under many standards.
-    let roles = catalog.coordinationRoles(of: number).map(\.title)
+    let roles = catalog.coordinationRoles(of: number.value).map(\.title)
     var functions: [String] = []
     for role in roles where !functions.contains(role) { functions.append(role) }
     out.append(
@@ -613,7 +614,7 @@ struct PackWriter {
   }
 
   /// Why the standard is selected, its ballot scores, and the guide's tips for it.
-  func workshopNotes(_ number: Int) -> [PackBlock] {
+  func workshopNotes(_ number: StandardNumber) -> [PackBlock] {
     var lines: [PackLine] = []
     if let item = result.selected.first(where: { $0.standard == number }) {
       lines.append([.strong("Why it is selected:"), .text(" " + reasons(item))])
@@ -625,7 +626,7 @@ struct PackWriter {
         ])
       }
     }
-    for tip in catalog.guide.selectionTips where tip.standards.contains(number) {
+    for tip in catalog.guide.selectionTips where tip.standardNumbers.contains(number) {
       lines.append([.strong("Tip for \(stageTitle(tip.stage).lowercased()):"), .text(" " + tip.text)])
     }
     return lines.isEmpty ? [] : [.heading(1, "In this workshop"), .bullets(lines)]
@@ -649,7 +650,7 @@ struct PackWriter {
           header: ["Principle", "Selected standards that name it"],
           rows: catalog.principles.map { principle in
             let standards = result.selected.filter { $0.relatedPrinciples.contains(principle.number) }
-            let names = standards.map { "\($0.standard) \(catalog.standardTitle($0.standard)!)" }
+            let names = standards.map { "\($0.standard) \(catalog.title(of: $0.standard))" }
             return [
               [.text("\(principle.number) \(principle.title)")],
               [.text(names.isEmpty ? "none" : names.joined(separator: "; "))],
@@ -694,7 +695,7 @@ struct PackWriter {
         .heading(2, "Tips"), .bullets(stage.tips.map { [.text($0)] }), .heading(2, "Tips for the selected standards"),
       ]
       let tips = catalog.guide.selectionTips.filter { tip in
-        tip.stage == stage.id && tip.standards.contains(where: selected.contains)
+        tip.stage == stage.id && tip.standardNumbers.contains { selected.contains($0) }
       }
       if tips.isEmpty {
         out.append(
@@ -704,7 +705,7 @@ struct PackWriter {
         out.append(
           .bullets(
             tips.map { tip in
-              let concerned = tip.standards.filter(selected.contains).map(standardLabel)
+              let concerned = tip.standardNumbers.filter { selected.contains($0) }.map(standardLabel)
               return [.text(tip.text), .emphasis(" (concerns \(concerned.joined(separator: "; ")))")]
             }))
       }
@@ -802,7 +803,7 @@ struct PackWriter {
         .text("Disaggregate by sex, age and disability wherever the data allows, and say so where it does not.")
       ]))
     for number in result.selection {
-      let standard = catalog.standard(number)!
+      let standard = catalog.standard(number)
       let global = request.globalCatalog?.standard(number)
       out.append(.heading(1, "Indicators for standard \(number): \(oneLine(standard.title))"))
       let measures = (standard.additionalMeasures ?? []).map { (indicator: $0, kind: "Additional measure") }
@@ -837,12 +838,12 @@ struct PackWriter {
     var header = ["No.", "Standard", "Pillar", "Selected"]
     if !contextualized.isEmpty { header.append("Contextualised") }
     // Titles and pillars only, so the table does not cost reading all 28 standard files.
-    let rows = Catalog.standardNumbers.map { number -> [PackLine] in
+    let rows = StandardNumber.all.map { number -> [PackLine] in
       let chosen = selected.contains(number)
-      let name = catalog.standardTitle(number) ?? ""
+      let name = catalog.title(of: number)
       var row: [PackLine] = [
-        [.text(String(number))], chosen ? [.link(name, .standard(number))] : [.text(name)],
-        [.text(String(catalog.pillarNumber(ofStandard: number) ?? 0))], [.text(chosen ? "yes" : "")],
+        [.text(number.description)], chosen ? [.link(name, .standard(number))] : [.text(name)],
+        [.text(String(catalog.pillarNumber(of: number)))], [.text(chosen ? "yes" : "")],
       ]
       if !contextualized.isEmpty { row.append([.text(contextualized.contains(number) ? "yes" : "")]) }
       return row

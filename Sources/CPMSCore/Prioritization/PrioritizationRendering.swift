@@ -15,9 +15,9 @@ public struct PrioritizationRendering: Sendable {
 
   public func render(_ result: PrioritizationResult, format: OutputFormat) -> String {
     switch format {
-    case .json: return JSONOutput.encode(PrioritizationJSON(result, rendering: self))
-    case .markdown: return markdown(result, headingLevel: 2)
-    default: return text(result)
+    case .json: JSONOutput.encode(PrioritizationJSON(result, rendering: self))
+    case .markdown: markdown(result, headingLevel: 2)
+    case .text: text(result)
     }
   }
 
@@ -57,11 +57,11 @@ public struct PrioritizationRendering: Sendable {
       selection.append(layout.wrap("Pillar \(pillar.number): \(pillar.title)"))
       if chosen.isEmpty { selection.append("      (none)") }
       for item in chosen {
-        selection.append(layout.labelled(String(item.standard), item.title, indent: 2, labelWidth: 4))
+        selection.append(layout.labelled(item.standard.description, item.title, indent: 2, labelWidth: 4))
         if !item.reasons.isEmpty {
-          selection.append(layout.wrap(item.reasons.joined(separator: "; "), indent: "      "))
+          selection.append(layout.wrap(item.reasonsText, indent: "      "))
         }
-        if let official = catalog.standard(item.standard)?.officialIndicatorIds {
+        if let official = catalog.standard(item.standard).officialIndicatorIds {
           selection.append(layout.wrap("Indicator ids: " + official, indent: "      "))
         }
       }
@@ -86,7 +86,7 @@ public struct PrioritizationRendering: Sendable {
       let text =
         "Principles \(item.relatedPrinciples.map(String.init).joined(separator: ", ")); "
         + "standards \(item.linkedStandards.map(String.init).joined(separator: ", "))"
-      links.append(layout.labelled(String(item.standard), text, indent: 2, labelWidth: 4))
+      links.append(layout.labelled(item.standard.description, text, indent: 2, labelWidth: 4))
     }
     blocks.append(links.joined(separator: "\n"))
     if let ranking = result.ranking {
@@ -99,13 +99,13 @@ public struct PrioritizationRendering: Sendable {
     return blocks.joined(separator: "\n\n") + "\n"
   }
 
-  func rankingText(_ ranking: [RankingEntry], selected: Set<Int>) -> String {
+  func rankingText(_ ranking: [RankingEntry], selected: Set<StandardNumber>) -> String {
     var lines = [layout.heading("RANKING FROM THE BALLOTS", underline: "-"), "  Rank  Std  Mean  Scores  Title"]
     for entry in ranking {
       let mean = entry.mean.map(Prioritizer.formatMean) ?? "-"
       let mark = selected.contains(entry.standard) ? "* " : "  "
       let prefix =
-        "  " + pad(entry.rank, 4) + "  " + pad(entry.standard, 3) + "  " + padText(mean, 4) + "  "
+        "  " + pad(entry.rank, 4) + "  " + pad(entry.standard.value, 3) + "  " + padText(mean, 4) + "  "
         + pad(entry.ballots, 6) + "  " + mark
       lines.append(layout.wrap(entry.title, indent: prefix, hanging: String(repeating: " ", count: prefix.count)))
     }
@@ -147,16 +147,16 @@ public struct PrioritizationRendering: Sendable {
     return out
   }
 
-  public func selectionTable(_ result: PrioritizationResult, link: ((Int) -> String)? = nil) -> String {
+  public func selectionTable(_ result: PrioritizationResult, link: ((StandardNumber) -> String)? = nil) -> String {
     Markdown.table(
       ["Standard", "Title", "Pillar", "Why it is selected"],
       result.selected.map { item -> [Markdown.Cell] in
-        let official = catalog.standard(item.standard)?.officialIndicatorIds.map { " (indicator ids: \($0))" } ?? ""
+        let official = catalog.standard(item.standard).officialIndicatorIds.map { " (indicator ids: \($0))" } ?? ""
         let title: Markdown.Cell =
           link.map { .markdown(Markdown.link(item.title, to: $0(item.standard)) + Markdown.escape(official)) }
           ?? .text(item.title + official)
         return [
-          .text(String(item.standard)), title, .text(String(item.pillar)), .text(item.reasons.joined(separator: "; ")),
+          .text(item.standard.description), title, .text(String(item.pillar)), .text(item.reasonsText),
         ]
       })
   }
@@ -167,12 +167,12 @@ public struct PrioritizationRendering: Sendable {
       ["Severity", "Rule", "Finding"], result.findings.map { [$0.severity.rawValue, $0.rule, $0.message] }) + "\n"
   }
 
-  public func rankingMarkdown(_ ranking: [RankingEntry], selected: Set<Int>) -> String {
+  public func rankingMarkdown(_ ranking: [RankingEntry], selected: Set<StandardNumber>) -> String {
     Markdown.table(
       ["Rank", "Standard", "Title", "Mean", "Scores", "Selected"],
       ranking.map {
         [
-          String($0.rank), String($0.standard), $0.title, $0.mean.map(Prioritizer.formatMean) ?? "not scored",
+          String($0.rank), $0.standard.description, $0.title, $0.mean.map(Prioritizer.formatMean) ?? "not scored",
           String($0.ballots), selected.contains($0.standard) ? "yes" : "",
         ]
       }, alignRight: [0, 1, 3, 4])
@@ -187,8 +187,15 @@ struct OfficialIndicatorID: Encodable {
 
 struct PrioritizationJSON: Encodable {
   struct ExceptionJSON: Encodable {
-    var standard: Int
+    var standard: StandardNumber
     var reason: String
+  }
+
+  struct FindingJSON: Encodable {
+    var severity: Severity
+    var rule: String
+    var message: String
+    var standard: Int?
   }
 
   var situation: Situation
@@ -196,14 +203,14 @@ struct PrioritizationJSON: Encodable {
   var size: Int?
   var compliant: Bool
   var rule: String
-  var selection: [Int]
+  var selection: [StandardNumber]
   var selected: [SelectedStandard]
   /// Official indicator ids of the selected standards, where known (bundled data or the contextualization).
   var officialIndicatorIds: [OfficialIndicatorID]
-  var findings: [Finding]
+  var findings: [FindingJSON]
   var ranking: [RankingEntry]?
-  var contextualized: [Int]
-  var planStandards: [Int]
+  var contextualized: [StandardNumber]
+  var planStandards: [StandardNumber]
   var exceptions: [ExceptionJSON]
   var reminders: [String]
   var notice: String
@@ -217,12 +224,16 @@ struct PrioritizationJSON: Encodable {
     selection = result.selection
     selected = result.selected
     officialIndicatorIds = result.selection.flatMap { number -> [OfficialIndicatorID] in
-      guard let standard = rendering.catalog.standard(number) else { return [] }
+      let standard = rendering.catalog.standard(number)
       return (standard.indicators + (standard.additionalMeasures ?? [])).compactMap { indicator in
-        indicator.officialId.map { OfficialIndicatorID(standard: number, indicator: indicator.id, officialId: $0) }
+        indicator.officialId.map {
+          OfficialIndicatorID(standard: number.value, indicator: indicator.id, officialId: $0)
+        }
       }
     }
-    findings = result.findings
+    findings = result.findings.map {
+      FindingJSON(severity: $0.severity, rule: $0.rule, message: $0.message, standard: $0.standard)
+    }
     ranking = result.ranking
     contextualized = result.contextualized
     planStandards = result.planStandards
@@ -230,4 +241,9 @@ struct PrioritizationJSON: Encodable {
     reminders = rendering.catalog.guide.reminders
     notice = Catalog.contentNotice
   }
+}
+
+extension SelectedStandard {
+  /// The reasons in one line, as the text and Markdown views show them.
+  public var reasonsText: String { reasons.map(\.text).joined(separator: "; ") }
 }

@@ -1,7 +1,7 @@
 /// One standard's place in the participants' scores.
 public struct RankingEntry: Sendable, Equatable, Codable {
   public var rank: Int
-  public var standard: Int
+  public var standard: StandardNumber
   public var title: String
   public var pillar: Int
   /// Mean of the given scores, rounded to two decimals; nil when nobody scored it.
@@ -19,12 +19,13 @@ public enum Ranking {
     for ballot in ballots {
       for score in ballot.scores {
         guard let value = score.value else { continue }
-        sums[score.standard] += value
-        counts[score.standard] += 1
+        sums[score.standard.value] += value
+        counts[score.standard.value] += 1
       }
     }
     // Numbers, titles and pillars only: ranking must not cost reading all 28 standards.
-    let ordered = Catalog.standardNumbers.sorted { a, b in
+    let ordered = StandardNumber.all.sorted { lhs, rhs in
+      let (a, b) = (lhs.value, rhs.value)
       switch (counts[a] > 0, counts[b] > 0) {
       case (true, false): return true
       case (false, true): return false
@@ -38,13 +39,12 @@ public enum Ranking {
         return a < b
       }
     }
-    return ordered.enumerated().map { index, number in
-      let count = counts[number]
-      let mean = count > 0 ? (sums[number] / Double(count) * 100).rounded() / 100 : nil
+    return ordered.enumerated().map { index, standard in
+      let count = counts[standard.value]
+      let mean = count > 0 ? (sums[standard.value] / Double(count) * 100).rounded() / 100 : nil
       return RankingEntry(
-        rank: index + 1, standard: number, title: catalog.standardTitle(number) ?? "",
-        pillar: catalog.pillarNumber(ofStandard: number) ?? 0, mean: mean,
-        ballots: count)
+        rank: index + 1, standard: standard, title: catalog.title(of: standard),
+        pillar: catalog.pillarNumber(of: standard), mean: mean, ballots: count)
     }
   }
 }

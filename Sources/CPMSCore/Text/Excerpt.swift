@@ -3,8 +3,9 @@
 /// Messages quote what the user wrote ("score 'x' is not a number"), but a file or an argument can
 /// hold anything: a megabyte in one spreadsheet cell, a NUL byte, a terminal escape sequence that
 /// would recolour or clear the screen, or a right-to-left override that reorders the line. An excerpt
-/// shows at most `limit` characters (then "…") and writes invisible and control characters as
-/// `\u{…}`, so the message stays short, readable and on one line whatever the input.
+/// shows at most `limit` characters (then "…") and names invisible and control characters in angle
+/// brackets (`<tab>`, `<U+001B>`), so the message stays short, readable and on one line whatever the
+/// input, and a reader who does not write code still understands it.
 public enum Excerpt {
   /// Enough for any real value (a title, an id, a path), short enough for one line of a message.
   public static let defaultLimit = 80
@@ -21,12 +22,26 @@ public enum Excerpt {
       }
       count += 1
       if isInvisible(scalar) {
-        result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        result += "<" + name(of: scalar) + ">"
       } else {
         result.unicodeScalars.append(scalar)
       }
     }
     return result
+  }
+
+  /// A short name for an invisible character: the common ones in words, the others by code point.
+  public static func name(of scalar: Unicode.Scalar) -> String {
+    switch scalar.value {
+    case 0x00: "NUL"
+    case 0x09: "tab"
+    case 0x0A: "line break"
+    case 0x0D: "carriage return"
+    case 0x1B: "escape"
+    case 0x200B: "zero-width space"
+    case 0xFEFF: "byte order mark"
+    default: "U+" + hexDigits(scalar.value)
+    }
   }
 
   /// At least four uppercase hex digits, as code points are written after "U+" or "\u" ("001B").

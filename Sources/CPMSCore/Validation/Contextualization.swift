@@ -46,7 +46,7 @@ public struct Contextualization: Sendable, Equatable {
   public var standards: [StandardEntry]
 
   /// The standards the file contextualizes, ascending: they feed the `contextualized` situation.
-  public var standardNumbers: [Int] { standards.map(\.number).sorted() }
+  public var standardNumbers: [StandardNumber] { standards.compactMap { StandardNumber($0.number) }.sorted() }
 
   /// The catalog with this contextualization applied: local wording replaces the global summary and
   /// every changed item is marked, so outputs can say what is local.
@@ -193,9 +193,9 @@ struct ContextualizationChecker {
     guard let members = checker.object(node, "a standard entry", known: Self.standardKeys, required: ["number"]),
       let number = checker.standardNumber(members["number"], "\"number\"")
     else { return nil }
-    let standard = catalog.standard(number)!
+    let standard = catalog.standard(number)
     var entry = Contextualization.StandardEntry(
-      number: number, title: checker.string(members["title"], "The title"),
+      number: number.value, title: checker.string(members["title"], "The title"),
       statement: checker.string(members["statement"], "The statement"),
       rationale: checker.string(members["rationale"], "The rationale"),
       officialStatement: checker.string(members["officialStatement"], "The official statement"), keyActions: [],

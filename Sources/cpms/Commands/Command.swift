@@ -1,19 +1,42 @@
 import CPMSArguments
 import CPMSCore
 
-/// One subcommand: its spec (for parsing and help) and what it does.
+/// One subcommand: its spec (for parsing and help) and what it does. Each command decodes its parsed
+/// arguments once into a typed `Options` value and works from that alone.
 protocol Command: Sendable {
   static var spec: CommandSpec { get }
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode
 }
 
 extension ParsedArguments {
-  /// The `--format` value, defaulting to the option's first allowed value.
-  var format: String { value("format") ?? spec.option(named: "format")?.defaultValue ?? "text" }
+  /// An enumerated option's value (`--format`, `--situation`…), or its default, as its type. The
+  /// parser has checked it against the spec's allowed values; an option whose spec and type disagree
+  /// is still reported, listing the values the type supports.
+  func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws(CLIError)
+    -> Choice?
+  where Choice.RawValue == String {
+    guard let text = value(name) ?? spec.option(named: name)?.defaultValue else { return nil }
+    guard let choice = Choice(rawValue: text) else {
+      let supported = Choice.allCases.map { "'\($0.rawValue)'" }
+      throw .usage(
+        "The value '\(Excerpt.of(text))' is invalid for '--\(name)'. Please provide one of "
+          + "\(CommandSpec.list(supported)).", spec)
+    }
+    return choice
+  }
+
+  /// The `--format` value as the command's format type.
+  func format<Format: RawRepresentable & CaseIterable>(_ type: Format.Type) throws(CLIError) -> Format
+  where Format.RawValue == String {
+    guard let format = try choice("format", as: type) else {
+      throw .usage("The option '--format' has no default value.", spec)
+    }
+    return format
+  }
 
   /// A standard number argument or option value, as a usage error when it is not 1–28.
-  func standardNumber(_ text: String, what: String) throws(CLIError) -> Int {
-    guard let number = Int(text), (1...28).contains(number) else {
+  func standardNumber(_ text: String, what: String) throws(CLIError) -> StandardNumber {
+    guard let number = Int(text).flatMap(StandardNumber.init) else {
       throw .usage("The value '\(Excerpt.of(text))' is invalid for '<\(what)>': standards are numbered 1 to 28.", spec)
     }
     return number

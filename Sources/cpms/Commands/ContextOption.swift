@@ -7,14 +7,14 @@ enum ContextOption {
     long: "context", valueName: "file",
     help: "Apply a contextualization file: local titles, wording, targets and indicators (see 'cpms validate').")
 
-  static func catalog(_ arguments: ParsedArguments, _ environment: Environment, workshop: WorkshopFile? = nil)
+  static func catalog(_ path: String?, _ environment: Environment, workshop: WorkshopFile? = nil)
     throws(CLIError) -> Catalog
   {
     let catalog = try environment.catalog()
-    if let path = arguments.value("context") {
+    if let path {
       let bytes = try environment.read(path, what: "context file", limit: FileValidator.maxFileSize)
       let (report, context) = FileValidator.contextualization(
-        bytes, path: path, catalog: catalog, readFile: FileReading.reader)
+        bytes, path: path, catalog: catalog, readFile: environment.readFile)
       guard let context, report.valid else { throw invalidFile("context file", report) }
       return context.apply(to: catalog)
     }
@@ -23,23 +23,20 @@ enum ContextOption {
   }
 
   /// A context or workshop file that is not valid: its first findings (all of them are one
-  /// 'cpms validate' away), so a badly broken file cannot flood the terminal. Exit 65.
+  /// 'cpms validate' away), so a badly broken file cannot flood the terminal; the exit status follows
+  /// from the findings (66 when a file it names is missing, else 65).
   static func invalidFile(_ what: String, _ report: ValidationReport) -> CLIError {
-    var lines = ValidationReporters.text([report]).trimmingWhitespaceAndNewlines()
-      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let shown = 10
-    if lines.count > shown + 2, let summary = lines.last {
-      let more = lines.count - 1 - shown
-      lines =
-        Array(lines.prefix(shown)) + [
-          "… and \(more) more; run 'cpms validate \(Excerpt.of(report.path, limit: 300))' to see them all.", summary,
-        ]
+    var lines = report.diagnostics.prefix(shown).map { ValidationReporter.line(path: report.path, $0) }
+    if report.diagnostics.count > shown + 1 {
+      lines.append(
+        "… and \(report.diagnostics.count - shown) more; run 'cpms validate \(Excerpt.of(report.path, limit: 300))' "
+          + "to see them all.")
+    } else {
+      lines += report.diagnostics.dropFirst(shown).map { ValidationReporter.line(path: report.path, $0) }
     }
-    return .failure("The \(what) is not valid:\n" + lines.joined(separator: "\n"), .dataError)
-  }
-
-  /// The standards a context file contextualized, for the `contextualized` situation.
-  static func contextualizedStandards(_ catalog: Catalog) -> [Int] {
-    catalog.contextualizedStandardNumbers
+    lines.append(ValidationReporter.summary([report]))
+    return .failure(
+      "The \(what) is not valid:\n" + lines.joined(separator: "\n"), .invalidInput(report.diagnostics))
   }
 }

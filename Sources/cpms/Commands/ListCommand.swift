@@ -9,22 +9,33 @@ enum ListCommand: Command {
     options: [
       OptionSpec(long: "pillar", valueName: "pillar", help: "Only the standards of this pillar (1 to 4)."),
       ContextOption.spec,
-      .format(["text", "json", "markdown"]),
+      .format(OutputFormat.allCases.map(\.rawValue)),
     ]
   )
 
-  static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+  struct Options {
     var pillar: Int?
-    if let text = arguments.value("pillar") {
-      guard let number = Int(text), (1...4).contains(number) else {
-        throw .usage(
-          "The value '\(Excerpt.of(text))' is invalid for '--pillar <pillar>': pillars are numbered 1 to 4.", spec)
+    var contextPath: String?
+    var format: OutputFormat
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+      if let text = arguments.value("pillar") {
+        guard let number = Int(text), Catalog.pillarNumbers.contains(number) else {
+          throw .usage(
+            "The value '\(Excerpt.of(text))' is invalid for '--pillar <pillar>': pillars are numbered 1 to 4.", spec)
+        }
+        pillar = number
       }
-      pillar = number
+      contextPath = arguments.value("context")
+      format = try arguments.format(OutputFormat.self)
     }
-    let catalog = try ContextOption.catalog(arguments, environment)
+  }
+
+  static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+    let options = try Options(arguments)
+    let catalog = try ContextOption.catalog(options.contextPath, environment)
     let rendering = BrowseRendering(catalog: catalog, layout: environment.layout)
-    environment.write(rendering.list(pillar: pillar, format: OutputFormat(rawValue: arguments.format)!))
+    environment.write(rendering.list(pillar: options.pillar, format: options.format))
     return .success
   }
 }

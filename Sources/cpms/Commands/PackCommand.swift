@@ -32,7 +32,6 @@ enum PackCommand: Command {
       Exit status: 0 when the pack is written, 1 when the selection does not comply, 64 for usage errors, 65 for a malformed ballot, workshop or context file, 66 for a missing file, 73 when the output cannot be written.
       """,
     options: SelectionOptions.specs + [
-      WorkshopOption.spec, ContextOption.spec,
       OptionSpec(long: "context-name", valueName: "text", help: "The country or response the workshop is for."),
       OptionSpec(
         long: "date", valueName: "yyyy-mm-dd",
@@ -41,50 +40,88 @@ enum PackCommand: Command {
         long: "output", short: "o", valueName: "path", help: "The folder to write (or the file, with --single-file).",
         required: true),
       OptionSpec(long: "single-file", help: "Write one Markdown document instead of a folder."),
-      OptionSpec.format(["markdown", "html"], help: " html is one file to print or open in a browser."),
+      OptionSpec.format(PackFormat.allCases.map(\.rawValue), help: " html is one file to print or open in a browser."),
       OptionSpec(
         long: "paper", valueName: "size", help: "The paper an HTML pack is laid out for: a4 or letter.",
         allowedValues: PaperSize.allCases.map(\.rawValue), defaultValue: "a4"),
       OptionSpec(long: "force", help: "Replace the output file or folder if it exists."),
+      OptionSpec(long: "quiet", short: "q", help: "Write the pack without saying where it is."),
     ]
   )
 
+  /// What `--format` chooses: the Markdown pack (a folder or one file) or one HTML page to print.
+  enum PackFormat: String, CaseIterable {
+    case markdown
+    case html
+  }
+
+  struct Options {
+    var selection: SelectionOptions
+    var contextName: String?
+    var date: String?
+    var output: String
+    var singleFile: Bool
+    /// nil for Markdown; the paper to lay the HTML pack out for otherwise.
+    var html: PaperSize?
+    var force: Bool
+    var quiet: Bool
+
+    init(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) {
+      selection = try SelectionOptions(arguments)
+      selection.verb = "pack"
+      contextName = arguments.value("context-name")
+      // A wrong --date is a usage error before any file is read.
+      if let flag = arguments.value("date") {
+        date = try PackDate.resolve(flag, workshop: nil, environment: environment, spec: spec)
+      }
+      // Required by the spec, so the parser has refused a command line without it.
+      output = arguments.value("output") ?? ""
+      singleFile = arguments.flag("single-file")
+      if try arguments.format(PackFormat.self) == .html {
+        guard !singleFile else {
+          throw .usage("'--single-file' is for Markdown: an HTML pack is always one file.", spec)
+        }
+        html = try arguments.choice("paper", as: PaperSize.self)
+      } else if arguments.value("paper") != nil {
+        throw .usage("'--paper' lays out an HTML pack: add '--format html'.", spec)
+      }
+      force = arguments.flag("force")
+      quiet = arguments.flag("quiet")
+    }
+  }
+
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    if arguments.format == "html" && arguments.flag("single-file") {
-      throw .usage("'--single-file' is for Markdown: an HTML pack is always one file.", spec)
-    }
-    if arguments.format != "html" && arguments.value("paper") != nil {
-      throw .usage("'--paper' lays out an HTML pack: add '--format html'.", spec)
-    }
-    if let flag = arguments.value("date") {
-      _ = try PackDate.resolve(flag, workshop: nil, environment: environment, spec: spec)
-    }
-    let (workshop, catalog, result) = try SelectionOptions.evaluate(arguments, environment, verb: "pack")
+    let options = try Options(arguments, environment)
+    let (workshop, catalog, result) = try options.selection.evaluate(environment)
     guard result.compliant else {
       let findings = result.findings.map { "  \($0.severity.rawValue) [\($0.rule)] \($0.message)" }
       throw .failure(
         (["The selection does not comply with the rule of its situation; no pack was written."] + findings)
           .joined(separator: "\n"), .failure)
     }
-    let date = try PackDate.resolve(
-      arguments.value("date"), workshop: workshop?.date, environment: environment, spec: spec)
+    var date = options.date ?? ""
+    if options.date == nil {
+      date = try PackDate.resolve(nil, workshop: workshop?.date, environment: environment, spec: spec)
+    }
     let pack = PackRequest(
-      result: result, contextName: arguments.value("context-name") ?? workshop?.contextName ?? catalog.contextName,
+      result: result, contextName: options.contextName ?? workshop?.contextName ?? catalog.contextName,
       date: date, globalCatalog: catalog.contextName == nil ? nil : try environment.catalog())
-    let path = arguments.value("output")!
-    let force = arguments.flag("force")
-    if arguments.format == "html" {
-      let paper = PaperSize(rawValue: arguments.value("paper") ?? "a4") ?? .a4
-      try FileOutput.writeFile(WorkshopPack.html(pack, catalog: catalog, paper: paper), to: path, force: force)
-      environment.write("Wrote the workshop pack to \(path); open it in a browser to read or print it.\n")
-    } else if arguments.flag("single-file") {
-      try FileOutput.writeFile(WorkshopPack.singleDocument(pack, catalog: catalog), to: path, force: force)
-      environment.write("Wrote the workshop pack to \(path).\n")
+    let path = options.output
+    if let paper = options.html {
+      try FileOutput.writeFile(WorkshopPack.html(pack, catalog: catalog, paper: paper), to: path, force: options.force)
+      if !options.quiet {
+        environment.write("Wrote the workshop pack to \(path); open it in a browser to read or print it.\n")
+      }
+    } else if options.singleFile {
+      try FileOutput.writeFile(WorkshopPack.singleDocument(pack, catalog: catalog), to: path, force: options.force)
+      if !options.quiet { environment.write("Wrote the workshop pack to \(path).\n") }
     } else {
       let documents = WorkshopPack.documents(pack, catalog: catalog)
       try FileOutput.writeDirectory(
-        documents.map { ($0.path, $0.contents) }, to: path, force: force, mayReplace: WorkshopPack.isPackFile)
-      environment.write("Wrote the workshop pack (\(documents.count) documents) to \(path); start with README.md.\n")
+        documents.map { ($0.path, $0.contents) }, to: path, force: options.force, mayReplace: WorkshopPack.isPackFile)
+      if !options.quiet {
+        environment.write("Wrote the workshop pack (\(documents.count) documents) to \(path); start with README.md.\n")
+      }
     }
     return .success
   }

@@ -6,14 +6,15 @@ enum SchemaCommand: Command {
   static let spec = CommandSpec(
     name: "schema",
     abstract: "Print the JSON Schema (draft 2020-12) of a cpms file format.",
-    arguments: [ArgumentSpec(name: "format", help: "contextualization or workshop.")]
+    arguments: [ArgumentSpec(name: "name", help: "contextualization or workshop.")]
   )
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let name = arguments.positionals[0]
+    // The spec requires the argument, so the parser has refused a command line without it.
+    let name = arguments.positionals.first ?? ""
     guard let schema = Catalog.schema(named: name) else {
       throw .usage(
-        "The value '\(Excerpt.of(name))' is invalid for '<format>': use contextualization or workshop."
+        "The value '\(Excerpt.of(name))' is invalid for '<name>': use contextualization or workshop."
           + Suggestion.didYouMean(name, among: ["contextualization", "workshop"]), spec)
     }
     environment.write(schema)

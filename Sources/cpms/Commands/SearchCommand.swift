@@ -15,16 +15,28 @@ enum SearchCommand: Command {
     discussion: "Matching ignores case and accents. Each hit shows its id (standard, key action or indicator). "
       + "Exits 0 with or without hits.",
     arguments: [ArgumentSpec(name: "words", help: "The words to look for.", repeating: true)],
-    options: [ContextOption.spec, .format(["text", "json", "markdown"])]
+    options: [ContextOption.spec, .format(OutputFormat.allCases.map(\.rawValue))]
   )
 
+  struct Options {
+    var words: [String]
+    var contextPath: String?
+    var format: OutputFormat
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+      words = arguments.positionals.filter { !$0.trimmingWhitespace().isEmpty }
+      guard !words.isEmpty else { throw .usage("Missing expected argument '<words>'.", spec) }
+      contextPath = arguments.value("context")
+      format = try arguments.format(OutputFormat.self)
+    }
+  }
+
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let words = arguments.positionals.filter { !$0.trimmingWhitespace().isEmpty }
-    guard !words.isEmpty else { throw .usage("Missing expected argument '<words>'.", spec) }
-    let catalog = try ContextOption.catalog(arguments, environment)
-    let hits = Search.run(words, in: catalog)
+    let options = try Options(arguments)
+    let catalog = try ContextOption.catalog(options.contextPath, environment)
+    let hits = Search.run(options.words, in: catalog)
     let rendering = BrowseRendering(catalog: catalog, layout: environment.layout)
-    environment.write(rendering.search(words, hits: hits, format: OutputFormat(rawValue: arguments.format)!))
+    environment.write(rendering.search(options.words, hits: hits, format: options.format))
     return .success
   }
 }

@@ -7,8 +7,9 @@ import CPMSCore
   import Foundation
 #endif
 
-/// The options `prioritize` and `pack` share to describe a workshop's selection.
-enum SelectionOptions {
+/// The options `prioritize` and `pack` share to describe a workshop's selection, decoded once from
+/// the command line into typed values.
+struct SelectionOptions {
   static let specs: [OptionSpec] = [
     OptionSpec(
       long: "situation", valueName: "situation",
@@ -28,21 +29,28 @@ enum SelectionOptions {
       long: "except", valueName: "n:reason",
       help: "Why contextualized standard n is left out: no-consensus or principle-P (P = 1-10). Repeatable.",
       repeatable: true),
+    WorkshopOption.spec, ContextOption.spec,
   ]
 
-  /// Builds the request: the workshop file first, then the flags over it. A context file's standards
-  /// are the contextualized ones unless --contextualized says otherwise, and make `contextualized` the
-  /// default situation.
-  static func request(
-    _ arguments: ParsedArguments, workshop: WorkshopFile?, catalog: Catalog, _ environment: Environment
-  ) throws(CLIError) -> PrioritizationRequest {
-    let fromContext = ContextOption.contextualizedStandards(catalog)
-    var base = workshop?.request
-    if base == nil && !fromContext.isEmpty && arguments.value("situation") == nil {
-      base = PrioritizationRequest(situation: .contextualized)
-    }
-    let spec = arguments.spec
-    func list(_ name: String) throws(CLIError) -> [Int]? {
+  var situation: Situation?
+  var selection: [StandardNumber]?
+  var ballotPaths: [String]
+  var size: Int?
+  /// `--size` as typed, quoted back when it is out of range ("-0" stays "-0").
+  var sizeText: String?
+  var contextualized: [StandardNumber]?
+  var planStandards: [StandardNumber]?
+  var exceptions: [PrioritizationException]?
+  var workshopPath: String?
+  var contextPath: String?
+  let spec: CommandSpec
+  /// What the command does with the selection, for the message when there is none ("check", "pack").
+  var verb = "check"
+
+  init(_ arguments: ParsedArguments) throws(CLIError) {
+    spec = arguments.spec
+    let spec = spec
+    func list(_ name: String) throws(CLIError) -> [StandardNumber]? {
       guard let text = arguments.value(name) else { return nil }
       do {
         return try StandardList.parse(text)
@@ -50,79 +58,130 @@ enum SelectionOptions {
         throw .usage("The value '\(Excerpt.of(text))' is invalid for '--\(name) <list>': \(error.message)", spec)
       }
     }
-    var request = base ?? PrioritizationRequest(situation: .none)
-    if let text = arguments.value("situation") {
-      request.situation = Situation(rawValue: text)!
-    } else if base == nil {
-      throw .usage(
-        "Missing expected option '--situation <situation>': say whether a response plan exists (plan), "
-          + "some standards are contextualized (contextualized), or neither (none).", spec)
-    }
-    if let selection = try list("select") { request.selection = selection }
-    if let contextualized = try list("contextualized") { request.contextualized = contextualized }
-    if let plan = try list("plan-standards") { request.planStandards = plan }
-    if request.contextualized.isEmpty && request.situation != .none { request.contextualized = fromContext }
+    situation = try arguments.choice("situation", as: Situation.self)
+    // Only a value typed on the command line overrides the workshop file; the spec's default does not.
+    if arguments.value("situation") == nil { situation = nil }
+    selection = try list("select")
+    contextualized = try list("contextualized")
+    planStandards = try list("plan-standards")
+    ballotPaths = arguments.all("ballot")
     if let text = arguments.value("size") {
-      guard let size = Int(text), PrioritizationRequest.sizeRange.contains(size) else {
+      guard let size = Int(text) else {
         throw .usage(
           "The value '\(Excerpt.of(text))' is invalid for '--size <n>': recommend from 4 to 10 standards.", spec)
       }
-      request.size = size
+      self.size = size
+      sizeText = text
     }
     let exceptionTexts = arguments.all("except")
     if !exceptionTexts.isEmpty {
-      request.exceptions = []
+      var exceptions: [PrioritizationException] = []
       for text in exceptionTexts {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let number = Int(parts[0]), Catalog.standardNumbers.contains(number),
+        guard parts.count == 2, let number = Int(parts[0]).flatMap(StandardNumber.init),
           let reason = ExceptionReason(parsing: parts[1])
         else {
           throw .usage(
             "The value '\(Excerpt.of(text))' is invalid for '--except <n:reason>': write N:no-consensus or N:principle-P "
               + "with N a standard (1-28) and P a principle (1-10).", spec)
         }
-        request.exceptions.append(PrioritizationException(standard: number, reason: reason))
+        exceptions.append(PrioritizationException(standard: number, reason: reason))
       }
+      self.exceptions = exceptions
     }
-    let ballotPaths = arguments.all("ballot")
-    if !ballotPaths.isEmpty {
-      request.ballots = try ballotPaths.map { path throws(CLIError) in try readBallot(path, environment) }
+    workshopPath = arguments.value("workshop")
+    contextPath = arguments.value("context")
+  }
+
+  /// The request: the workshop file first, then the flags over it, then the one check of the whole
+  /// (`PrioritizationRequest.problems`), worded as flags. A context file's standards are the
+  /// contextualized ones unless --contextualized says otherwise, and make `contextualized` the
+  /// default situation.
+  func request(workshop: WorkshopFile?, catalog: Catalog, ballots: [Ballot]) throws(CLIError)
+    -> PrioritizationRequest
+  {
+    let fromContext = catalog.contextualizedStandardNumbers
+    var base = workshop?.request
+    if base == nil && !fromContext.isEmpty && situation == nil {
+      base = PrioritizationRequest(situation: .contextualized)
     }
+    var request = base ?? PrioritizationRequest(situation: .none)
+    if let situation {
+      request.situation = situation
+    } else if base == nil {
+      throw .usage(
+        "Missing expected option '--situation <situation>': say whether a response plan exists (plan), "
+          + "some standards are contextualized (contextualized), or neither (none).", spec)
+    }
+    if let selection { request.selection = selection }
+    if let contextualized { request.contextualized = contextualized }
+    if let planStandards { request.planStandards = planStandards }
+    if request.contextualized.isEmpty && request.situation != .none { request.contextualized = fromContext }
+    if let size { request.size = size }
+    if let exceptions { request.exceptions = exceptions }
+    if !ballots.isEmpty { request.ballots = ballots }
+    if let problem = request.problems.first { throw .usage(message(problem), spec) }
     return request
   }
 
-  static func readBallot(_ path: String, _ environment: Environment) throws(CLIError) -> Ballot {
-    let bytes = try environment.read(path, what: "ballot", limit: Ballot.maxFileSize)
-    do {
-      return try Ballot.parse(csv: bytes, source: path == "-" ? "<stdin>" : path)
-    } catch {
-      throw .failure("\(error)", .dataError)
+  /// A request problem in the command line's terms: flags and their values.
+  func message(_ problem: RequestProblem) -> String {
+    switch problem {
+    case .repeatedStandard(let field, let number):
+      "Standard \(number) appears twice in \(Self.flag(field)); list each standard once."
+    case .sizeOutOfRange(let size):
+      "The value '\(Excerpt.of(sizeText ?? String(size)))' is invalid for '--size <n>': recommend from 4 to 10 standards."
+    case .contextualizedWithoutStandards:
+      "The 'contextualized' situation needs the contextualized standards: add --contextualized LIST."
+    case .noneWithContextualizedStandards:
+      "The 'none' situation means no standard was contextualized; use --situation contextualized (or plan) instead."
+    case .noneWithExceptions:
+      "Exceptions (--except) apply only to contextualized standards, which the 'none' situation does not have."
+    case .planStandardsWithoutPlan:
+      "--plan-standards applies only when a response plan is in place (--situation plan)."
+    case .exceptionForUncontextualized(let number):
+      "The exception for standard \(number) names a standard that is not contextualized; "
+        + "exceptions record why a contextualized standard is left out."
+    case .twoExceptions(let number):
+      "Standard \(number) has two exceptions; record one reason per standard."
+    case .nothingToEvaluate:
+      "Give the selection to \(verb) with --select LIST, or ballots to rank with --ballot FILE."
     }
   }
 
-  /// What `prioritize` and `pack` both do first: read the workshop file and the context, build the
-  /// request (flags over the file) and apply the rules. `verb` completes the usage message.
-  static func evaluate(_ arguments: ParsedArguments, _ environment: Environment, verb: String) throws(CLIError)
+  static func flag(_ field: RequestField) -> String {
+    switch field {
+    case .situation: "--situation"
+    case .selection: "--select"
+    case .ballots: "--ballot"
+    case .size: "--size"
+    case .contextualized: "--contextualized"
+    case .planStandards: "--plan-standards"
+    case .exceptions: "--except"
+    }
+  }
+
+  /// What `prioritize` and `pack` both do first: read the workshop file, the context and the
+  /// ballots through the one reader, build the request (flags over the file) and apply the rules.
+  func evaluate(_ environment: Environment) throws(CLIError)
     -> (workshop: WorkshopFile?, catalog: Catalog, result: PrioritizationResult)
   {
-    let workshop = try WorkshopOption.load(arguments, environment)
-    let catalog = try ContextOption.catalog(arguments, environment, workshop: workshop)
-    let request = try request(arguments, workshop: workshop, catalog: catalog, environment)
-    if request.selection == nil && request.ballots.isEmpty {
-      throw .usage(
-        "Give the selection to \(verb) with --select LIST, or ballots to rank with --ballot FILE.", arguments.spec)
+    let workshop = try WorkshopOption.load(workshopPath, environment)
+    let catalog = try ContextOption.catalog(contextPath, environment, workshop: workshop)
+    var ballots: [Ballot] = []
+    for path in ballotPaths {
+      let bytes = try environment.read(path, what: "ballot", limit: Ballot.maxFileSize)
+      do {
+        ballots.append(try Ballot.parse(csv: bytes, source: path == "-" ? "<stdin>" : path))
+      } catch {
+        throw .failure(error.locatedMessage, .dataError)
+      }
     }
-    return (workshop, catalog, try run(request, catalog: catalog, spec: arguments.spec))
-  }
-
-  /// Runs the rules, turning a contradictory request into a usage error.
-  static func run(_ request: PrioritizationRequest, catalog: Catalog, spec: CommandSpec) throws(CLIError)
-    -> PrioritizationResult
-  {
+    let request = try request(workshop: workshop, catalog: catalog, ballots: ballots)
     do {
-      return try Prioritizer.run(request, catalog: catalog)
+      return (workshop, catalog, try Prioritizer.run(request, catalog: catalog))
     } catch {
-      throw .usage(error.message, spec)
+      throw .usage(message(error), spec)
     }
   }
 }

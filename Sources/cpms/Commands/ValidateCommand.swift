@@ -19,27 +19,37 @@ enum ValidateCommand: Command {
       The JSON Schemas of both formats are printed by 'cpms schema'.
       """,
     arguments: [ArgumentSpec(name: "paths", help: "Files, folders, or - for stdin.", repeating: true)],
-    options: [.format(["text", "json", "github"], help: " github writes GitHub Actions annotations.")]
+    options: [
+      .format(ValidationReporter.allCases.map(\.rawValue), help: " github writes GitHub Actions annotations.")
+    ]
   )
 
+  struct Options {
+    var paths: [String]
+    var reporter: ValidationReporter
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+      paths = arguments.positionals
+      reporter = try arguments.format(ValidationReporter.self)
+    }
+  }
+
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
+    let options = try Options(arguments)
     let catalog = try environment.catalog()
     var reports: [ValidationReport] = []
-    for path in arguments.positionals {
+    for path in options.paths {
       for file in expand(path) {
         reports.append(validate(file, catalog: catalog, environment))
       }
     }
-    let output =
-      switch arguments.format {
-      case "json": ValidationReporters.json(reports)
-      case "github": ValidationReporters.github(reports)
-      default: ValidationReporters.text(reports)
-      }
-    environment.write(output)
+    environment.write(options.reporter.report(reports))
     // A path that cannot be read is a finding (CI annotations show it) and also a missing input: a
     // mistyped path in a CI script must not look like an ordinary invalid file.
-    let unreadable = reports.flatMap { $0.diagnostics.filter { $0.rule == "unreadable" } }
+    // Files named inside a workshop file are the workshop's findings (exit 1), like any other.
+    let unreadable = reports.filter { $0.kind == nil }.flatMap {
+      $0.diagnostics.filter { $0.rule == InputFailure.rule }
+    }
     for finding in unreadable { environment.writeError("Error: \(finding.message)\n") }
     if !unreadable.isEmpty { return .noInput }
     return reports.allSatisfy(\.valid) ? .success : .failure
@@ -53,33 +63,28 @@ enum ValidateCommand: Command {
     return files.isEmpty ? [prefix] : files.map { prefix + $0 }
   }
 
+  /// One file's report; a file that cannot be read is reported like any other finding, through the
+  /// same reader and words as every other input.
   static func validate(_ path: String, catalog: Catalog, _ environment: Environment) -> ValidationReport {
     let shown = path == "-" ? "<stdin>" : path
     func unreadable(_ message: String) -> ValidationReport {
       ValidationReport(
         path: shown, kind: nil,
-        diagnostics: [Diagnostic(severity: .error, rule: "unreadable", message: message, line: 1, column: 1)])
+        diagnostics: [
+          Diagnostic(
+            .error, rule: InputFailure.rule, message: message, location: DiagnosticLocation(line: 1, column: 1))
+        ])
     }
     if path.hasSuffix("/") && FileSystem.kind(of: path) == .directory {
       return unreadable(
         "The folder '\(Excerpt.of(path.dropLast(), limit: 300))' holds no .json file to validate; "
           + "name the files, or a folder that holds them.")
     }
-    let bytes: [UInt8]
-    do {
-      bytes = try environment.read(path, what: "file", limit: FileValidator.maxFileSize)
-    } catch {
-      if case .failure(let message, _) = error { return unreadable(message) }
-      return unreadable("The file cannot be read.")
+    switch environment.readFile(path, FileValidator.maxFileSize) {
+    case .success(let bytes):
+      return FileValidator.validate(bytes, path: shown, catalog: catalog, readFile: environment.readFile)
+    case .failure(let failure):
+      return unreadable(failure.message(what: "file", path: path))
     }
-    return FileValidator.validate(bytes, path: shown, catalog: catalog, readFile: FileReading.reader)
-  }
-}
-
-/// Reads files named inside other files (ballots and contexts in a workshop file).
-enum FileReading {
-  static let reader: FileReader = { path in
-    guard FileSystem.kind(of: path) == .file else { return nil }
-    return try? FileSystem.readAll(path, limit: FileValidator.maxFileSize)
   }
 }

@@ -7,11 +7,12 @@ enum WorkshopOption {
     long: "workshop", valueName: "file",
     help: "Read the situation, lists, exceptions, ballots, size, context name and date from a workshop file.")
 
-  static func load(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> WorkshopFile? {
-    guard let path = arguments.value("workshop") else { return nil }
+  /// The workshop file, read and checked; files it names are read through the same reader as options.
+  static func load(_ path: String?, _ environment: Environment) throws(CLIError) -> WorkshopFile? {
+    guard let path else { return nil }
     let bytes = try environment.read(path, what: "workshop file", limit: FileValidator.maxFileSize)
     let (report, workshop) = FileValidator.workshop(
-      bytes, path: path, catalog: try environment.catalog(), readFile: FileReading.reader)
+      bytes, path: path, catalog: try environment.catalog(), readFile: environment.readFile)
     guard let workshop, report.valid else { throw ContextOption.invalidFile("workshop file", report) }
     return workshop
   }

@@ -20,11 +20,12 @@ public enum FuzzHarness {
   /// the input never exist here.
   public static func validate(_ bytes: [UInt8]) -> Outcome {
     var problems: [String] = []
-    let report = FileValidator.validate(bytes, path: "fuzz.json", catalog: catalog, readFile: { _ in nil })
+    let report = FileValidator.validate(
+      bytes, path: "fuzz.json", catalog: catalog, readFile: { _, _ in .failure(.missing) })
     problems += locationProblems(report)
     problems += reportProblems(report)
     let (contextReport, context) = FileValidator.contextualization(
-      bytes, path: "fuzz.json", catalog: catalog, readFile: { _ in nil })
+      bytes, path: "fuzz.json", catalog: catalog, readFile: { _, _ in .failure(.missing) })
     if contextReport.valid && contextReport.kind == Contextualization.tag && context == nil {
       problems.append("a valid contextualization file gave no model")
     }
@@ -55,11 +56,14 @@ public enum FuzzHarness {
   /// reads the input again, so a workshop can name itself.
   public static func workshop(_ bytes: [UInt8]) -> Outcome {
     var problems: [String] = []
-    let readFile: FileReader = { path in path.hasSuffix("self.json") ? bytes : workshopFiles[path] }
+    let readFile: FileReader = { path, _ in
+      guard let file = path.hasSuffix("self.json") ? bytes : workshopFiles[path] else { return .failure(.missing) }
+      return .success(file)
+    }
     let (report, workshop) = FileValidator.workshop(
       bytes, path: "ws/workshop.json", catalog: catalog, readFile: readFile)
     problems += locationProblems(report)
-    _ = ValidationReporters.text([report])
+    _ = ValidationReporter.text([report])
     if let workshop {
       if !report.valid { problems.append("an invalid workshop file gave a model") }
       let applied = workshop.contextualization?.apply(to: catalog) ?? catalog
@@ -85,7 +89,6 @@ public enum FuzzHarness {
     }
     var problems: [String] = []
     for score in ballot.scores {
-      if !Catalog.standardNumbers.contains(score.standard) { problems.append("a score for standard \(score.standard)") }
       if let value = score.value, !Ballot.scoreRange.contains(value) { problems.append("a score of \(value)") }
     }
     let request = PrioritizationRequest(situation: .none, ballots: [ballot, ballot])
@@ -132,16 +135,16 @@ public enum FuzzHarness {
 
   /// Every finding must point inside the file: line and column start at 1.
   static func locationProblems(_ report: ValidationReport) -> [String] {
-    report.diagnostics.filter { $0.line < 1 || $0.column < 1 }.map {
-      "finding [\($0.rule)] at \($0.line):\($0.column)"
+    report.diagnostics.filter { ($0.location?.line ?? 0) < 1 || ($0.location?.column ?? 0) < 1 }.map {
+      "finding [\($0.rule)] at \($0.location?.description ?? "no location")"
     }
   }
 
   /// The reports carry text taken from the input; the JSON one must still parse as JSON.
   static func reportProblems(_ report: ValidationReport) -> [String] {
-    _ = ValidationReporters.text([report])
-    _ = ValidationReporters.github([report])
-    let json = ValidationReporters.json([report])
+    _ = ValidationReporter.text([report])
+    _ = ValidationReporter.github([report])
+    let json = ValidationReporter.json([report])
     do {
       _ = try SourceJSONParser.parse(Array(json.utf8))
       return []

@@ -15,6 +15,9 @@ struct Environment: Sendable {
   var variables: [String: String]
   var write: @Sendable (String) -> Void
   var writeError: @Sendable (String) -> Void
+  /// The one way cpms reads a file the user named: options, files named inside a workshop file,
+  /// validate's folder walk and standard input all go through it.
+  var readFile: FileReader
 
   static let live = Environment(
     variables: processEnvironment(),
@@ -22,7 +25,8 @@ struct Environment: Sendable {
       let code = FileSystem.writeAll(text, to: STDOUT_FILENO)
       if code != 0 && code != EPIPE && outputFailure == 0 { outputFailure = code }
     },
-    writeError: { _ = FileSystem.writeAll($0, to: STDERR_FILENO) }
+    writeError: { _ = FileSystem.writeAll($0, to: STDERR_FILENO) },
+    readFile: InputReader.read
   )
 
   /// The first error met writing to standard output, other than a closed pipe, for `main` to report:
@@ -59,35 +63,13 @@ struct Environment: Sendable {
     }
   }
 
-  /// Reads a file the user named (or stdin for `-`), with a clear error when it cannot be read.
-  /// Reading stops one byte past `limit`; the caller says what is too large.
+  /// Reads a file the user named (or stdin for `-`) through the one reader, with the same message
+  /// for the same failure wherever the path came from. Reading stops one byte past `limit`; the
+  /// caller says what is too large.
   func read(_ path: String, what: String, limit: Int) throws(CLIError) -> [UInt8] {
-    if path == "-" {
-      do {
-        return try FileSystem.readAll(nil, limit: limit)
-      } catch {
-        throw .failure("Standard input cannot be read: \(error.reason).", .noInput)
-      }
-    }
-    let shown = Excerpt.of(path, limit: 300)
-    switch FileSystem.kind(of: path) {
-    case nil:
-      if path.unicodeScalars.contains("\u{FFFD}") {
-        throw .failure(
-          "The \(what) '\(shown)' cannot be opened: its name is not valid UTF-8 text; rename it.", .noInput)
-      }
-      if let failure = FileSystem.lookupFailure(path), failure.code != ENOENT {
-        throw .failure("The \(what) '\(shown)' cannot be opened: \(failure.reason).", .noInput)
-      }
-      throw .failure("The \(what) '\(shown)' does not exist; check the path.", .noInput)
-    case .directory:
-      throw .failure("The \(what) '\(shown)' is a folder, not a file; name a file in it.", .noInput)
-    case .file, .other: break
-    }
-    do {
-      return try FileSystem.readAll(path, limit: limit)
-    } catch {
-      throw .failure("The \(what) '\(shown)' cannot be read: \(error.reason).", .noInput)
+    switch readFile(path, limit) {
+    case .success(let bytes): return bytes
+    case .failure(let failure): throw .failure(failure.message(what: what, path: path), .noInput)
     }
   }
 }

@@ -1,10 +1,9 @@
-import CPMSArguments
 import CPMSCore
 
 /// Help in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS,
 /// entries indented 2 with descriptions in a column at 26.
-enum HelpText {
-  static func render(_ spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int) -> String {
+public enum HelpText {
+  public static func render(_ spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int) -> String {
     let layout = TextLayout(width: width)
     var blocks = [layout.wrap("OVERVIEW: " + spec.abstract)]
     if let discussion = spec.discussion {

@@ -4,41 +4,6 @@
   import Foundation
 #endif
 
-/// A problem found in a user's file, located at the offending key or value.
-public struct Diagnostic: Sendable, Equatable, Codable {
-  public var severity: Severity
-  public var rule: String
-  public var message: String
-  public var line: Int
-  public var column: Int
-
-  public init(severity: Severity, rule: String, message: String, line: Int, column: Int) {
-    self.severity = severity
-    self.rule = rule
-    self.message = message
-    self.line = line
-    self.column = column
-  }
-}
-
-/// The result of validating one file.
-public struct ValidationReport: Sendable, Equatable, Codable {
-  public var path: String
-  /// The file's `cpms` tag when it could be read, e.g. `contextualization/1`.
-  public var kind: String?
-  public var diagnostics: [Diagnostic]
-
-  public init(path: String, kind: String?, diagnostics: [Diagnostic]) {
-    self.path = path
-    self.kind = kind
-    self.diagnostics = diagnostics
-  }
-
-  public var valid: Bool { !diagnostics.contains { $0.severity == .error } }
-  public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-  public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
-}
-
 /// Collects diagnostics while walking a parsed file; the shared vocabulary of both file formats.
 struct Checker {
   /// More findings than anyone reads: a hostile or badly broken file (a million wrong entries) stops
@@ -69,8 +34,7 @@ struct Checker {
       suppressed += 1
       return
     }
-    diagnostics.append(
-      Diagnostic(severity: severity, rule: rule, message: message(), line: location.line, column: location.column))
+    diagnostics.append(Diagnostic(severity, rule: rule, message: message(), location: DiagnosticLocation(location)))
   }
 
   /// The findings, with a last one saying how many were left out past the limit.
@@ -78,10 +42,10 @@ struct Checker {
     guard suppressed > 0, let location = firstSuppressed else { return diagnostics }
     return diagnostics + [
       Diagnostic(
-        severity: .error, rule: "too-many-findings",
+        .error, rule: "too-many-findings",
         message: "\(suppressed) more finding\(suppressed == 1 ? " is" : "s are") not shown (cpms stops listing after "
           + "\(Checker.maxDiagnostics)); fix the ones above and validate again.",
-        line: location.line, column: location.column)
+        location: DiagnosticLocation(location))
     ]
   }
 
@@ -109,7 +73,7 @@ struct Checker {
       seen?.insert(member.key)
       kept.append(member)
       if !known.contains(member.key) {
-        let suggestion = Checker.closest(member.key, among: known).map { " Did you mean \"\($0)\"?" } ?? ""
+        let suggestion = Suggestion.closest(member.key, among: known).map { " Did you mean \"\($0)\"?" } ?? ""
         let allowed = known.map { "\"\($0)\"" }.joined(separator: ", ")
         error(
           "unknown-key",
@@ -141,7 +105,7 @@ struct Checker {
       error(
         "control-character",
         "\(what) contains the invisible control character \(code) (in \"\(Excerpt.of(value))\"); remove it. "
-          + "Only line breaks (\\n) and tabs (\\t) are allowed in text.", at: node.location)
+          + "Only line breaks and tabs are allowed in text.", at: node.location)
       return nil
     }
     return value
@@ -203,23 +167,23 @@ struct Checker {
   }
 
   /// A standard number 1–28.
-  mutating func standardNumber(_ node: SourceJSON?, _ what: String) -> Int? {
+  mutating func standardNumber(_ node: SourceJSON?, _ what: String) -> StandardNumber? {
     guard let node else { return nil }
     guard let number = node.intValue else {
       error("type", "\(what) must be a whole number from 1 to 28, found \(node.shownKind).", at: node.location)
       return nil
     }
-    guard Catalog.standardNumbers.contains(number) else {
+    guard let standard = StandardNumber(number) else {
       error("standard-number", "\(what) is \(number); standards are numbered 1 to 28.", at: node.location)
       return nil
     }
-    return number
+    return standard
   }
 
   /// A list of distinct standard numbers.
-  mutating func standardList(_ node: SourceJSON?, _ what: String) -> [Int]? {
+  mutating func standardList(_ node: SourceJSON?, _ what: String) -> [StandardNumber]? {
     guard let elements = array(node, what) else { return nil }
-    var numbers: [Int] = []
+    var numbers: [StandardNumber] = []
     for element in elements {
       guard let number = standardNumber(element, "Each entry of \(what)") else { continue }
       if numbers.contains(number) {
@@ -243,70 +207,6 @@ struct Checker {
     return text
   }
 
-  static func closest(_ word: String, among candidates: [String]) -> String? {
-    // A long text is not a typo of a short name; checking the length first keeps a hostile key cheap.
-    guard word.utf8.count <= 200 else { return nil }
-    let limit = max(2, word.count / 3)
-    let scored = candidates.map { ($0, EditDistance.between(word.lowercased(), $0.lowercased(), limit: limit)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
-    return best.0
-  }
-
-}
-
-/// A date written YYYY-MM-DD that exists in the calendar (2026-02-30 does not).
-public struct CalendarDate: Sendable, Equatable, CustomStringConvertible {
-  public var year: Int
-  public var month: Int
-  public var day: Int
-
-  public init?(parsing text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      (1...12).contains(month), day >= 1, day <= CalendarDate.days(in: month, of: year)
-    else { return nil }
-    (self.year, self.month, self.day) = (year, month, day)
-  }
-
-  /// The UTC date of a moment given in seconds since 1970 (for SOURCE_DATE_EPOCH and "today").
-  public init(secondsSince1970 seconds: Int64) {
-    var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-    var year = 1970
-    while true {
-      let length = CalendarDate.isLeap(year) ? 366 : 365
-      if days < 0 {
-        year -= 1
-        days += CalendarDate.isLeap(year) ? 366 : 365
-      } else if days >= length {
-        days -= length
-        year += 1
-      } else {
-        break
-      }
-    }
-    var month = 1
-    while days >= CalendarDate.days(in: month, of: year) {
-      days -= CalendarDate.days(in: month, of: year)
-      month += 1
-    }
-    (self.year, self.month, self.day) = (year, month, days + 1)
-  }
-
-  static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
-
-  static func days(in month: Int, of year: Int) -> Int {
-    [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-  }
-
-  public var description: String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let text = String(value)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-  }
 }
 
 extension SourceJSON {
@@ -324,5 +224,10 @@ struct CheckedObject {
 
   subscript(key: String) -> SourceJSON? {
     members.first { $0.key == key }?.value
+  }
+
+  /// Where the key itself is written, for findings about the key rather than its value.
+  func keyLocation(_ key: String) -> SourceLocation? {
+    members.first { $0.key == key }?.keyLocation
   }
 }

@@ -4,18 +4,36 @@
   import Foundation
 #endif
 
-/// One reporter per output format, each a pure function from reports to text (as SwiftLint does).
-public enum ValidationReporters {
+/// One reporter per output format, each a pure function from reports to text, chosen by its
+/// identifier (as SwiftLint's reporters are).
+public enum ValidationReporter: String, CaseIterable, Sendable {
+  case text
+  case json
+  case github
+
+  public func report(_ reports: [ValidationReport]) -> String {
+    switch self {
+    case .text: ValidationReporter.text(reports)
+    case .json: ValidationReporter.json(reports)
+    case .github: ValidationReporter.github(reports)
+    }
+  }
+
+  /// One line per finding, as compilers and linters print them, then the summary.
   public static func text(_ reports: [ValidationReport]) -> String {
     var out = ""
     for report in reports {
       for diagnostic in report.diagnostics {
-        out +=
-          "\(report.path):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): "
-          + "\(diagnostic.message) [\(diagnostic.rule)]\n"
+        out += line(path: report.path, diagnostic) + "\n"
       }
     }
     return out + summary(reports) + "\n"
+  }
+
+  /// `path:line:col: severity: message [rule]`.
+  public static func line(path: String, _ diagnostic: Diagnostic) -> String {
+    "\(path):\(diagnostic.location?.line ?? 1):\(diagnostic.location?.column ?? 1): "
+      + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
   }
 
   public static func summary(_ reports: [ValidationReport]) -> String {
@@ -28,13 +46,20 @@ public enum ValidationReporters {
   }
 
   public static func json(_ reports: [ValidationReport]) -> String {
+    struct FindingJSON: Encodable {
+      var severity: Severity
+      var rule: String
+      var message: String
+      var line: Int
+      var column: Int
+    }
     struct FileJSON: Encodable {
       var path: String
       var kind: String?
       var valid: Bool
       var errors: Int
       var warnings: Int
-      var findings: [Diagnostic]
+      var findings: [FindingJSON]
     }
     struct Output: Encodable {
       var valid: Bool
@@ -44,7 +69,11 @@ public enum ValidationReporters {
     let files = reports.map {
       FileJSON(
         path: $0.path, kind: $0.kind, valid: $0.valid, errors: $0.errorCount, warnings: $0.warningCount,
-        findings: $0.diagnostics)
+        findings: $0.diagnostics.map {
+          FindingJSON(
+            severity: $0.severity, rule: $0.rule, message: $0.message, line: $0.location?.line ?? 1,
+            column: $0.location?.column ?? 1)
+        })
     }
     return JSONOutput.encode(Output(valid: reports.allSatisfy(\.valid), summary: summary(reports), files: files)) + "\n"
   }
@@ -63,7 +92,7 @@ public enum ValidationReporters {
       for diagnostic in report.diagnostics {
         out +=
           "::\(diagnostic.severity == .error ? "error" : "warning") file=\(escapeProperty(report.path)),"
-          + "line=\(diagnostic.line),col=\(diagnostic.column),title=\(escapeProperty(diagnostic.rule))::"
+          + "line=\(diagnostic.location?.line ?? 1),col=\(diagnostic.location?.column ?? 1),title=\(escapeProperty(diagnostic.rule))::"
           + "\(escapeData(diagnostic.message))\n"
       }
     }

@@ -1,0 +1,109 @@
+/// Everything a prioritization run needs; the command line and workshop files both fill it.
+public struct PrioritizationRequest: Sendable, Equatable {
+  public var situation: Situation
+  /// The selection to check; nil asks for a recommendation from the ballots.
+  public var selection: [StandardNumber]?
+  public var contextualized: [StandardNumber]
+  public var planStandards: [StandardNumber]
+  public var exceptions: [PrioritizationException]
+  public var ballots: [Ballot]
+  public var size: Int
+
+  /// The guide's "limited number" of priority standards, for a selection and a recommendation alike.
+  public static let sizeRange = 4...10
+  public static let defaultSize = 6
+
+  public init(
+    situation: Situation, selection: [StandardNumber]? = nil, contextualized: [StandardNumber] = [],
+    planStandards: [StandardNumber] = [], exceptions: [PrioritizationException] = [], ballots: [Ballot] = [],
+    size: Int = defaultSize
+  ) {
+    self.situation = situation
+    self.selection = selection
+    self.contextualized = contextualized
+    self.planStandards = planStandards
+    self.exceptions = exceptions
+    self.ballots = ballots
+    self.size = size
+  }
+
+  /// What makes the request impossible to evaluate, first problem first; empty when it can be run.
+  /// Checked in this one place for the command line and workshop files alike, which word the
+  /// problems in their own terms (flags, JSON keys).
+  public var problems: [RequestProblem] {
+    var problems: [RequestProblem] = []
+    if selection == nil && ballots.isEmpty { problems.append(.nothingToEvaluate) }
+    for (field, list) in [
+      (RequestField.selection, selection ?? []), (.contextualized, contextualized), (.planStandards, planStandards),
+    ] {
+      var seen: Set<StandardNumber> = []
+      if let repeated = list.first(where: { !seen.insert($0).inserted }) {
+        problems.append(.repeatedStandard(field, repeated))
+      }
+    }
+    if !PrioritizationRequest.sizeRange.contains(size) { problems.append(.sizeOutOfRange(size)) }
+    switch situation {
+    case .contextualized where contextualized.isEmpty: problems.append(.contextualizedWithoutStandards)
+    case .none where !contextualized.isEmpty: problems.append(.noneWithContextualizedStandards)
+    case .none where !exceptions.isEmpty: problems.append(.noneWithExceptions)
+    default: break
+    }
+    if situation != .plan && !planStandards.isEmpty { problems.append(.planStandardsWithoutPlan) }
+    var excepted: Set<StandardNumber> = []
+    for exception in exceptions {
+      if !contextualized.contains(exception.standard) {
+        problems.append(.exceptionForUncontextualized(exception.standard))
+      }
+      if !excepted.insert(exception.standard).inserted { problems.append(.twoExceptions(exception.standard)) }
+    }
+    return problems
+  }
+}
+
+/// The inputs of a request, so that whoever words a problem can name the input to change: the
+/// command line as a flag, a workshop file as its key.
+public enum RequestField: Sendable, Equatable, CaseIterable {
+  case situation, selection, ballots, size, contextualized, planStandards, exceptions
+}
+
+/// Why a request cannot be evaluated at all. Typed rather than worded, because the same problem is
+/// told to a person at the command line in flags and to a JSON author in keys.
+public enum RequestProblem: Error, Sendable, Equatable {
+  case repeatedStandard(RequestField, StandardNumber)
+  case sizeOutOfRange(Int)
+  case contextualizedWithoutStandards
+  case noneWithContextualizedStandards
+  case noneWithExceptions
+  case planStandardsWithoutPlan
+  case exceptionForUncontextualized(StandardNumber)
+  case twoExceptions(StandardNumber)
+  /// Neither a selection to check nor ballots to rank.
+  case nothingToEvaluate
+
+  /// The input the problem is about, where the fix goes.
+  public var field: RequestField {
+    switch self {
+    case .repeatedStandard(let field, _): field
+    case .sizeOutOfRange: .size
+    case .contextualizedWithoutStandards, .noneWithContextualizedStandards: .contextualized
+    case .noneWithExceptions, .exceptionForUncontextualized, .twoExceptions: .exceptions
+    case .planStandardsWithoutPlan: .planStandards
+    case .nothingToEvaluate: .selection
+    }
+  }
+
+  /// A stable identifier, for JSON output and tests.
+  public var rule: String {
+    switch self {
+    case .repeatedStandard: "repeated-standard"
+    case .sizeOutOfRange: Rule.size
+    case .contextualizedWithoutStandards: "contextualized-needs-standards"
+    case .noneWithContextualizedStandards: "none-means-nothing-contextualized"
+    case .noneWithExceptions: "exceptions-need-contextualized"
+    case .planStandardsWithoutPlan: "plan-standards-need-plan"
+    case .exceptionForUncontextualized: "exception-not-contextualized"
+    case .twoExceptions: "two-exceptions"
+    case .nothingToEvaluate: "nothing-to-evaluate"
+    }
+  }
+}

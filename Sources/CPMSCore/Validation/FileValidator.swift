@@ -1,0 +1,127 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// Validates any cpms file: the kind comes from its `cpms` tag.
+public enum FileValidator {
+  /// Real contextualization and workshop files are far smaller; a generated one of 100 MB validates,
+  /// and anything over this is refused before parsing so that a disk image passed by mistake costs
+  /// nothing. Callers can stop reading one byte past it.
+  public static let maxFileSize = 256 * 1024 * 1024
+  public static let knownTags = [Contextualization.tag, WorkshopFile.tag]
+
+  public static func validate(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
+    -> ValidationReport
+  {
+    let (report, _, _) = analyse(bytes, path: path, catalog: catalog, readFile: readFile)
+    return report
+  }
+
+  /// Validates a contextualization file and returns the model when it is valid.
+  public static func contextualization(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
+    -> (ValidationReport, Contextualization?)
+  {
+    let (report, context, _) = analyse(
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: Contextualization.tag)
+    return (report, context)
+  }
+
+  /// Validates a workshop file and returns the model when it is valid.
+  public static func workshop(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
+    -> (ValidationReport, WorkshopFile?)
+  {
+    let (report, _, workshop) = analyse(
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: WorkshopFile.tag)
+    return (report, workshop)
+  }
+
+  /// The finding for a file of `byteCount` bytes when it is over `limit`, else nil.
+  static func sizeFinding(byteCount: Int, limit: Int = maxFileSize) -> Diagnostic? {
+    guard byteCount > limit else { return nil }
+    let megabytes = limit / 1_048_576
+    let shownLimit = megabytes > 0 ? "\(megabytes) MB" : "\(limit) bytes"
+    return Diagnostic(
+      .error, rule: "file-too-large",
+      message: "The file is larger than \(shownLimit), the limit for cpms files (real ones are far smaller). "
+        + "Check that this is the right file.", location: DiagnosticLocation(line: 1, column: 1))
+  }
+
+  static func analyse(
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String? = nil,
+    maxFileSize: Int = maxFileSize
+  ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
+    var (report, context, workshop) = analyseUnsorted(
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: expected, maxFileSize: maxFileSize)
+    report.diagnostics.sort {
+      ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+    }
+    // The note on findings left out past the limit stays last, after the findings it follows.
+    if let index = report.diagnostics.firstIndex(where: { $0.rule == "too-many-findings" }) {
+      report.diagnostics.append(report.diagnostics.remove(at: index))
+    }
+    return (report, context, workshop)
+  }
+
+  static func analyseUnsorted(
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String?,
+    maxFileSize: Int
+  ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
+    var report = ValidationReport(path: path, kind: nil, diagnostics: [])
+    func fail(
+      _ rule: String, _ message: String, _ location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)
+    ) {
+      report.diagnostics.append(
+        Diagnostic(.error, rule: rule, message: message, location: DiagnosticLocation(location)))
+    }
+    if let tooLarge = sizeFinding(byteCount: bytes.count, limit: maxFileSize) {
+      report.diagnostics.append(tooLarge)
+      return (report, nil, nil)
+    }
+    let root: SourceJSON
+    do {
+      root = try SourceJSONParser.parse(bytes)
+    } catch {
+      report.diagnostics.append(error)
+      return (report, nil, nil)
+    }
+    guard root.members != nil else {
+      fail("type", "A cpms file is a JSON object ({ … }) with a \"cpms\" key; found \(root.kindName).", root.location)
+      return (report, nil, nil)
+    }
+    guard let tagNode = root["cpms"] else {
+      fail(
+        "missing-tag",
+        "The file has no \"cpms\" key saying what it is; add \"cpms\": \"contextualization/1\" or \"cpms\": \"workshop/1\".",
+        root.location)
+      return (report, nil, nil)
+    }
+    guard let tag = tagNode.stringValue, knownTags.contains(tag) else {
+      let shown = tagNode.stringValue.map { "'\(Excerpt.of($0))'" } ?? tagNode.kindName
+      let suggestion =
+        tagNode.stringValue.flatMap { Suggestion.closest($0, among: knownTags) }.map { " Did you mean \"\($0)\"?" }
+        ?? ""
+      fail(
+        "unknown-format",
+        "\(shown) is not a cpms file format; use \"contextualization/1\" or \"workshop/1\".\(suggestion)",
+        tagNode.location)
+      return (report, nil, nil)
+    }
+    report.kind = tag
+    if let expected, tag != expected {
+      fail("wrong-kind", "This is a \(tag) file; a \(expected) file is expected here.", tagNode.location)
+      return (report, nil, nil)
+    }
+    if tag == Contextualization.tag {
+      var checker = ContextualizationChecker(catalog: catalog)
+      let model = checker.check(root)
+      report.diagnostics = checker.checker.allDiagnostics
+      return (report, report.valid ? model : nil, nil)
+    }
+    var checker = WorkshopChecker(catalog: catalog, path: path, readFile: readFile)
+    let model = checker.check(root)
+    report.diagnostics = checker.checker.allDiagnostics
+    return (report, nil, report.valid ? model : nil)
+  }
+}
