@@ -26,7 +26,7 @@ let package = Package(
     .target(name: "FuzzHarness", dependencies: ["CPMSCore", "CPMSArguments"], path: "Tests/Fuzz/FuzzHarness"),
     .testTarget(name: "CPMSCoreTests", dependencies: ["CPMSCore", "FuzzHarness"], path: "Tests/CPMSCoreTests"),
     .testTarget(
-      name: "CLITests", dependencies: ["cpms", "FuzzHarness"], path: "Tests/CLITests", exclude: ["Golden"]),
+      name: "CLITests", dependencies: ["cpms", "FuzzHarness"], path: "Tests/CLITests", exclude: ["Golden", "Fixtures"]),
   ]
 )
 

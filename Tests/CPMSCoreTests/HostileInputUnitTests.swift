@@ -152,7 +152,7 @@ final class HostileInputUnitTests: XCTestCase {
   func testBallotLimits() {
     func error(_ bytes: [UInt8]) -> Diagnostic? {
       do {
-        _ = try Ballot.parse(csv: bytes, source: "b.csv")
+        _ = try BallotFile.parse(csv: bytes, source: "b.csv")
         return nil
       } catch {
         return error

@@ -23,7 +23,7 @@ final class WorkshopPackTests: XCTestCase {
 
   func ballot(_ rows: [(Int, Int)], source: String) throws -> Ballot {
     let csv = "standard,score\n" + rows.map { "\($0.0),\($0.1)\n" }.joined()
-    return try Ballot.parse(csv: Array(csv.utf8), source: source)
+    return Ballot(source: source, scores: try BallotFile.parse(csv: Array(csv.utf8), source: source).ballots[0].scores)
   }
 
   /// A contextualization whose local text tries to break tables and headings.
@@ -401,24 +401,29 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertEqual(worksheet.components(separatedBy: "By when: ").count - 1, standard14.keyActions.count)
   }
 
-  func testBallotResultsShowMedianSpreadAndParticipants() throws {
+  func testBallotResultsShowMedianSpreadParticipantsAndComments() throws {
     let catalog = try catalog()
-    let ballots = [
-      try ballot([(1, 5), (7, 2), (14, 5), (21, 3)], source: "a.csv"),
-      try ballot([(1, 4), (7, 4), (14, 5)], source: "b.csv"),
-      try ballot([(1, 1), (7, 3)], source: "c.csv"),
-    ]
+    let csv =
+      "participant,standard,score,comment\nAmina,1,5,Referral | <b>pathways</b>\nAmina,7,2,\nAmina,14,5,\n"
+      + "Jean,1,4,\nJean,7,4,\nJean,14,5,\nLucia,1,1,too broad\nLucia,7,3,\n"
+    let ballots = try BallotFile.parse(csv: Array(csv.utf8), source: "votes.csv").ballots
     let request = try request(nil, ballots: ballots, catalog: catalog)
     let questions = WorkshopPack.documents(request, catalog: catalog)[2].contents
-    XCTAssertTrue(questions.contains("3 ballots (participant 1, participant 2, participant 3) gave 9 scores"))
+    XCTAssertTrue(questions.contains("3 participants gave 8 scores from 0"), questions)
     XCTAssertTrue(questions.contains("| Rank | Standard | Mean | Median | Spread | Scores |"))
-    // 14: 5 and 5; 1: 5, 4, 1 (mean 3.33, median 4); 7: 2, 4, 3.
-    XCTAssertTrue(questions.contains("| 5 | 5 | 5 | 2 |"), questions)
-    XCTAssertTrue(questions.contains("| 3.33 | 4 | 1\u{2013}5 | 3 |"), questions)
-    XCTAssertTrue(questions.contains("| 3 | 3 | 2\u{2013}4 | 3 |"), questions)
-    XCTAssertEqual(PackWriter.median([2, 1, 4, 3]), 2.5)
-    XCTAssertNil(PackWriter.median([]))
-    XCTAssertEqual(PackWriter.spread([3]), "3")
+    // 14: 5 and 5; 1: 5, 4, 1 (mean 3.33, median 4, a split); 7: 2, 4, 3. Spread: standard deviation.
+    XCTAssertTrue(questions.contains("| 5 | 5 | 0 | 2 |"), questions)
+    XCTAssertTrue(questions.contains("Coordination** (selected) *to discuss* | 3.33 | 4 | 1.7 | 3 |"), questions)
+    XCTAssertTrue(questions.contains("| 3 | 3 | 0.82 | 3 |"), questions)
+    XCTAssertTrue(questions.contains("- **Participants (3):** Amina, Jean, Lucia\n"), questions)
+    XCTAssertTrue(questions.contains("Kendall"), questions)
+    XCTAssertTrue(
+      questions.contains(
+        "**Standard 1: Coordination**\n\n- Referral \\| &lt;b&gt;pathways&lt;/b&gt; *(Amina)*\n- too broad *(Lucia)*\n"),
+      questions)
+    let html = WorkshopPack.html(request, catalog: catalog)
+    XCTAssertTrue(html.contains("<li>Referral | &lt;b&gt;pathways&lt;/b&gt; <em>(Amina)</em></li>"))
+    XCTAssertFalse(html.contains("<b>pathways"))
   }
 
   // MARK: links

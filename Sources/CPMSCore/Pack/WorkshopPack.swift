@@ -468,64 +468,71 @@ struct PackWriter {
     return out
   }
 
-  /// The scores each standard received, in ballot order.
-  func scores() -> [StandardNumber: [Double]] {
-    var scores: [StandardNumber: [Double]] = [:]
-    for ballot in result.ballots {
-      for score in ballot.scores { if let value = score.value { scores[score.standard, default: []].append(value) } }
-    }
-    return scores
-  }
-
-  static func median(_ values: [Double]) -> Double? {
-    guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-  }
-
-  /// The lowest and highest score, "3–5", or the one score when all agree.
-  static func spread(_ values: [Double]) -> String {
-    guard let low = values.min(), let high = values.max() else { return "" }
-    let lowText = Prioritizer.formatMean(low)
-    return low == high ? lowText : "\(lowText)\u{2013}\(Prioritizer.formatMean(high))"
-  }
-
+  /// The ranking as a facilitator reads it on paper: one line per standard with its mean, median,
+  /// spread and number of scores, who was counted, how far the group agrees, and what participants
+  /// wrote, grouped by standard.
   func ballotResults(_ ranking: [RankingEntry]) -> [PackBlock] {
     let total = ranking.reduce(0) { $0 + $1.ballots }
-    let participants = max(result.ballots.count, result.ballotFiles)
-    let names = (1...max(1, participants)).map { "participant \($0)" }
-    let scores = scores()
+    let summary = result.ballotSummary
+    let participants = summary?.participants ?? []
+    let measure = summary?.rankedBy == .median ? "median" : "mean"
     let selected = Set(result.selection)
     let rows = ranking.map { entry -> [PackLine] in
-      let values = scores[entry.standard] ?? []
-      let title: PackLine =
+      var title: PackLine =
         selected.contains(entry.standard)
         ? [.strong("\(entry.standard) \(entry.title)"), .text(" (selected)")]
         : [.text("\(entry.standard) \(entry.title)")]
+      if entry.spread?.toDiscuss == true { title.append(.emphasis(" to discuss")) }
       return [
-        [.text(String(entry.rank))], title, [.text(entry.mean.map(Prioritizer.formatMean) ?? "\u{2013}")],
-        [.text(Self.median(values).map(Prioritizer.formatMean) ?? "\u{2013}")], [.text(Self.spread(values))],
+        [.text(entry.isScored ? String(entry.rank) : "\u{2013}")], title,
+        [.text(entry.mean.map(Prioritizer.formatMean) ?? "\u{2013}")],
+        [.text(entry.spread.map { Prioritizer.formatMean($0.median) } ?? "\u{2013}")],
+        [.text(entry.spread.map { Prioritizer.formatMean($0.standardDeviation) } ?? "\u{2013}")],
         [.text(String(entry.ballots))],
       ]
     }
-    // Kept together: on paper the whole ranking is on one page when it fits.
-    return [
+    var out: [PackBlock] = [
       .keepTogether([
         .heading(1, "Ballot results"),
         .paragraph([
           .text(
-            "\(participants) ballot\(participants == 1 ? "" : "s") (\(names.joined(separator: ", "))) gave "
-              + "\(total) score\(total == 1 ? "" : "s") from 0 (not a priority) to 5 (top priority). The 28 standards "
-              + "are ranked by mean score; ties go to the standard scored more often, then to the lower number. "
-              + "Spread is the lowest and the highest score.")
+            "\(participants.count) participant\(participants.count == 1 ? "" : "s") gave \(total) "
+              + "score\(total == 1 ? "" : "s") from 0 (not a priority) to 5 (top priority). The 28 standards are "
+              + "ranked by \(measure) score; ties go to the other measure, then to the standard scored more often, "
+              + "then to the lower number. Spread is the standard deviation: the larger it is, the more the "
+              + "scores differ. \(Self.british(ScoreSpread.toDiscussRule.prefix(1).uppercased()))"
+              + "\(ScoreSpread.toDiscussRule.dropFirst()).")
         ]),
         .table(
           PackTable(
-            header: ["Rank", "Standard", "Mean", "Median", "Spread", "Scores"], rows: rows, alignRight: [0, 2, 3, 5],
-            widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
+            header: ["Rank", "Standard", "Mean", "Median", "Spread", "Scores"], rows: rows,
+            alignRight: [0, 2, 3, 4, 5], widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
       ])
     ]
+    guard let summary else { return out }
+    out += [
+      .heading(2, "Who took part"),
+      .bullets([
+        [.strong("Participants (\(participants.count)):"), .text(" "), .name(participants.joined(separator: ", "))],
+        [.text(rendering.agreementText(summary.agreement))],
+      ]),
+      .heading(2, "What participants wrote"),
+    ]
+    if summary.comments.isEmpty {
+      out.append(.paragraph([.text("The ballots carry no comment.")]))
+    }
+    for standard in StandardNumber.all {
+      let comments = summary.comments(on: standard)
+      guard !comments.isEmpty else { continue }
+      out.append(.paragraph([.strong(standardLabel(standard))]))
+      out.append(.bullets(comments.map { [.text($0.text + " "), .emphasis("(" + $0.participant + ")")] }))
+    }
+    let notes = summary.comments.filter { $0.standard == nil }
+    if !notes.isEmpty {
+      out.append(.paragraph([.strong("Other notes")]))
+      out.append(.bullets(notes.map { [.text($0.text + " "), .emphasis("(" + $0.participant + ")")] }))
+    }
+    return out
   }
 
   // MARK: 4. one part per selected standard

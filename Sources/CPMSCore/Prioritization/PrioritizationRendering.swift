@@ -92,6 +92,7 @@ public struct PrioritizationRendering: Sendable {
     if let ranking = result.ranking {
       blocks.append(rankingText(ranking, selected: Set(result.selection)))
     }
+    if let summary = result.ballotSummary { blocks.append(ballotsText(summary)) }
     blocks.append(
       layout.heading("REMEMBER", underline: "-") + "\n"
         + catalog.guide.reminders.map { layout.wrap("- " + $0, hanging: "  ") }.joined(separator: "\n"))
@@ -100,17 +101,61 @@ public struct PrioritizationRendering: Sendable {
   }
 
   func rankingText(_ ranking: [RankingEntry], selected: Set<StandardNumber>) -> String {
-    var lines = [layout.heading("RANKING FROM THE BALLOTS", underline: "-"), "  Rank  Std  Mean  Scores  Title"]
+    var lines = [
+      layout.heading("RANKING FROM THE BALLOTS", underline: "-"),
+      "  Rank  Std  Mean  Median  Spread  Scores  Title",
+    ]
     for entry in ranking {
       let mean = entry.mean.map(Prioritizer.formatMean) ?? "-"
+      let median = entry.spread.map { Prioritizer.formatMean($0.median) } ?? "-"
+      let spread = entry.spread.map { Prioritizer.formatMean($0.standardDeviation) } ?? "-"
       let mark = selected.contains(entry.standard) ? "* " : "  "
+      let flag = entry.spread?.toDiscuss == true ? " (to discuss)" : entry.isScored ? "" : " (not scored)"
       let prefix =
-        "  " + pad(entry.rank, 4) + "  " + pad(entry.standard.value, 3) + "  " + padText(mean, 4) + "  "
-        + pad(entry.ballots, 6) + "  " + mark
-      lines.append(layout.wrap(entry.title, indent: prefix, hanging: String(repeating: " ", count: prefix.count)))
+        "  " + padText(entry.isScored ? String(entry.rank) : "-", 4) + "  " + pad(entry.standard.value, 3) + "  "
+        + padText(mean, 4) + "  " + padText(median, 6) + "  " + padText(spread, 6) + "  " + pad(entry.ballots, 6)
+        + "  " + mark
+      lines.append(
+        layout.wrap(entry.title + flag, indent: prefix, hanging: String(repeating: " ", count: prefix.count)))
     }
-    lines.append("  * selected")
+    lines.append(layout.wrap("* selected; spread: standard deviation; " + ScoreSpread.toDiscussRule, indent: "  "))
     return lines.joined(separator: "\n")
+  }
+
+  /// Who was counted, how the files were read, what participants wrote and how far they agree.
+  func ballotsText(_ summary: BallotSummary) -> String {
+    var lines = [layout.heading("BALLOTS", underline: "-")]
+    for file in summary.files {
+      lines.append(
+        layout.wrap(
+          "\(file.path): \(file.ballots) ballot\(file.ballots == 1 ? "" : "s"), \(layoutName(file.layout))",
+          indent: "  ", hanging: "    "))
+    }
+    lines.append(
+      layout.wrap(
+        "Participants (\(summary.participants.count)): " + summary.participants.joined(separator: ", "), indent: "  ",
+        hanging: "    "))
+    lines.append(layout.wrap(agreementText(summary.agreement), indent: "  ", hanging: "    "))
+    let onStandards = summary.comments.filter { $0.standard != nil }.count
+    lines.append(
+      "  Comments: \(onStandards) on standards, \(summary.comments.count - onStandards) other notes"
+        + (summary.comments.isEmpty ? "" : " (in the JSON output and the pack)"))
+    return lines.joined(separator: "\n")
+  }
+
+  public func layoutName(_ layout: BallotLayout) -> String {
+    switch layout {
+    case .long: "one row per standard"
+    case .wide: "one row per participant (a KoboToolbox or ODK export)"
+    }
+  }
+
+  public func agreementText(_ agreement: GroupAgreement) -> String {
+    guard let w = agreement.kendallW, let band = agreement.band else {
+      return "Agreement (Kendall's W): not computed; \(agreement.note ?? "")."
+    }
+    return "Agreement (Kendall's W, corrected for ties): \(Prioritizer.formatMean(w)), \(band), over the "
+      + "\(agreement.standards) standards all \(agreement.participants) participants scored."
   }
 
   func pad(_ number: Int, _ width: Int) -> String { padText(String(number), width) }
@@ -142,6 +187,9 @@ public struct PrioritizationRendering: Sendable {
     if let ranking = result.ranking {
       out += "\(h)# Ranking from the ballots\n\n" + rankingMarkdown(ranking, selected: Set(result.selection)) + "\n\n"
     }
+    if let summary = result.ballotSummary {
+      out += "\(h)# Ballots\n\n" + ballotsMarkdown(summary) + "\n"
+    }
     out += "\(h)# Remember\n\n" + catalog.guide.reminders.map { "- \(Markdown.escape($0))\n" }.joined()
     out += "\n> \(Markdown.escape(Catalog.contentNotice))\n"
     return out
@@ -169,13 +217,32 @@ public struct PrioritizationRendering: Sendable {
 
   public func rankingMarkdown(_ ranking: [RankingEntry], selected: Set<StandardNumber>) -> String {
     Markdown.table(
-      ["Rank", "Standard", "Title", "Mean", "Scores", "Selected"],
+      ["Rank", "Standard", "Title", "Mean", "Median", "Spread", "Scores", "Selected"],
       ranking.map {
         [
-          String($0.rank), $0.standard.description, $0.title, $0.mean.map(Prioritizer.formatMean) ?? "not scored",
-          String($0.ballots), selected.contains($0.standard) ? "yes" : "",
+          $0.isScored ? String($0.rank) : "–", $0.standard.description,
+          $0.title + ($0.spread?.toDiscuss == true ? " (to discuss)" : ""),
+          $0.mean.map(Prioritizer.formatMean) ?? "not scored",
+          $0.spread.map { Prioritizer.formatMean($0.median) } ?? "",
+          $0.spread.map {
+            Prioritizer.formatMean($0.standardDeviation)
+          } ?? "", String($0.ballots), selected.contains($0.standard) ? "yes" : "",
         ]
-      }, alignRight: [0, 1, 3, 4])
+      }, alignRight: [0, 1, 3, 4, 5, 6])
+      + "\n\n*Spread: standard deviation. \(ScoreSpread.toDiscussRule.prefix(1).uppercased())"
+      + "\(ScoreSpread.toDiscussRule.dropFirst()).*"
+  }
+
+  /// The participants, the files and the agreement, as Markdown.
+  public func ballotsMarkdown(_ summary: BallotSummary) -> String {
+    var out = "- **Participants (\(summary.participants.count)):** "
+    out += Markdown.escape(summary.participants.joined(separator: ", ")) + "\n"
+    for file in summary.files {
+      out += "- **\(Markdown.escape(file.path)):** \(file.ballots) ballot\(file.ballots == 1 ? "" : "s"), "
+      out += Markdown.escape(layoutName(file.layout)) + "\n"
+    }
+    out += "- **Agreement:** " + Markdown.escape(agreementText(summary.agreement)) + "\n"
+    return out
   }
 }
 
@@ -209,6 +276,7 @@ struct PrioritizationJSON: Encodable {
   var officialIndicatorIds: [OfficialIndicatorID]
   var findings: [FindingJSON]
   var ranking: [RankingEntry]?
+  var ballots: BallotSummary?
   var contextualized: [StandardNumber]
   var planStandards: [StandardNumber]
   var exceptions: [ExceptionJSON]
@@ -235,6 +303,7 @@ struct PrioritizationJSON: Encodable {
       FindingJSON(severity: $0.severity, rule: $0.rule, message: $0.message, standard: $0.standard)
     }
     ranking = result.ranking
+    ballots = result.ballotSummary
     contextualized = result.contextualized
     planStandards = result.planStandards
     exceptions = result.exceptions.map { ExceptionJSON(standard: $0.standard, reason: $0.reason.description) }

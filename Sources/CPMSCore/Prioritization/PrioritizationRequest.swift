@@ -8,6 +8,8 @@ public struct PrioritizationRequest: Sendable, Equatable {
   public var exceptions: [PrioritizationException]
   public var ballots: [Ballot]
   public var size: Int
+  /// What orders the ranking from the ballots.
+  public var rankBy: RankOrder = .mean
 
   /// The guide's "limited number" of priority standards, for a selection and a recommendation alike.
   public static let sizeRange = 4...10

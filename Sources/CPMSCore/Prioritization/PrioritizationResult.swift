@@ -17,8 +17,8 @@ public struct PrioritizationResult: Sendable, Equatable {
   public var planStandards: [StandardNumber]
   /// How many ballot files the ranking came from.
   public var ballotFiles: Int = 0
-  /// The ballots themselves, in the order given, so a pack can show each standard's median and spread.
-  public var ballots: [Ballot] = []
+  /// Who was counted, what they wrote and how far they agree; nil without ballots.
+  public var ballotSummary: BallotSummary?
 
   public var selection: [StandardNumber] { selected.map(\.standard) }
   public var compliant: Bool { !findings.hasErrors }

@@ -7,7 +7,7 @@ public enum Prioritizer {
     -> PrioritizationResult
   {
     if let problem = request.problems.first { throw problem }
-    let ranking = request.ballots.isEmpty ? nil : Ranking.rank(request.ballots, catalog: catalog)
+    let ranking = request.ballots.isEmpty ? nil : Ranking.rank(request.ballots, catalog: catalog, by: request.rankBy)
     let contextualized = Set(request.contextualized)
     let plan = Set(request.planStandards)
     var reasons: [StandardNumber: [SelectionReason]] = [:]
@@ -43,7 +43,9 @@ public enum Prioritizer {
       findings: findings.sorted { ($0.severity, $0.standard ?? 0) < ($1.severity, $1.standard ?? 0) },
       ranking: ranking, exceptions: request.exceptions.sorted { $0.standard < $1.standard },
       contextualized: request.contextualized.sorted(), planStandards: request.planStandards.sorted(),
-      ballotFiles: request.ballots.count, ballots: request.ballots)
+      ballotFiles: Set(request.ballots.map(\.source)).count,
+      ballotSummary: request.ballots.isEmpty
+        ? nil : BallotSummary(request.ballots, catalog: catalog, rankedBy: request.rankBy))
   }
 
   /// The situation's rule applied to a selection.
@@ -59,14 +61,12 @@ public enum Prioritizer {
       let direction = selection.count < range.lowerBound ? "add" : "remove"
       let needed =
         selection.count < range.lowerBound ? range.lowerBound - selection.count : selection.count - range.upperBound
-      // The guide gives 4 to 10 for a response plan and for the situation with neither plan nor
-      // contextualized standards, and no count when some standards are contextualized; cpms applies the
-      // same range there by analogy, and the message says so.
+      // The guide gives 4 to 10 for a response plan and no count otherwise; its "limited number" is
+      // read the same way in the other situations, and the message says so where that matters.
       let limit =
-        request.situation == .contextualized
-        ? "the guide asks for a limited number (4 to 10 for a response plan; it gives no count for this "
-          + "situation, so cpms applies that range by analogy)"
-        : "the guide asks for a limited number, 4 to 10"
+        request.situation == .plan
+        ? "the guide asks for a limited number, 4 to 10"
+        : "the guide asks for a limited number (4 to 10 for a response plan, applied here by analogy)"
       add(.error, Rule.size, "\(selection.count) standards selected; \(limit): \(direction) at least \(needed).")
     }
     let chosen = Set(selection)
@@ -167,6 +167,16 @@ public enum Prioritizer {
     }
     for number in order where picked.count < request.size && !picked.contains(number) && !excepted.contains(number) {
       add(number, .amongBestRanked)
+    }
+    // An unscored standard is only ever taken because a rule needs it, or because too few were scored:
+    // the group must hear that nobody chose it.
+    for number in picked where entries[number]?.isScored == false {
+      findings.append(
+        Diagnostic(
+          .warning, rule: Rule.unscored,
+          message: "Standard \(number) (\(catalog.title(of: number))) is recommended although no participant "
+            + "scored it: \(reasons[number]?.dropFirst().map(\.text).joined(separator: "; ") ?? "")"
+            + ". Discuss it before adopting the selection.", standard: number.value))
     }
     if request.situation == .plan {
       for number in picked where request.contextualized.contains(number) { reasons[number]?.append(.contextualized) }

@@ -1,50 +1,69 @@
-/// One standard's place in the participants' scores.
-public struct RankingEntry: Sendable, Equatable, Codable {
+/// One standard's place in the participants' scores, with the spread of those scores.
+public struct RankingEntry: Sendable, Equatable, Encodable {
   public var rank: Int
   public var standard: StandardNumber
   public var title: String
   public var pillar: Int
   /// Mean of the given scores, rounded to two decimals; nil when nobody scored it.
   public var mean: Double?
-  /// How many ballot rows scored it.
+  /// How many ballots scored it.
   public var ballots: Int
+  /// Median, spread and the "to discuss" flag; nil when nobody scored it.
+  public var spread: ScoreSpread?
+  /// Every score given, lowest first: what a chart or a discussion shows.
+  public var scores: [Double]
+
+  /// Not scored by anyone: ranked after every scored standard and never presented as ranked.
+  public var isScored: Bool { ballots > 0 }
+}
+
+/// The order of the ranking: by mean (the default) or by median.
+public enum RankOrder: String, Sendable, Equatable, CaseIterable, Codable {
+  case mean
+  case median
 }
 
 public enum Ranking {
-  /// Ranks all 28 standards: highest mean first; ties by more ballots scoring it, then by lower
-  /// number; unscored standards last (by number).
-  public static func rank(_ ballots: [Ballot], catalog: Catalog) -> [RankingEntry] {
-    var sums = [Double](repeating: 0, count: 29)
-    var counts = [Int](repeating: 0, count: 29)
+  /// Ranks all 28 standards: highest mean (or median) first; ties by the other measure, then by more
+  /// ballots scoring it, then by lower number; unscored standards last (by number).
+  public static func rank(_ ballots: [Ballot], catalog: Catalog, by order: RankOrder = .mean) -> [RankingEntry] {
+    var values = [[Double]](repeating: [], count: StandardNumber.range.upperBound + 1)
     for ballot in ballots {
       for score in ballot.scores {
         guard let value = score.value else { continue }
-        sums[score.standard.value] += value
-        counts[score.standard.value] += 1
+        values[score.standard.value].append(value)
       }
     }
-    // Numbers, titles and pillars only: ranking must not cost reading all 28 standards.
+    let spreads = values.map { ScoreSpread($0) }
+    let sums = values.map { $0.reduce(0, +) }
     let ordered = StandardNumber.all.sorted { lhs, rhs in
       let (a, b) = (lhs.value, rhs.value)
-      switch (counts[a] > 0, counts[b] > 0) {
-      case (true, false): return true
-      case (false, true): return false
-      case (false, false): return a < b
-      case (true, true):
+      switch (spreads[a], spreads[b]) {
+      case (.some, .none): return true
+      case (.none, .some): return false
+      case (.none, .none): return a < b
+      case (.some(let left), .some(let right)):
         // Compare means exactly (cross-multiplied) so rounding never reorders near-ties.
-        let lhs = sums[a] * Double(counts[b])
-        let rhs = sums[b] * Double(counts[a])
-        if lhs != rhs { return lhs > rhs }
-        if counts[a] != counts[b] { return counts[a] > counts[b] }
+        let lhsMean = sums[a] * Double(right.count)
+        let rhsMean = sums[b] * Double(left.count)
+        switch order {
+        case .mean:
+          if lhsMean != rhsMean { return lhsMean > rhsMean }
+        case .median:
+          if left.median != right.median { return left.median > right.median }
+          if lhsMean != rhsMean { return lhsMean > rhsMean }
+        }
+        if left.count != right.count { return left.count > right.count }
         return a < b
       }
     }
     return ordered.enumerated().map { index, standard in
-      let count = counts[standard.value]
-      let mean = count > 0 ? (sums[standard.value] / Double(count) * 100).rounded() / 100 : nil
+      let spread = spreads[standard.value]
+      let mean = spread.map { ($0.mean * 100).rounded() / 100 }
       return RankingEntry(
         rank: index + 1, standard: standard, title: catalog.title(of: standard),
-        pillar: catalog.pillarNumber(of: standard), mean: mean, ballots: count)
+        pillar: catalog.pillarNumber(of: standard), mean: mean, ballots: spread?.count ?? 0, spread: spread,
+        scores: values[standard.value].sorted())
     }
   }
 }

@@ -6,4 +6,5 @@ public enum Rule {
   public static let exception = "contextualized-exception"
   public static let plan = "in-response-plan"
   public static let recommendation = "recommendation"
+  public static let unscored = "unscored-recommended"
 }

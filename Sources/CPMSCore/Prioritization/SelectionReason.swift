@@ -29,7 +29,7 @@ public enum SelectionReason: Sendable, Equatable {
     switch self {
     case .ranked(let rank, let total, let mean?, let scores):
       "Ranked \(rank) of \(total) (mean \(Prioritizer.formatMean(mean)) from \(scores) score\(scores == 1 ? "" : "s"))"
-    case .ranked(let rank, let total, nil, _): "Ranked \(rank) of \(total) (not scored)"
+    case .ranked(_, _, nil, _): "Not scored by any participant"
     case .chosenByGroup: "Chosen by the group"
     case .contextualized: "Contextualized"
     case .inResponsePlan: "In the response plan"

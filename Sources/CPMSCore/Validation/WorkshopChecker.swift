@@ -74,6 +74,7 @@ struct WorkshopChecker {
       }
       request.exceptions.append(PrioritizationException(standard: number, reason: reason))
     }
+    var ballotFiles: [(file: BallotFile, location: SourceLocation)] = []
     for element in checker.array(top["ballots"], "\"ballots\"") ?? [] {
       guard let relative = checker.string(element, "A ballot path") else { continue }
       let resolved = resolve(relative)
@@ -81,10 +82,23 @@ struct WorkshopChecker {
         let bytes = read(resolved, written: relative, what: "ballot", limit: Ballot.maxFileSize, at: element.location)
       else { continue }
       do {
-        request.ballots.append(try Ballot.parse(csv: bytes, source: resolved))
+        ballotFiles.append((try BallotFile.parse(csv: bytes, source: resolved), element.location))
       } catch {
         checker.error(error.rule, "Ballot \(error.locatedMessage)", at: element.location)
       }
+    }
+    // The same checks as ballots named on the command line, reported at the path that names the file.
+    if !ballotFiles.isEmpty {
+      for finding in BallotChecks.diagnostics(ballotFiles.map(\.file), catalog: catalog) {
+        let location =
+          ballotFiles.first { $0.file.source == finding.location?.file }?.location ?? ballotFiles[0].location
+        let message = "Ballot \(finding.locatedMessage)"
+        switch finding.severity {
+        case .error: checker.error(finding.rule, message, at: location)
+        case .warning, .note: checker.warning(finding.rule, message, at: location)
+        }
+      }
+      request.ballots = ballotFiles.flatMap(\.file.ballots)
     }
     guard !checker.hasErrors, situation != nil else { return nil }
     checkRules(request, top: top, root: root)

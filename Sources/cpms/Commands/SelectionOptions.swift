@@ -29,12 +29,25 @@ struct SelectionOptions {
       long: "except", valueName: "n:reason",
       help: "Why contextualized standard n is left out: no-consensus or principle-P (P = 1-10). Repeatable.",
       repeatable: true),
+    OptionSpec(
+      long: "ballot-layout", valueName: "layout",
+      help: "long (one row per standard, as 'cpms ballot' writes) or wide (one row per participant, as KoboToolbox "
+        + "and ODK export); detected when not given.", allowedValues: BallotLayout.allCases.map(\.rawValue)),
+    OptionSpec(
+      long: "allow-duplicate-participants",
+      help: "Count ballots that share a participant's name (for groups that vote once per agency)."),
+    OptionSpec(
+      long: "rank-by", valueName: "measure", help: "Order the ranking by mean or median score.",
+      allowedValues: RankOrder.allCases.map(\.rawValue), defaultValue: RankOrder.mean.rawValue),
     WorkshopOption.spec, ContextOption.spec,
   ]
 
   var situation: Situation?
   var selection: [StandardNumber]?
   var ballotPaths: [String]
+  var ballotLayout: BallotLayout?
+  var allowDuplicateParticipants: Bool
+  var rankBy: RankOrder?
   var size: Int?
   /// `--size` as typed, quoted back when it is out of range ("-0" stays "-0").
   var sizeText: String?
@@ -65,6 +78,9 @@ struct SelectionOptions {
     contextualized = try list("contextualized")
     planStandards = try list("plan-standards")
     ballotPaths = arguments.all("ballot")
+    ballotLayout = try arguments.choice("ballot-layout", as: BallotLayout.self)
+    allowDuplicateParticipants = arguments.flag("allow-duplicate-participants")
+    rankBy = arguments.value("rank-by") == nil ? nil : try arguments.choice("rank-by", as: RankOrder.self)
     if let text = arguments.value("size") {
       guard let size = Int(text) else {
         throw .usage(
@@ -120,6 +136,7 @@ struct SelectionOptions {
     if let size { request.size = size }
     if let exceptions { request.exceptions = exceptions }
     if !ballots.isEmpty { request.ballots = ballots }
+    if let rankBy { request.rankBy = rankBy }
     if let problem = request.problems.first { throw .usage(message(problem), spec) }
     return request
   }
@@ -168,18 +185,33 @@ struct SelectionOptions {
   {
     let workshop = try WorkshopOption.load(workshopPath, environment)
     let catalog = try ContextOption.catalog(contextPath, environment, workshop: workshop)
-    var ballots: [Ballot] = []
+    var files: [BallotFile] = []
     for path in ballotPaths {
       let bytes = try environment.read(path, what: "ballot", limit: Ballot.maxFileSize)
       do {
-        ballots.append(try Ballot.parse(csv: bytes, source: path == "-" ? "<stdin>" : path))
+        files.append(try BallotFile.parse(csv: bytes, source: path == "-" ? "<stdin>" : path, layout: ballotLayout))
       } catch {
         throw .failure(error.locatedMessage, .dataError)
       }
     }
-    let request = try request(workshop: workshop, catalog: catalog, ballots: ballots)
+    var warnings: [Diagnostic] = []
+    if !files.isEmpty {
+      let found = BallotChecks.diagnostics(
+        files, catalog: catalog, allowDuplicateParticipants: allowDuplicateParticipants)
+      let errors = found.filter { $0.severity == .error }
+      if !errors.isEmpty {
+        let lines = errors.prefix(10).map { "  \($0.locatedMessage) [\($0.rule)]" }
+        let more = errors.count > 10 ? ["  … and \(errors.count - 10) more."] : []
+        throw .failure(
+          (["The ballots cannot be counted as they are:"] + lines + more).joined(separator: "\n"), .dataError)
+      }
+      warnings = found
+    }
+    let request = try request(workshop: workshop, catalog: catalog, ballots: files.flatMap(\.ballots))
     do {
-      return (workshop, catalog, try Prioritizer.run(request, catalog: catalog))
+      var result = try Prioritizer.run(request, catalog: catalog)
+      result.findings += warnings
+      return (workshop, catalog, result)
     } catch {
       throw .usage(message(error), spec)
     }

@@ -16,9 +16,13 @@ enum FileOutput {
   /// Writes one file. A terminal, device or pipe (`-o /dev/stdout`) is written into as it is; a
   /// symbolic link is followed, so the file it leads to is replaced and the link stays.
   static func writeFile(_ text: String, to given: String, force: Bool) throws(CLIError) {
+    try writeFile(Array(text.utf8), to: given, force: force)
+  }
+
+  static func writeFile(_ bytes: [UInt8], to given: String, force: Bool) throws(CLIError) {
     if FileSystem.isStream(given) {
       do {
-        try FileSystem.writeInPlace(given, text: text)
+        try FileSystem.writeInPlace(given, bytes: bytes)
       } catch {
         throw .failure("Cannot write '\(Excerpt.of(given, limit: 300))': \(error.reason).", .cannotCreate)
       }
@@ -27,7 +31,7 @@ enum FileOutput {
     let path = FileSystem.linkTarget(given) ?? given
     let existed = try checkTarget(path, force: force, expectDirectory: false, shown: given)
     try install(at: path, shown: given, existed: existed) { (temporary) throws(FileSystem.Failure) in
-      try FileSystem.createFile(temporary, text: text)
+      try FileSystem.createFile(temporary, bytes: bytes)
     }
   }
 
@@ -55,7 +59,7 @@ enum FileOutput {
         if let slash = full.lastIndex(of: "/"), slash > temporary.endIndex {
           try FileSystem.createDirectories(String(full[..<slash]))
         }
-        try FileSystem.createFile(full, text: file.contents)
+        try FileSystem.createFile(full, bytes: Array(file.contents.utf8))
       }
     }
   }

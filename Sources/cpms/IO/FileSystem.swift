@@ -104,22 +104,22 @@ enum FileSystem {
   }
 
   /// Creates a new file (never replacing one) holding `text`.
-  static func createFile(_ path: String, text: String) throws(Failure) {
+  static func createFile(_ path: String, bytes: [UInt8]) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw Failure(code: errno) }
-    try writeAndClose(descriptor, text)
+    try writeAndClose(descriptor, bytes)
   }
 
   /// Writes into an existing terminal, device or pipe, as the shell's `>` does: no file is created or
   /// replaced.
-  static func writeInPlace(_ path: String, text: String) throws(Failure) {
+  static func writeInPlace(_ path: String, bytes: [UInt8]) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
     guard descriptor >= 0 else { throw Failure(code: errno) }
-    try writeAndClose(descriptor, text)
+    try writeAndClose(descriptor, bytes)
   }
 
-  private static func writeAndClose(_ descriptor: Int32, _ text: String) throws(Failure) {
-    let written = writeAll(text, to: descriptor)
+  private static func writeAndClose(_ descriptor: Int32, _ bytes: [UInt8]) throws(Failure) {
+    let written = bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
     let closed = close(descriptor) == 0 ? 0 : errno
     if written != 0 { throw Failure(code: written) }
     if closed != 0 { throw Failure(code: closed) }
@@ -129,17 +129,19 @@ enum FileSystem {
   /// stopped it (a write that makes no progress counts as an I/O error rather than looping).
   static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
     var text = text
-    return text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        if count < 0 { return errno }
-        if count == 0 { return EIO }
-        offset += count
-      }
-      return 0
+    return text.withUTF8 { writeAll($0, to: descriptor) }
+  }
+
+  static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+    var offset = 0
+    while offset < buffer.count {
+      let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 { return errno }
+      if count == 0 { return EIO }
+      offset += count
     }
+    return 0
   }
 
   static func createDirectory(_ path: String) throws(Failure) {

@@ -81,19 +81,21 @@ public enum FuzzHarness {
   /// CSV ballots (`--ballot FILE`): the CSV reader and ballot checks, then the ranking and
   /// recommendation a readable ballot feeds.
   public static func ballot(_ bytes: [UInt8]) -> Outcome {
-    let ballot: Ballot
+    let file: BallotFile
     do {
-      ballot = try Ballot.parse(csv: bytes, source: "fuzz.csv")
+      file = try BallotFile.parse(csv: bytes, source: "fuzz.csv")
     } catch {
       return Outcome(accepted: false, problems: error.message.isEmpty ? ["a ballot error without a message"] : [])
     }
     var problems: [String] = []
-    for score in ballot.scores {
+    for score in file.ballots.flatMap(\.scores) {
       if let value = score.value, !Ballot.scoreRange.contains(value) { problems.append("a score of \(value)") }
     }
-    let request = PrioritizationRequest(situation: .none, ballots: [ballot, ballot])
+    _ = BallotChecks.diagnostics([file, file], catalog: catalog)
+    let request = PrioritizationRequest(situation: .none, ballots: file.ballots + file.ballots)
     if let result = try? Prioritizer.run(request, catalog: catalog) {
-      _ = PrioritizationRendering(catalog: catalog, layout: TextLayout(width: 40)).render(result, format: .text)
+      let rendering = PrioritizationRendering(catalog: catalog, layout: TextLayout(width: 40))
+      for format in OutputFormat.allCases { _ = rendering.render(result, format: format) }
     }
     return Outcome(accepted: true, problems: problems)
   }

@@ -1,0 +1,97 @@
+/// The checks a set of ballot files gets before its scores are counted, so that every voice counts
+/// once and no answer comes from nothing: the same file twice, the same participant twice, the same
+/// standard twice in one ballot, no score at all; and a title that does not match its number.
+public enum BallotChecks {
+  public static let noScores = "no-scores"
+  public static let duplicateFile = "duplicate-ballot-file"
+  public static let duplicateParticipant = "duplicate-participant"
+  public static let repeatedStandard = "repeated-standard"
+  public static let titleMismatch = "ballot-title"
+
+  /// Errors and warnings, each located at the file and line to fix (and naming the other place for a
+  /// duplicate). `allowDuplicateParticipants` is for groups that vote once per agency under one name.
+  public static func diagnostics(
+    _ files: [BallotFile], catalog: Catalog, allowDuplicateParticipants: Bool = false
+  ) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    func add(_ severity: Severity, _ rule: String, _ message: String, file: String, line: Int?, standard: Int? = nil) {
+      found.append(
+        Diagnostic(
+          severity, rule: rule, message: message, location: DiagnosticLocation(file: file, line: line),
+          standard: standard))
+    }
+    var firstFileByDigest: [UInt64: String] = [:]
+    for file in files {
+      if let first = firstFileByDigest[file.digest] {
+        add(
+          .error, duplicateFile,
+          "this file has the same content as \(Excerpt.of(first, limit: 200)), so its scores would count twice; "
+            + "give each ballot once", file: file.source, line: nil)
+      } else {
+        firstFileByDigest[file.digest] = file.source
+      }
+    }
+    let counted = files.filter { firstFileByDigest[$0.digest] == $0.source }
+    var firstBallotByName: [String: Ballot] = [:]
+    for ballot in counted.flatMap(\.ballots) {
+      if !allowDuplicateParticipants, let name = ballot.participant {
+        let key = participantKey(name)
+        if let first = firstBallotByName[key] {
+          add(
+            .error, duplicateParticipant,
+            "participant '\(Excerpt.of(name))' already has a ballot at \(Excerpt.of(first.source, limit: 200)):"
+              + "\(first.line); keep one, or pass --allow-duplicate-participants when several people vote "
+              + "under one name", file: ballot.source, line: ballot.line)
+        } else {
+          firstBallotByName[key] = ballot
+        }
+      }
+      var firstLine: [StandardNumber: Int] = [:]
+      for score in ballot.scores {
+        if let line = firstLine[score.standard] {
+          add(
+            .error, repeatedStandard,
+            "standard \(score.standard) is scored twice in this ballot (also on line \(line)); keep one row",
+            file: ballot.source, line: score.line, standard: score.standard.value)
+        } else {
+          firstLine[score.standard] = score.line
+        }
+        if let title = score.title, !titleMatches(title, catalog.title(of: score.standard)) {
+          add(
+            .warning, titleMismatch,
+            "the title '\(Excerpt.of(title))' is not standard \(score.standard)'s ('\(catalog.title(of: score.standard))'); "
+              + "the score counts for standard \(score.standard): check the row", file: ballot.source, line: score.line,
+            standard: score.standard.value)
+        }
+      }
+    }
+    let scores = counted.flatMap(\.ballots).flatMap(\.scores).filter { $0.value != nil }.count
+    if scores == 0 {
+      let names = files.map { Excerpt.of($0.source, limit: 100) }
+      let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
+      found.append(
+        Diagnostic(
+          .error, rule: noScores,
+          message: "the ballots hold no score (read \(files.count) file\(files.count == 1 ? "" : "s"): \(shown)); "
+            + "fill the score column with 0 to 5 and save the sheet again"))
+    }
+    return found
+  }
+
+  /// Names compared as people read them: case and runs of spaces ignored.
+  static func participantKey(_ name: String) -> String {
+    name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+  }
+
+  /// A title matches when it is the standard's, ignoring case, spaces and accents; a shortened title
+  /// ("Case mgmt") or a translated one is worth a look, hence a warning rather than an error.
+  static func titleMatches(_ written: String, _ title: String) -> Bool {
+    func key(_ text: String) -> String { TextFolding.fold(text).filter { $0.isLetter || $0.isNumber } }
+    return key(written) == key(title)
+  }
+
+  /// Every ballot with a name to show: the participant's, or "participant N" for the Nth ballot.
+  public static func roster(_ ballots: [Ballot]) -> [String] {
+    ballots.enumerated().map { index, ballot in ballot.participant ?? "participant \(index + 1)" }
+  }
+}
