@@ -61,12 +61,14 @@ public enum Prioritizer {
       let direction = selection.count < range.lowerBound ? "add" : "remove"
       let needed =
         selection.count < range.lowerBound ? range.lowerBound - selection.count : selection.count - range.upperBound
-      // The guide gives 4 to 10 for a response plan and no count otherwise; its "limited number" is
-      // read the same way in the other situations, and the message says so where that matters.
+      // The guide gives 4 to 10 for a response plan and for the situation with neither plan nor
+      // contextualized standards, and no count when some standards are contextualized; cpms applies the
+      // same range there by analogy, and the message says so.
       let limit =
-        request.situation == .plan
-        ? "the guide asks for a limited number, 4 to 10"
-        : "the guide asks for a limited number (4 to 10 for a response plan, applied here by analogy)"
+        request.situation == .contextualized
+        ? "the guide asks for a limited number (4 to 10 for a response plan; it gives no count for this "
+          + "situation, so cpms applies that range by analogy)"
+        : "the guide asks for a limited number, 4 to 10"
       add(.error, Rule.size, "\(selection.count) standards selected; \(limit): \(direction) at least \(needed).")
     }
     let chosen = Set(selection)
