@@ -1,3 +1,5 @@
+import CPMSCore
+
 /// What a command accepts; help text, usage lines and parsing are all derived from it.
 public struct CommandSpec: Sendable {
   public var name: String
@@ -19,6 +21,10 @@ public struct CommandSpec: Sendable {
 
   /// The options every command has, listed last in help.
   public static let standardOptions = [
+    OptionSpec(
+      long: "lang", valueName: "language",
+      help: "The language of the CPMS text: en, fr, es or ar (default: from LANGUAGE, LC_ALL, LC_MESSAGES or "
+        + "LANG, else en).", allowedValues: Language.allCases.map(\.rawValue)),
     OptionSpec(long: "version", help: "Show the version."),
     OptionSpec(long: "help", short: "h", help: "Show help information."),
   ]

@@ -33,7 +33,7 @@ func swiftLiteral(_ text: String) -> String {
 }
 
 var entries: [(String, String)] = []
-for folder in ["", "standards", "schema"] {
+for folder in ["", "standards", "schema", "i18n"] {
   let url = folder.isEmpty ? dataDirectory : dataDirectory.appendingPathComponent(folder)
   let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
   for name in names.sorted() where name.hasSuffix(".json") {

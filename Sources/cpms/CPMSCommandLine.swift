@@ -75,6 +75,13 @@ enum CPMSCommandLine {
         environment.write(version + "\n")
         return .success
       case .run(let parsed):
+        var environment = environment
+        if let code = parsed.value("lang"), let language = Language(rawValue: code) {
+          environment.language = language
+          environment.languageIsExplicit = true
+        } else {
+          environment.language = Language.fromEnvironment(environment.variables) ?? .en
+        }
         return try command.run(parsed, environment)
       }
     }

@@ -127,15 +127,20 @@ final class BallotCommandTests: XCTestCase {
       assert wb.sheetnames == ["survey", "choices", "settings"], wb.sheetnames
       survey = [[c.value for c in row] for row in wb["survey"].iter_rows()]
       head = survey[0]
-      assert head[:3] == ["type", "name", "label"] and "hxl" in head, head
+      assert head[:2] == ["type", "name"] and "hxl" in head, head
+      languages = [h for h in head if h.startswith("label::")]
+      assert languages == ["label::English (en)", "label::Français (fr)", "label::Español (es)",
+                           "label::العربية (ar)"], languages
       settings = {k: v for k, v in zip(*[[c.value for c in r] for r in wb["settings"].iter_rows()])}
       assert settings["form_id"] == "cpms_ballot", settings
+      assert settings["default_language"] == "English (en)", settings
       scores = [r for r in survey[1:] if r[0] and r[0].startswith("select_one")]
       assert len(scores) == 28, len(scores)
       choices = [[c.value for c in r] for r in wb["choices"].iter_rows()][1:]
       assert [c[1] for c in choices] == ["0", "1", "2", "3", "4", "5", "not_scored"], choices
       result = convert(xlsform=sys.argv[1])
       assert "<h:title>CPMS priority standards ballot</h:title>" in result.xform, result.xform[:300]
+      assert 'lang="Français (fr)"' in result.xform and 'lang="العربية (ar)"' in result.xform
       group, columns = None, ["_id", "participant"]
       for row in survey[1:]:
           if row[0] == "begin_group": group = row[1]

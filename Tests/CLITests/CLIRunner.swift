@@ -36,6 +36,8 @@ enum CLIRunner {
     var environment = ProcessInfo.processInfo.environment
     environment["COLUMNS"] = "80"
     environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+    // The output's language comes from these; the tests' expectations are English unless they say.
+    for key in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: key) }
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     if let directory { process.currentDirectoryURL = directory }

@@ -16,7 +16,7 @@ final class CatalogTests: XCTestCase {
   static func diskFiles() throws -> [String: String] {
     var files: [String: String] = [:]
     let manager = FileManager.default
-    for folder in ["", "standards", "schema"] {
+    for folder in ["", "standards", "schema", "i18n"] {
       let url = folder.isEmpty ? dataDirectory : dataDirectory.appendingPathComponent(folder)
       var isDirectory: ObjCBool = false
       guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }

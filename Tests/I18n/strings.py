@@ -3,6 +3,8 @@
 
     python3 Tests/I18n/strings.py [DATA_DIR]            # JSON: [{"key", "source", "text"}, ...]
     python3 Tests/I18n/strings.py --check FILE [DATA]   # a translation file against the data
+    python3 Tests/I18n/strings.py --todo FILE [DATA]    # what FILE lacks: texts to send to a translator
+    python3 Tests/I18n/strings.py --merge FILE NEW      # adds NEW's entries to FILE, drops stale ones
 
 A key is the file, then the path to the string: objects by key, array elements by their "id" (or
 "number"), other array elements by position: `standards/18-case-management.json#keyActions[18.1.1].text`.
@@ -16,7 +18,7 @@ import sys
 
 SKIP_KEYS = {
     "id", "actor", "phase", "part", "stage", "group", "letter", "strategies", "target", "provenance",
-    "notice", "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards",
+    "notice", "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards", "function",
 }
 
 
@@ -76,8 +78,35 @@ def check(translation_path, data_dir):
     return 1 if missing or stale or unknown or empty else 0
 
 
+def todo(translation_path, data_dir):
+    entries = json.load(open(translation_path, encoding="utf-8")).get("entries", {})
+    return [s for s in strings(data_dir) if entries.get(s["key"], {}).get("source") != s["source"]]
+
+
+def merge(translation_path, new_path, data_dir):
+    translation = json.load(open(translation_path, encoding="utf-8"))
+    new = json.load(open(new_path, encoding="utf-8")).get("entries", {})
+    wanted = {s["key"]: s["source"] for s in strings(data_dir)}
+    merged = {}
+    for key, source in wanted.items():
+        for candidate in (new.get(key), translation["entries"].get(key)):
+            if candidate and candidate.get("source") == source:
+                merged[key] = candidate
+                break
+    translation["entries"] = merged
+    with open(translation_path, "w", encoding="utf-8") as out:
+        json.dump(translation, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    return check(translation_path, data_dir)
+
+
 if __name__ == "__main__":
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Data")
     if len(sys.argv) > 1 and sys.argv[1] == "--check":
         sys.exit(check(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else here))
+    if len(sys.argv) > 1 and sys.argv[1] == "--todo":
+        print(json.dumps(todo(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else here), ensure_ascii=False, indent=1))
+        sys.exit(0)
+    if len(sys.argv) > 1 and sys.argv[1] == "--merge":
+        sys.exit(merge(sys.argv[2], sys.argv[3], here))
     print(json.dumps(strings(sys.argv[1] if len(sys.argv) > 1 else here), ensure_ascii=False, indent=1))

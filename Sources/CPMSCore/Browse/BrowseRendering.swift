@@ -8,11 +8,11 @@ public struct BrowseRendering: Sendable {
     self.layout = layout
   }
 
+  var t: Interface { catalog.interface }
+
   var noticeText: String {
-    var text = Catalog.contentNotice
-    if let name = catalog.contextName {
-      text += " Items marked [contextualized] come from the contextualization for \(name)."
-    }
+    var text = catalog.contentNotice
+    if let name = catalog.contextName { text += " " + t("notice.contextualized", name) }
     return text
   }
 
@@ -25,19 +25,19 @@ public struct BrowseRendering: Sendable {
       let rows = pillars.flatMap { catalog.standards(inPillar: $0.number) }.map { StandardSummary($0, catalog) }
       return JSONOutput.encode(rows)
     case .markdown:
-      var out = "# CPMS 2019 standards\n\n> \(Markdown.escape(noticeText))\n"
+      var out = "# \(t("list.title"))\n\n> \(Markdown.escape(noticeText))\n"
       for pillar in pillars {
-        out += "\n## Pillar \(pillar.number): \(Markdown.escape(pillar.title))\n\n"
+        out += "\n## \(Markdown.escape(t("pillar.heading", pillar.number, pillar.title)))\n\n"
         let rows = catalog.standards(inPillar: pillar.number).map { standard in
           [String(standard.number), standard.title + contextMark(standard), standard.statement]
         }
-        out += Markdown.table(["Standard", "Title", "Statement (summary)"], rows) + "\n"
+        out += Markdown.table([t("column.standard"), t("column.title"), t("column.statement")], rows) + "\n"
       }
       return out
     case .text:
       var blocks: [String] = []
       for pillar in pillars {
-        var lines = [layout.wrap("PILLAR \(pillar.number): \(pillar.title.uppercased())")]
+        var lines = [layout.wrap(t("pillar.heading", pillar.number, pillar.title).uppercased())]
         for standard in catalog.standards(inPillar: pillar.number) {
           lines.append(layout.labelled(String(standard.number), standard.title + contextMark(standard), labelWidth: 4))
         }
@@ -49,7 +49,7 @@ public struct BrowseRendering: Sendable {
   }
 
   func contextMark(_ standard: Standard) -> String {
-    standard.contextualization == nil ? "" : " [contextualized]"
+    standard.contextualization == nil ? "" : " " + t("mark.contextualized")
   }
 
   // MARK: show
@@ -67,52 +67,53 @@ public struct BrowseRendering: Sendable {
     let pillar = catalog.pillar(standard.pillar)!
     var blocks: [String] = []
     blocks.append(
-      layout.heading("Standard \(standard.number): \(standard.title)\(contextMark(standard))") + "\n"
-        + layout.wrap("Pillar \(pillar.number): \(pillar.title)"))
+      layout.heading(t("standard.heading", standard.number, standard.title) + contextMark(standard)) + "\n"
+        + layout.wrap(t("pillar.heading", pillar.number, pillar.title)))
     blocks.append(layout.wrap(standard.statement, indent: "  "))
     if let context = standard.contextualization, let rationale = context.rationale {
-      blocks.append(layout.wrap("Why contextualized: " + rationale, indent: "  "))
+      blocks.append(layout.wrap(t("show.whyContextualized", rationale), indent: "  "))
     }
     if let official = standard.contextualization?.officialStatement {
-      blocks.append(layout.wrap("Official statement: " + official, indent: "  "))
+      blocks.append(layout.wrap(t("show.officialStatement", official), indent: "  "))
     }
-    var actions = [layout.heading("KEY ACTIONS", underline: "-")]
+    var actions = [layout.heading(t("show.keyActions"), underline: "-")]
     let idWidth = (standard.keyActions.map(\.id.count).max() ?? 6) + 2
     for (phase, list) in standard.keyActionsByPhase {
       actions.append("")
-      actions.append(phase.title)
+      actions.append(t("phase.\(phase.rawValue)"))
       var actor: Actor?
       for action in list {
         if let current = action.actor, current != actor {
-          actions.append("  " + current.title + ":")
+          actions.append("  " + t("actor.\(current.rawValue)") + ":")
           actor = current
         }
-        let mark = action.contextualized == true ? " [contextualized]" : ""
+        let mark = action.contextualized == true ? " " + t("mark.contextualized") : ""
         actions.append(layout.labelled(action.id, action.text + mark, indent: 2, labelWidth: idWidth))
       }
     }
     blocks.append(actions.joined(separator: "\n"))
-    var indicators = [layout.heading("CORE INDICATORS", underline: "-")]
+    var indicators = [layout.heading(t("show.coreIndicators"), underline: "-")]
     for indicator in standard.indicators {
       indicators += indicatorLines(indicator, idWidth: idWidth)
     }
     blocks.append(indicators.joined(separator: "\n"))
     if let measures = standard.additionalMeasures, !measures.isEmpty {
-      var lines = [layout.heading("ADDITIONAL MEASURES (beside the core indicators)", underline: "-")]
+      var lines = [layout.heading(t("show.additionalMeasures"), underline: "-")]
       for measure in measures {
         lines += indicatorLines(measure, idWidth: idWidth)
       }
       blocks.append(lines.joined(separator: "\n"))
     }
-    var links = [layout.heading("LINKS", underline: "-")]
+    var links = [layout.heading(t("show.links"), underline: "-")]
     links.append(
       layout.labelled(
-        "Principles",
+        t("show.principles"),
         standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }.joined(separator: "; "),
         labelWidth: 14))
     links.append(
       layout.labelled(
-        "Standards", standard.linkedStandards.map { "\($0) \(catalog.standardTitle($0)!)" }.joined(separator: "; "),
+        t("show.standards"),
+        standard.linkedStandards.map { "\($0) \(catalog.standardTitle($0)!)" }.joined(separator: "; "),
         labelWidth: 14))
     let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }
     links.append(
@@ -122,26 +123,26 @@ public struct BrowseRendering: Sendable {
     let roles = catalog.coordinationRoles(of: standard.number)
     links.append(
       layout.labelled(
-        "Coordination", roles.map { "\($0.title) (\($0.part.title))" }.joined(separator: "; "), labelWidth: 14))
+        t("show.coordination"), roles.map { "\($0.title) (\($0.part.title))" }.joined(separator: "; "), labelWidth: 14))
     blocks.append(links.joined(separator: "\n"))
     if let notes = standard.guidanceNotes, !notes.isEmpty {
-      var lines = [layout.heading("GUIDANCE NOTES", underline: "-")]
+      var lines = [layout.heading(t("show.guidanceNotes"), underline: "-")]
       for note in notes {
         lines.append(layout.labelled(note.id, "\(note.title). \(note.summary)", labelWidth: idWidth))
       }
       blocks.append(lines.joined(separator: "\n"))
     }
     blocks.append(layout.wrap(noticeText))
-    blocks.append(layout.wrap(standard.summaryLine))
+    blocks.append(layout.wrap(standard.summaryLine(t)))
     return blocks.joined(separator: "\n\n") + "\n"
   }
 
   /// One indicator: its id and text, then its target, type, computation, sources and note.
   func indicatorLines(_ indicator: Indicator, idWidth: Int) -> [String] {
-    let mark = indicator.local == nil ? "" : " [contextualized]"
+    let mark = indicator.local == nil ? "" : " " + t("mark.contextualized")
     var lines = [layout.labelled(indicator.id, indicator.text + mark, labelWidth: idWidth)]
     let pad = String(repeating: " ", count: 2 + idWidth)
-    for (label, value) in indicator.labelledFields {
+    for (label, value) in indicator.labelledFields(t) {
       lines.append(layout.wrap("\(label): \(value)", indent: pad))
     }
     if let local = indicator.local {
@@ -159,13 +160,15 @@ public struct BrowseRendering: Sendable {
     case .json:
       return JSONOutput.encode(catalog.principles.map { PrincipleJSON($0, notice: catalog.notice) })
     case .markdown:
-      return "# The 10 CPMS principles\n\n> \(Markdown.escape(noticeText))\n\n"
+      return "# \(t("principles.title"))\n\n> \(Markdown.escape(noticeText))\n\n"
         + StandardMarkdown(catalog: catalog).principlesSection(headingLevel: 2, withQuestions: false) + "\n"
     case .text:
-      var blocks = [layout.heading("THE 10 CPMS PRINCIPLES")]
+      var blocks = [layout.heading(t("principles.heading"))]
       for principle in catalog.principles {
         blocks.append(
-          layout.labelled(String(principle.number), "\(principle.title) (\(principle.group.label))", labelWidth: 4)
+          layout.labelled(
+            String(principle.number), "\(principle.title) (\(t("principleGroup.\(principle.group.rawValue)")))",
+            labelWidth: 4)
             + "\n" + layout.wrap(principle.summary, indent: "      "))
       }
       blocks.append(layout.wrap(noticeText))
@@ -181,29 +184,29 @@ public struct BrowseRendering: Sendable {
     case .json:
       return JSONOutput.encode(SearchJSON(query: query, count: hits.count, hits: hits, notice: noticeText))
     case .markdown:
-      var out = "# Search: \(Markdown.escape(query))\n\n> \(Markdown.escape(noticeText))\n\n"
-      out += "\(hits.count) match\(hits.count == 1 ? "" : "es").\n"
+      var out = "# \(Markdown.escape(t("search.title", query)))\n\n> \(Markdown.escape(noticeText))\n\n"
+      out += Markdown.escape(t(hits.count == 1 ? "search.count.one" : "search.count.other", query, hits.count)) + "\n"
       if !hits.isEmpty {
         out +=
           "\n"
           + Markdown.table(
-            ["Id", "Kind", "Standard", "Text"],
-            hits.map { [$0.id, $0.kind.label, "\($0.standard) \($0.standardTitle)", $0.text] }) + "\n"
+            [t("column.id"), t("column.kind"), t("column.standard"), t("column.text")],
+            hits.map { [$0.id, t("hit.\($0.kind.rawValue)"), "\($0.standard) \($0.standardTitle)", $0.text] }) + "\n"
       }
       return out
     case .text:
-      var blocks: [String] = ["\(hits.count) match\(hits.count == 1 ? "" : "es") for \"\(query)\"."]
+      var blocks: [String] = [t(hits.count == 1 ? "search.count.one" : "search.count.other", query, hits.count)]
       let idWidth = (hits.map(\.id.count).max() ?? 4) + 2
       var current = 0
       var lines: [String] = []
       for hit in hits {
         if hit.standard != current {
           if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
-          lines = ["Standard \(hit.standard): \(hit.standardTitle)"]
+          lines = [t("standard.heading", hit.standard, hit.standardTitle)]
           current = hit.standard
         }
         let text = hit.kind == .standard ? catalog.standard(hit.standard)!.statement : hit.text
-        lines.append(layout.labelled(hit.id, "\(hit.kind.label): \(text)", labelWidth: idWidth))
+        lines.append(layout.labelled(hit.id, "\(t("hit.\(hit.kind.rawValue)")): \(text)", labelWidth: idWidth))
       }
       if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
       blocks.append(layout.wrap(noticeText))
@@ -225,18 +228,32 @@ extension SearchHit.Kind {
 extension Indicator {
   /// The indicator's fields after its text, labelled for display, in a fixed order; the official id
   /// comes first so it stands beside cpms's own.
-  public var labelledFields: [(String, String)] {
+  public var labelledFields: [(String, String)] { labelledFields(Interface(.en)) }
+
+  /// The same, in the words of `t`'s language.
+  public func labelledFields(_ t: Interface) -> [(String, String)] {
     var fields: [(String, String)] = []
-    if let officialId { fields.append(("Official id", officialId + " (CPMS 2019 table of indicators)")) }
-    if let officialText { fields.append(("Official text", officialText)) }
-    fields.append(("Target", target.description + (type.map { "; type: \($0.rawValue)" } ?? "")))
-    if let numerator { fields.append(("Numerator", numerator)) }
-    if let denominator { fields.append(("Denominator", denominator)) }
-    if let dataSource, !dataSource.isEmpty { fields.append(("Data sources", dataSource.joined(separator: "; "))) }
-    if let disaggregation, !disaggregation.isEmpty {
-      fields.append(("Disaggregate by", disaggregation.map(\.rawValue).joined(separator: ", ")))
+    if let officialId { fields.append((t("indicator.officialId"), t("indicator.officialIdSource", officialId))) }
+    if let officialText { fields.append((t("indicator.officialText"), officialText)) }
+    let shownTarget = t.target(target)
+    fields.append(
+      (
+        t("indicator.target"),
+        type.map { t("indicator.typed", shownTarget, t("indicatorType.\($0.rawValue)")) } ?? shownTarget
+      ))
+    if let numerator { fields.append((t("indicator.numerator"), numerator)) }
+    if let denominator { fields.append((t("indicator.denominator"), denominator)) }
+    if let dataSource, !dataSource.isEmpty {
+      fields.append((t("indicator.dataSources"), dataSource.joined(separator: "; ")))
     }
-    if !note.isEmpty { fields.append(("Note", note)) }
+    if let disaggregation, !disaggregation.isEmpty {
+      fields.append(
+        (
+          t("indicator.disaggregateBy"),
+          disaggregation.map { t("disaggregation.\($0.rawValue)") }.joined(separator: ", ")
+        ))
+    }
+    if !note.isEmpty { fields.append((t("indicator.note"), note)) }
     return fields
   }
 }
@@ -252,14 +269,12 @@ extension Standard {
 
   /// The one line the text and Markdown views print about what is a summary; the detailed sources are
   /// in `provenance`, shown by `cpms show N --format json`.
-  public var summaryLine: String {
-    var line =
-      "Summary: the statement, key actions and indicators are cpms's own wording, and the indicators' types, "
-      + "computations and data sources are cpms's own proposals."
-    if indicators.contains(where: { $0.basis == .officialIdAndTarget }) {
-      line += " Official ids and their targets are from the CPMS 2019 table of indicators."
-    }
-    return line + " Sources: cpms show \(number) --format json."
+  public var summaryLine: String { summaryLine(Interface(.en)) }
+
+  public func summaryLine(_ t: Interface) -> String {
+    var line = t("show.summaryLine")
+    if indicators.contains(where: { $0.basis == .officialIdAndTarget }) { line += " " + t("show.summaryOfficial") }
+    return line + " " + t("show.summarySources", number)
   }
 }
 

@@ -18,6 +18,13 @@ public struct Catalog: Sendable {
   /// The files' shared notice: the text is a summary for workshop use.
   public var notice: String
   /// Set when a contextualization file was applied.
+  /// The language of the content (a working translation when not English) and of the outputs' words.
+  public var language: Language = .en
+  public var interface: Interface { Interface(language) }
+  /// Said once in every output: a summary for workshop use (and, translated, a working translation).
+  public var contentNotice: String {
+    ContentTranslation.bundled(language)?.notice ?? Catalog.contentNotice
+  }
   public var contextName: String?
 
   let source: CatalogSource

@@ -17,6 +17,25 @@ extension Catalog {
     try Catalog.read(files: EmbeddedData.files, source: CatalogSource(files: EmbeddedData.files))
   }
 
+  /// The catalog built into the binary, in `language`: the content's working translation applied
+  /// (texts without a current translation stay in English). English is `bundled` itself.
+  public static func bundled(in language: Language) -> Result<Catalog, DiagnosticList> {
+    guard let translation = ContentTranslation.bundled(language) else { return bundled }
+    return translatedCatalogs.withLock { cache in
+      if let catalog = cache[language] { return .success(catalog) }
+      let files = translation.apply(to: EmbeddedData.files)
+      let result = Result { () throws(DiagnosticList) in
+        var catalog = try Catalog.read(files: files, source: CatalogSource(files: files))
+        catalog.language = language
+        return catalog
+      }
+      if case .success(let catalog) = result { cache[language] = catalog }
+      return result
+    }
+  }
+
+  private static let translatedCatalogs = Mutex<[Language: Catalog]>([:])
+
   /// Reads and checks the data from file contents keyed by their path under `Data/`: every file,
   /// every key, and the integrity rules across files. Tests use it on the files on disk and on the
   /// embedded copy.

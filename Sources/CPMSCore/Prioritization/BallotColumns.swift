@@ -26,13 +26,14 @@ struct BallotColumns {
       let full = raw.trimmingWhitespace().lowercased()
       let name = BallotColumns.lastSegment(full)
       switch name {
-      case "standard": standard = standard ?? index
-      case "score": score = score ?? index
+      // The template's names in each language it is written in.
+      case "standard", "norma", "المعيار": standard = standard ?? index
+      case "score", "note", "puntuación", "puntuacion", "التقييم": score = score ?? index
       // The template's English names, and the French and Spanish ones groups write on translated sheets.
-      case "participant", "participant_name", "name", "your_name", "participante", "nom", "nombre":
+      case "participant", "participant_name", "name", "your_name", "participante", "nom", "nombre", "المشارك":
         participant = participant ?? index
-      case "title", "titre", "título", "titulo": title = title ?? index
-      case "comment", "comments", "commentaire", "commentaires", "comentario", "comentarios":
+      case "title", "titre", "título", "titulo", "العنوان": title = title ?? index
+      case "comment", "comments", "commentaire", "commentaires", "comentario", "comentarios", "تعليق":
         comment = comment ?? index
       default:
         if BallotColumns.metadata.contains(full) || BallotColumns.metadata.contains(name) { continue }

@@ -14,39 +14,55 @@ public enum BallotForm {
     "comment_\(number.value < 10 ? "0" : "")\(number)"
   }
 
-  /// The three sheets: survey, choices, settings. `version` identifies this form's revision.
-  public static func sheets(catalog: Catalog, version: String) -> [XLSXWorkbook.Sheet] {
-    var survey: [[String]] = [["type", "name", "label", "hint", "required", "hxl"]]
-    survey.append([
-      "text", "participant", "Participant (your name, or your agency's if you vote for it)",
-      "Each participant fills one form; the same name twice is counted once.", "yes", "#contact+name",
-    ])
-    let questions = catalog.guide.keyQuestions.map { "\($0.number). \($0.text)" }.joined(separator: "\n")
-    survey.append([
-      "note", "key_questions",
-      "Score each standard from 0 (not a priority) to 5 (top priority), or choose 'Not scored'. Weigh these "
-        + "key questions:\n" + questions, "", "", "",
-    ])
-    for pillar in catalog.pillars {
-      survey.append(["begin_group", "pillar_\(pillar.number)", "Pillar \(pillar.number): \(pillar.title)", "", "", ""])
-      for number in StandardNumber.all where pillar.standardNumbers.contains(number.value) {
-        survey.append([
-          "select_one \(scoreList)", scoreName(number), "\(number). \(catalog.title(of: number))",
-          "0 = not a priority, 5 = top priority", "yes", "#indicator+num+s\(number)",
-        ])
-        survey.append([
-          "text", commentName(number), "Comment on standard \(number) (optional)", "", "",
-          "#description+comment+s\(number)",
-        ])
+  /// The three sheets: survey, choices, settings, with a label (and hint) column per language so one
+  /// form serves a mixed group; `catalogs` gives the standards' titles in each language, the first
+  /// being the form's default. `version` identifies this form's revision.
+  public static func sheets(catalogs: [Catalog], version: String) -> [XLSXWorkbook.Sheet] {
+    let languages = catalogs.map(\.language)
+    func labels(_ text: (Catalog) -> String) -> [String] { catalogs.map(text) }
+    func words(_ key: String, _ values: CustomStringConvertible...) -> [String] {
+      languages.map { language in
+        var text = Interface(language)(key)
+        for (position, value) in values.enumerated() {
+          text = text.replacing("{\(position + 1)}", with: value.description)
+        }
+        return text
       }
-      survey.append(["end_group", "", "", "", "", ""])
     }
-    var choices: [[String]] = [["list_name", "name", "label"]]
-    let labels = ["0 – not a priority", "1", "2", "3", "4", "5 – top priority"]
-    for (value, label) in labels.enumerated() { choices.append([scoreList, String(value), label]) }
-    choices.append([scoreList, "not_scored", "Not scored"])
+    let blank = [String](repeating: "", count: languages.count)
+    var survey: [[String]] = [
+      ["type", "name"] + languages.map { "label::\($0.xlsformName)" } + languages.map { "hint::\($0.xlsformName)" }
+        + ["required", "hxl"]
+    ]
+    survey.append(
+      ["text", "participant"] + words("form.participant") + words("form.participantHint") + ["yes", "#contact+name"])
+    let note = catalogs.map { catalog in
+      catalog.interface("form.note") + "\n"
+        + catalog.guide.keyQuestions.map { "\($0.number). \($0.text)" }.joined(separator: "\n")
+    }
+    survey.append(["note", "key_questions"] + note + blank + ["", ""])
+    for pillar in catalogs[0].pillars {
+      let titles = labels { $0.interface("pillar.heading", pillar.number, $0.pillar(pillar.number)?.title ?? "") }
+      survey.append(["begin_group", "pillar_\(pillar.number)"] + titles + blank + ["", ""])
+      for number in StandardNumber.all where pillar.standardNumbers.contains(number.value) {
+        survey.append(
+          ["select_one \(scoreList)", scoreName(number)] + labels { "\(number). \($0.title(of: number))" }
+            + words("form.scoreHint") + ["yes", "#indicator+num+s\(number)"])
+        survey.append(
+          ["text", commentName(number)] + words("form.comment", number) + blank + [
+            "", "#description+comment+s\(number)",
+          ])
+      }
+      survey.append(["end_group", ""] + blank + blank + ["", ""])
+    }
+    var choices: [[String]] = [["list_name", "name"] + languages.map { "label::\($0.xlsformName)" }]
+    choices.append([scoreList, "0"] + words("form.choice0"))
+    for value in 1...4 { choices.append([scoreList, String(value)] + blank.map { _ in String(value) }) }
+    choices.append([scoreList, "5"] + words("form.choice5"))
+    choices.append([scoreList, "not_scored"] + words("form.notScored"))
     let settings = [
-      ["form_title", "form_id", "version"], ["CPMS priority standards ballot", formID, version],
+      ["form_title", "form_id", "version", "default_language"],
+      [Interface(languages[0])("form.title"), formID, version, languages[0].xlsformName],
     ]
     return [
       XLSXWorkbook.Sheet(name: "survey", rows: survey), XLSXWorkbook.Sheet(name: "choices", rows: choices),
@@ -54,7 +70,7 @@ public enum BallotForm {
     ]
   }
 
-  public static func xlsx(catalog: Catalog, version: String) -> [UInt8] {
-    XLSXWorkbook(sheets: sheets(catalog: catalog, version: version)).bytes
+  public static func xlsx(catalogs: [Catalog], version: String) -> [UInt8] {
+    XLSXWorkbook(sheets: sheets(catalogs: catalogs, version: version)).bytes
   }
 }

@@ -21,71 +21,86 @@ public struct PrioritizationRendering: Sendable {
     }
   }
 
+  var t: Interface { catalog.interface }
+
   func headline(_ result: PrioritizationResult) -> String {
     switch result.mode {
-    case .checked: "Selection checked"
-    case .recommended:
-      "Recommended selection of \(result.size ?? result.selected.count) from \(ballotSummary(result))"
+    case .checked: t("prio.checked")
+    case .recommended: t("prio.recommended", result.size ?? result.selected.count, ballotSummary(result))
     }
   }
 
   func ballotSummary(_ result: PrioritizationResult) -> String {
     let scores = result.ranking?.reduce(0) { $0 + $1.ballots } ?? 0
-    let files = result.ballotFiles
-    return "\(files) ballot file\(files == 1 ? "" : "s") (\(scores) score\(scores == 1 ? "" : "s"))"
+    if catalog.language == .en {
+      let files = result.ballotFiles
+      return "\(files) ballot file\(files == 1 ? "" : "s") (\(scores) score\(scores == 1 ? "" : "s"))"
+    }
+    return t("prio.ballotFiles", result.ballotFiles, scores)
   }
 
   public func verdict(_ result: PrioritizationResult) -> String {
     let count = result.selected.count
-    return (result.compliant ? "COMPLIES with the rule" : "DOES NOT COMPLY with the rule")
-      + " (\(count) standard\(count == 1 ? "" : "s"))"
+    if catalog.language == .en {
+      return (result.compliant ? "COMPLIES with the rule" : "DOES NOT COMPLY with the rule")
+        + " (\(count) standard\(count == 1 ? "" : "s"))"
+    }
+    return t(result.compliant ? "prio.complies" : "prio.doesNotComply", count)
   }
+
+  /// The situation's title in the output's language (the guide's, which is translated).
+  func situationTitle(_ situation: Situation) -> String {
+    catalog.guide.situations.first { $0.id == situation.rawValue }?.title ?? situation.title
+  }
+
+  func cell(_ mean: Double) -> String { t.language.decimal(Prioritizer.formatMean(mean)) }
 
   // MARK: text
 
   func text(_ result: PrioritizationResult) -> String {
     var blocks: [String] = []
     blocks.append(
-      layout.heading("PRIORITY STANDARDS: " + headline(result).uppercased()) + "\n"
+      layout.heading(t("prio.heading", headline(result).uppercased())) + "\n"
         + layout.labelled(
-          "Situation", "\(result.situation.rawValue): \(result.situation.title)", indent: 0, labelWidth: 11)
-        + "\n" + layout.labelled("Rule", rule(for: result.situation), indent: 0, labelWidth: 11) + "\n"
-        + layout.labelled("Result", verdict(result), indent: 0, labelWidth: 11))
-    var selection = [layout.heading("SELECTION BY PILLAR", underline: "-")]
+          t("prio.situation"), "\(result.situation.rawValue): \(situationTitle(result.situation))", indent: 0,
+          labelWidth: 11)
+        + "\n" + layout.labelled(t("prio.rule"), rule(for: result.situation), indent: 0, labelWidth: 11) + "\n"
+        + layout.labelled(t("prio.result"), verdict(result), indent: 0, labelWidth: 11))
+    var selection = [layout.heading(t("prio.selectionByPillar"), underline: "-")]
     for pillar in catalog.pillars {
       let chosen = result.selected.filter { $0.pillar == pillar.number }
-      selection.append(layout.wrap("Pillar \(pillar.number): \(pillar.title)"))
-      if chosen.isEmpty { selection.append("      (none)") }
+      selection.append(layout.wrap(t("pillar.heading", pillar.number, pillar.title)))
+      if chosen.isEmpty { selection.append("      " + t("prio.none")) }
       for item in chosen {
         selection.append(layout.labelled(item.standard.description, item.title, indent: 2, labelWidth: 4))
         if !item.reasons.isEmpty {
-          selection.append(layout.wrap(item.reasonsText, indent: "      "))
+          selection.append(layout.wrap(item.reasonsText(t), indent: "      "))
         }
         if let official = catalog.standard(item.standard).officialIndicatorIds {
-          selection.append(layout.wrap("Indicator ids: " + official, indent: "      "))
+          selection.append(layout.wrap(t("prio.indicatorIds", official), indent: "      "))
         }
       }
     }
     blocks.append(selection.joined(separator: "\n"))
-    var findings = [layout.heading("RULE CHECK", underline: "-")]
+    var findings = [layout.heading(t("prio.ruleCheck"), underline: "-")]
     if result.findings.isEmpty {
-      findings.append("  No findings: the selection follows the rule of its situation.")
+      findings.append("  " + t("prio.noFindings"))
     }
     for finding in result.findings {
       findings.append(
         layout.wrap(
-          "\(finding.severity.rawValue.uppercased()) [\(finding.rule)] \(finding.message)", indent: "  ",
-          hanging: "    "))
+          "\(t("severity.\(finding.severity.rawValue)").uppercased()) [\(finding.rule)] \(finding.message)",
+          indent: "  ", hanging: "    "))
     }
     blocks.append(findings.joined(separator: "\n"))
     var links = [
-      layout.heading("LINKS TO REVIEW", underline: "-"),
-      layout.wrap("The principles and standards listed under each selected standard's title:"),
+      layout.heading(t("prio.linksToReview"), underline: "-"),
+      layout.wrap(t("prio.linksIntro")),
     ]
     for item in result.selected {
-      let text =
-        "Principles \(item.relatedPrinciples.map(String.init).joined(separator: ", ")); "
-        + "standards \(item.linkedStandards.map(String.init).joined(separator: ", "))"
+      let text = t(
+        "prio.linksLine", item.relatedPrinciples.map(String.init).joined(separator: ", "),
+        item.linkedStandards.map(String.init).joined(separator: ", "))
       links.append(layout.labelled(item.standard.description, text, indent: 2, labelWidth: 4))
     }
     blocks.append(links.joined(separator: "\n"))
@@ -94,23 +109,31 @@ public struct PrioritizationRendering: Sendable {
     }
     if let summary = result.ballotSummary { blocks.append(ballotsText(summary)) }
     blocks.append(
-      layout.heading("REMEMBER", underline: "-") + "\n"
+      layout.heading(t("prio.remember"), underline: "-") + "\n"
         + catalog.guide.reminders.map { layout.wrap("- " + $0, hanging: "  ") }.joined(separator: "\n"))
-    blocks.append(layout.wrap(Catalog.contentNotice))
+    blocks.append(layout.wrap(catalog.contentNotice))
     return blocks.joined(separator: "\n\n") + "\n"
   }
 
   func rankingText(_ ranking: [RankingEntry], selected: Set<StandardNumber>) -> String {
     var lines = [
-      layout.heading("RANKING FROM THE BALLOTS", underline: "-"),
-      "  Rank  Std  Mean  Median  Spread  Scores  Title",
+      layout.heading(t("prio.ranking"), underline: "-"),
+      "  "
+        + [
+          padText(short(t("column.rank"), 4), 4), padText(short(t("column.std"), 3), 3),
+          padText(short(t("column.mean"), 4), 4),
+          padText(short(t("column.median"), 6), 6), padText(short(t("column.spread"), 6), 6),
+          padText(short(t("column.scores"), 6), 6), t("column.title"),
+        ].joined(separator: "  "),
     ]
     for entry in ranking {
-      let mean = entry.mean.map(Prioritizer.formatMean) ?? "-"
-      let median = entry.spread.map { Prioritizer.formatMean($0.median) } ?? "-"
-      let spread = entry.spread.map { Prioritizer.formatMean($0.standardDeviation) } ?? "-"
+      let mean = entry.mean.map(cell) ?? "-"
+      let median = entry.spread.map { cell($0.median) } ?? "-"
+      let spread = entry.spread.map { cell($0.standardDeviation) } ?? "-"
       let mark = selected.contains(entry.standard) ? "* " : "  "
-      let flag = entry.spread?.toDiscuss == true ? " (to discuss)" : entry.isScored ? "" : " (not scored)"
+      let flag =
+        entry.spread?.toDiscuss == true
+        ? " (\(t("prio.toDiscuss")))" : entry.isScored ? "" : " (\(t("prio.notScored")))"
       let prefix =
         "  " + padText(entry.isScored ? String(entry.rank) : "-", 4) + "  " + pad(entry.standard.value, 3) + "  "
         + padText(mean, 4) + "  " + padText(median, 6) + "  " + padText(spread, 6) + "  " + pad(entry.ballots, 6)
@@ -118,44 +141,50 @@ public struct PrioritizationRendering: Sendable {
       lines.append(
         layout.wrap(entry.title + flag, indent: prefix, hanging: String(repeating: " ", count: prefix.count)))
     }
-    lines.append(layout.wrap("* selected; spread: standard deviation; " + ScoreSpread.toDiscussRule, indent: "  "))
+    lines.append(layout.wrap(t("prio.legend"), indent: "  "))
     return lines.joined(separator: "\n")
   }
 
   /// Who was counted, how the files were read, what participants wrote and how far they agree.
   func ballotsText(_ summary: BallotSummary) -> String {
-    var lines = [layout.heading("BALLOTS", underline: "-")]
+    var lines = [layout.heading(t("prio.ballots"), underline: "-")]
     for file in summary.files {
-      lines.append(
-        layout.wrap(
-          "\(file.path): \(file.ballots) ballot\(file.ballots == 1 ? "" : "s"), \(layoutName(file.layout))",
-          indent: "  ", hanging: "    "))
+      lines.append(layout.wrap(fileLine(file), indent: "  ", hanging: "    "))
     }
     lines.append(
       layout.wrap(
-        "Participants (\(summary.participants.count)): " + summary.participants.joined(separator: ", "), indent: "  ",
-        hanging: "    "))
+        t("prio.participants", summary.participants.count, summary.participants.joined(separator: ", ")),
+        indent: "  ", hanging: "    "))
     lines.append(layout.wrap(agreementText(summary.agreement), indent: "  ", hanging: "    "))
     let onStandards = summary.comments.filter { $0.standard != nil }.count
-    lines.append(
-      "  Comments: \(onStandards) on standards, \(summary.comments.count - onStandards) other notes"
-        + (summary.comments.isEmpty ? "" : " (in the JSON output and the pack)"))
+    lines.append("  " + t("prio.comments", onStandards, summary.comments.count - onStandards))
     return lines.joined(separator: "\n")
   }
 
   public func layoutName(_ layout: BallotLayout) -> String {
     switch layout {
-    case .long: "one row per standard"
-    case .wide: "one row per participant (a KoboToolbox or ODK export)"
+    case .long: t("prio.layoutLong")
+    case .wide: t("prio.layoutWide")
     }
+  }
+
+  func fileLine(_ file: BallotSummary.File) -> String {
+    if catalog.language == .en {
+      return "\(file.path): \(file.ballots) ballot\(file.ballots == 1 ? "" : "s"), \(layoutName(file.layout))"
+    }
+    return t("prio.fileLine", file.path, file.ballots, layoutName(file.layout))
   }
 
   public func agreementText(_ agreement: GroupAgreement) -> String {
     guard let w = agreement.kendallW, let band = agreement.band else {
-      return "Agreement (Kendall's W): not computed; \(agreement.note ?? "")."
+      return t("prio.agreementNone", agreement.note ?? "")
     }
-    return "Agreement (Kendall's W, corrected for ties): \(Prioritizer.formatMean(w)), \(band), over the "
-      + "\(agreement.standards) standards all \(agreement.participants) participants scored."
+    return t("prio.agreement", cell(w), t("band.\(band)"), agreement.standards, agreement.participants)
+  }
+
+  /// A column label cut to its width, so translated headers keep the columns aligned.
+  func short(_ label: String, _ width: Int) -> String {
+    label.count <= width ? label : String(label.prefix(width - 1)) + "."
   }
 
   func pad(_ number: Int, _ width: Int) -> String { padText(String(number), width) }
@@ -168,16 +197,17 @@ public struct PrioritizationRendering: Sendable {
   /// The result as a Markdown section; the pack's cover reuses it.
   public func markdown(_ result: PrioritizationResult, headingLevel level: Int) -> String {
     let h = String(repeating: "#", count: level)
-    var out = "\(h) Priority standards: \(Markdown.escape(headline(result)))\n\n"
-    out += "- **Situation:** \(Markdown.escape(result.situation.title)) (`\(result.situation.rawValue)`)\n"
-    out += "- **Rule:** \(Markdown.escape(rule(for: result.situation)))\n"
-    out += "- **Result:** \(Markdown.escape(verdict(result)))\n\n"
+    var out = "\(h) \(Markdown.escape(t("prio.markdownHeading", headline(result))))\n\n"
+    out += "- **\(t("prio.situation")):** \(Markdown.escape(situationTitle(result.situation))) "
+    out += "(`\(result.situation.rawValue)`)\n"
+    out += "- **\(t("prio.rule")):** \(Markdown.escape(rule(for: result.situation)))\n"
+    out += "- **\(t("prio.result")):** \(Markdown.escape(verdict(result)))\n\n"
     out += selectionTable(result) + "\n\n"
-    out += "\(h)# Rule check\n\n" + findingsMarkdown(result) + "\n"
-    out += "\(h)# Links to review\n\n"
+    out += "\(h)# \(t("prio.ruleCheckTitle"))\n\n" + findingsMarkdown(result) + "\n"
+    out += "\(h)# \(t("prio.linksToReviewTitle"))\n\n"
     out +=
       Markdown.table(
-        ["Standard", "Related principles", "Linked standards"],
+        [t("column.standard"), t("column.relatedPrinciples"), t("column.linkedStandards")],
         result.selected.map {
           [
             "\($0.standard) \($0.title)", $0.relatedPrinciples.map(String.init).joined(separator: ", "),
@@ -185,63 +215,67 @@ public struct PrioritizationRendering: Sendable {
           ]
         }) + "\n\n"
     if let ranking = result.ranking {
-      out += "\(h)# Ranking from the ballots\n\n" + rankingMarkdown(ranking, selected: Set(result.selection)) + "\n\n"
+      out += "\(h)# \(t("prio.rankingTitle"))\n\n" + rankingMarkdown(ranking, selected: Set(result.selection))
+      out += "\n\n"
     }
     if let summary = result.ballotSummary {
-      out += "\(h)# Ballots\n\n" + ballotsMarkdown(summary) + "\n"
+      out += "\(h)# \(t("prio.ballotsTitle"))\n\n" + ballotsMarkdown(summary) + "\n"
     }
-    out += "\(h)# Remember\n\n" + catalog.guide.reminders.map { "- \(Markdown.escape($0))\n" }.joined()
-    out += "\n> \(Markdown.escape(Catalog.contentNotice))\n"
+    out +=
+      "\(h)# \(t("prio.rememberTitle"))\n\n" + catalog.guide.reminders.map { "- \(Markdown.escape($0))\n" }.joined()
+    out += "\n> \(Markdown.escape(catalog.contentNotice))\n"
     return out
   }
 
   public func selectionTable(_ result: PrioritizationResult, link: ((StandardNumber) -> String)? = nil) -> String {
     Markdown.table(
-      ["Standard", "Title", "Pillar", "Why it is selected"],
+      [t("column.standard"), t("column.title"), t("column.pillar"), t("column.why")],
       result.selected.map { item -> [Markdown.Cell] in
         let official = catalog.standard(item.standard).officialIndicatorIds.map { " (indicator ids: \($0))" } ?? ""
         let title: Markdown.Cell =
           link.map { .markdown(Markdown.link(item.title, to: $0(item.standard)) + Markdown.escape(official)) }
           ?? .text(item.title + official)
         return [
-          .text(item.standard.description), title, .text(String(item.pillar)), .text(item.reasonsText),
+          .text(item.standard.description), title, .text(String(item.pillar)), .text(item.reasonsText(t)),
         ]
       })
   }
 
   public func findingsMarkdown(_ result: PrioritizationResult) -> String {
-    if result.findings.isEmpty { return "No findings: the selection follows the rule of its situation.\n" }
+    if result.findings.isEmpty { return t("prio.noFindings") + "\n" }
     return Markdown.table(
-      ["Severity", "Rule", "Finding"], result.findings.map { [$0.severity.rawValue, $0.rule, $0.message] }) + "\n"
+      [t("column.severity"), t("column.rule"), t("column.finding")],
+      result.findings.map { [t("severity.\($0.severity.rawValue)"), $0.rule, $0.message] }) + "\n"
   }
 
   public func rankingMarkdown(_ ranking: [RankingEntry], selected: Set<StandardNumber>) -> String {
     Markdown.table(
-      ["Rank", "Standard", "Title", "Mean", "Median", "Spread", "Scores", "Selected"],
+      [
+        t("column.rank"), t("column.standard"), t("column.title"), t("column.mean"), t("column.median"),
+        t("column.spread"), t("column.scores"), t("column.selected"),
+      ],
       ranking.map {
         [
           $0.isScored ? String($0.rank) : "–", $0.standard.description,
-          $0.title + ($0.spread?.toDiscuss == true ? " (to discuss)" : ""),
-          $0.mean.map(Prioritizer.formatMean) ?? "not scored",
-          $0.spread.map { Prioritizer.formatMean($0.median) } ?? "",
-          $0.spread.map {
-            Prioritizer.formatMean($0.standardDeviation)
-          } ?? "", String($0.ballots), selected.contains($0.standard) ? "yes" : "",
+          $0.title + ($0.spread?.toDiscuss == true ? " (\(t("prio.toDiscuss")))" : ""),
+          $0.mean.map(cell) ?? t("prio.notScored"), $0.spread.map { cell($0.median) } ?? "",
+          $0.spread.map { cell($0.standardDeviation) } ?? "", String($0.ballots),
+          selected.contains($0.standard) ? t("yes") : "",
         ]
       }, alignRight: [0, 1, 3, 4, 5, 6])
-      + "\n\n*Spread: standard deviation. \(ScoreSpread.toDiscussRule.prefix(1).uppercased())"
-      + "\(ScoreSpread.toDiscussRule.dropFirst()).*"
+      + "\n\n*\(Markdown.escape(String(t("prio.legend").dropFirst(2))))*"
   }
 
   /// The participants, the files and the agreement, as Markdown.
   public func ballotsMarkdown(_ summary: BallotSummary) -> String {
-    var out = "- **Participants (\(summary.participants.count)):** "
-    out += Markdown.escape(summary.participants.joined(separator: ", ")) + "\n"
+    var out =
+      "- "
+      + Markdown.escape(
+        t("prio.participants", summary.participants.count, summary.participants.joined(separator: ", "))) + "\n"
     for file in summary.files {
-      out += "- **\(Markdown.escape(file.path)):** \(file.ballots) ballot\(file.ballots == 1 ? "" : "s"), "
-      out += Markdown.escape(layoutName(file.layout)) + "\n"
+      out += "- " + Markdown.escape(fileLine(file)) + "\n"
     }
-    out += "- **Agreement:** " + Markdown.escape(agreementText(summary.agreement)) + "\n"
+    out += "- " + Markdown.escape(agreementText(summary.agreement)) + "\n"
     return out
   }
 }
@@ -315,4 +349,6 @@ struct PrioritizationJSON: Encodable {
 extension SelectedStandard {
   /// The reasons in one line, as the text and Markdown views show them.
   public var reasonsText: String { reasons.map(\.text).joined(separator: "; ") }
+
+  public func reasonsText(_ t: Interface) -> String { reasons.map { $0.text(t) }.joined(separator: "; ") }
 }

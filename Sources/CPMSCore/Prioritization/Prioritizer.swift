@@ -53,35 +53,27 @@ public enum Prioritizer {
     -> [Diagnostic]
   {
     var findings: [Diagnostic] = []
+    let t = catalog.interface
     func add(_ severity: Severity, _ rule: String, _ message: String, standard: StandardNumber? = nil) {
       findings.append(Diagnostic(severity, rule: rule, message: message, standard: standard?.value))
     }
     let range = PrioritizationRequest.sizeRange
     if !range.contains(selection.count) {
-      let direction = selection.count < range.lowerBound ? "add" : "remove"
+      let direction = selection.count < range.lowerBound ? "rule.sizeAdd" : "rule.sizeRemove"
       let needed =
         selection.count < range.lowerBound ? range.lowerBound - selection.count : selection.count - range.upperBound
       // The guide gives 4 to 10 for a response plan and for the situation with neither plan nor
       // contextualized standards, and no count when some standards are contextualized; cpms applies the
       // same range there by analogy, and the message says so.
-      let limit =
-        request.situation == .contextualized
-        ? "the guide asks for a limited number (4 to 10 for a response plan; it gives no count for this "
-          + "situation, so cpms applies that range by analogy)"
-        : "the guide asks for a limited number, 4 to 10"
-      add(.error, Rule.size, "\(selection.count) standards selected; \(limit): \(direction) at least \(needed).")
+      let limit = t(request.situation == .contextualized ? "rule.sizeAnalogy" : "rule.sizePlan")
+      add(.error, Rule.size, t(direction, selection.count, limit, needed))
     }
     let chosen = Set(selection)
     for pillar in catalog.pillars where !chosen.contains(where: { pillar.standardNumbers.contains($0.value) }) {
       if request.situation == .none {
-        add(
-          .error, Rule.pillarCoverage,
-          "No standard from Pillar \(pillar.number) (\(pillar.title)); with no plan and nothing contextualized, "
-            + "select at least one standard from each pillar.")
+        add(.error, Rule.pillarCoverage, t("rule.pillarRequired", pillar.number, pillar.title))
       } else {
-        add(
-          .warning, Rule.pillarCoverage,
-          "No standard from Pillar \(pillar.number) (\(pillar.title)); check this is intended.")
+        add(.warning, Rule.pillarCoverage, t("rule.pillarWarning", pillar.number, pillar.title))
       }
     }
     let exceptions = Dictionary(uniqueKeysWithValues: request.exceptions.map { ($0.standard, $0.reason) })
@@ -90,38 +82,24 @@ public enum Prioritizer {
       if let reason = exceptions[number] {
         let why =
           switch reason {
-          case .noConsensus: "the members could not reach consensus"
+          case .noConsensus: t("rule.whyNoConsensus")
           case .principle(let p):
-            "prioritizing it would go against Principle \(p)" + (catalog.principle(p).map { " (\($0.title))" } ?? "")
+            t("rule.whyPrinciple", p) + (catalog.principle(p).map { " (\($0.title))" } ?? "")
           }
-        add(
-          .note, Rule.exception, "Standard \(number) (\(title)) is contextualized but left out: \(why).",
-          standard: number)
+        add(.note, Rule.exception, t("rule.leftOut", number, title, why), standard: number)
       } else if request.situation == .contextualized {
-        add(
-          .error, Rule.contextualized,
-          "Standard \(number) (\(title)) is contextualized but not selected; select it, or record an exception "
-            + "for it: no consensus among the members, or a principle that prioritizing it would go against.",
-          standard: number)
+        add(.error, Rule.contextualized, t("rule.notSelectedError", number, title), standard: number)
       } else if request.situation == .plan {
-        add(
-          .warning, Rule.contextualized,
-          "Standard \(number) (\(title)) is contextualized but not selected; consider it.", standard: number)
+        add(.warning, Rule.contextualized, t("rule.notSelectedWarning", number, title), standard: number)
       }
     }
     for number in request.contextualized.sorted() where chosen.contains(number) && exceptions[number] != nil {
-      add(
-        .warning, Rule.exception,
-        "Standard \(number) has an exception recorded but is selected; remove the exception or the standard.",
-        standard: number)
+      add(.warning, Rule.exception, t("rule.exceptionButSelected", number), standard: number)
     }
     if request.situation == .plan && !request.planStandards.isEmpty {
       let plan = Set(request.planStandards)
       for number in selection where !plan.contains(number) {
-        add(
-          .warning, Rule.plan,
-          "Standard \(number) (\(catalog.title(of: number))) is not among the standards the response plan relies on; "
-            + "check the group supports it.", standard: number)
+        add(.warning, Rule.plan, t("rule.notInPlan", number, catalog.title(of: number)), standard: number)
       }
     }
     return findings
@@ -135,6 +113,7 @@ public enum Prioritizer {
     var picked: [StandardNumber] = []
     var reasons: [StandardNumber: [SelectionReason]] = [:]
     var findings: [Diagnostic] = []
+    let t = catalog.interface
     let entries = Dictionary(uniqueKeysWithValues: ranking.map { ($0.standard, $0) })
     func add(_ number: StandardNumber, _ reason: SelectionReason) {
       if !picked.contains(number) {
@@ -155,8 +134,7 @@ public enum Prioritizer {
         findings.append(
           Diagnostic(
             .note, rule: Rule.recommendation,
-            message: "\(required.count) contextualized standards do not fit in \(request.size): raise the number "
-              + "of standards to recommend (at most 10) or record exceptions for the ones left out (\(left))."))
+            message: t("rule.tooManyContextualized", required.count, request.size, left)))
       }
     case .plan:
       for number in order where request.planStandards.contains(number) { add(number, .inResponsePlan) }
@@ -176,9 +154,10 @@ public enum Prioritizer {
       findings.append(
         Diagnostic(
           .warning, rule: Rule.unscored,
-          message: "Standard \(number) (\(catalog.title(of: number))) is recommended although no participant "
-            + "scored it: \(reasons[number]?.dropFirst().map(\.text).joined(separator: "; ") ?? "")"
-            + ". Discuss it before adopting the selection.", standard: number.value))
+          message: t(
+            "rule.unscored", number, catalog.title(of: number),
+            reasons[number]?.dropFirst().map { $0.text(t) }.joined(separator: "; ") ?? ""),
+          standard: number.value))
     }
     if request.situation == .plan {
       for number in picked where request.contextualized.contains(number) { reasons[number]?.append(.contextualized) }

@@ -24,7 +24,21 @@ public enum SelectionReason: Sendable, Equatable {
     }
   }
 
-  /// The reason in a sentence fragment, as text and Markdown show it.
+  /// The reason in a sentence fragment, as text and Markdown show it, in `t`'s language.
+  public func text(_ t: Interface) -> String {
+    switch self {
+    case .ranked(let rank, let total, let mean?, let scores):
+      t("reason.ranked", rank, total, t.language.decimal(Prioritizer.formatMean(mean)), scores)
+    case .ranked(_, _, nil, _): t("reason.notScored")
+    case .chosenByGroup: t("reason.chosenByGroup")
+    case .contextualized: t("reason.contextualized")
+    case .inResponsePlan: t("reason.inResponsePlan")
+    case .bestOfPillar(let pillar): t("reason.bestOfPillar", pillar)
+    case .amongBestRanked: t("reason.amongBestRanked")
+    }
+  }
+
+  /// The reason in English, as the JSON output carries it beside its code.
   public var text: String {
     switch self {
     case .ranked(let rank, let total, let mean?, let scores):

@@ -60,7 +60,9 @@ enum TextFolding {
   }
 
   /// Lower-cases the text, drops accents from Latin letters and turns full-width ASCII into
-  /// ASCII, so "Protección", "PROTECCION" and "protección" all match.
+  /// ASCII, so "Protección", "PROTECCION" and "protección" all match. In Arabic it drops the vowel
+  /// marks and the tatweel and writes every form of alef as a bare alef (and alef maqsura as ya), so
+  /// "الأطفال" and "الاطفال", "مُؤشِّر" and "مؤشر" match.
   static func fold(_ text: String) -> String {
     var folded = String.UnicodeScalarView()
     for scalar in text.lowercased().unicodeScalars {
@@ -71,6 +73,12 @@ enum TextFolding {
         folded.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
       case 0x00C0...0x017F:
         folded.append(latinBase[scalar] ?? scalar)
+      case 0x064B...0x065F, 0x0670, 0x0640:
+        continue  // Arabic vowel marks (harakat), the superscript alef, the tatweel
+      case 0x0622, 0x0623, 0x0625, 0x0671:
+        folded.append("\u{0627}")  // آ أ إ ٱ → ا
+      case 0x0649:
+        folded.append("\u{064A}")  // ى → ي
       default:
         folded.append(scalar)
       }

@@ -19,8 +19,8 @@ enum BallotCommand: Command {
         allowedValues: BallotFormat.allCases.map(\.rawValue), defaultValue: BallotFormat.csv.rawValue),
       OptionSpec(
         long: "delimiter", valueName: "delimiter",
-        help: "comma, or semicolon for spreadsheets set to French or Spanish (csv).",
-        allowedValues: Delimiter.allCases.map(\.rawValue), defaultValue: Delimiter.comma.rawValue),
+        help: "comma, or semicolon for spreadsheets set to French or Spanish (csv; the default with --lang fr or es).",
+        allowedValues: Delimiter.allCases.map(\.rawValue)),
       OptionSpec(
         long: "output", short: "o", valueName: "file",
         help: "Write to this file instead of stdout (required for xlsform)."),
@@ -52,9 +52,13 @@ enum BallotCommand: Command {
     var output: String?
     var force: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments, language: Language) throws(CLIError) {
       format = try arguments.format(BallotFormat.self)
-      delimiter = try arguments.choice("delimiter", as: Delimiter.self) ?? .comma
+      // French and Spanish spreadsheets use the comma for decimals and read ";" as the separator.
+      delimiter =
+        arguments.value("delimiter") == nil
+        ? ([.fr, .es].contains(language) ? .semicolon : .comma)
+        : try arguments.choice("delimiter", as: Delimiter.self) ?? .comma
       output = arguments.value("output")
       force = arguments.flag("force")
       if format == .xlsform && output == nil {
@@ -67,7 +71,7 @@ enum BallotCommand: Command {
   }
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let options = try Options(arguments)
+    let options = try Options(arguments, language: environment.language)
     let catalog = try environment.catalog()
     switch options.format {
     case .csv:
@@ -78,7 +82,12 @@ enum BallotCommand: Command {
         environment.write(csv)
       }
     case .xlsform:
-      let form = BallotForm.xlsx(catalog: catalog, version: "cpms-\(CPMSCommandLine.version)")
+      // Every language in one form, the output's language first (the form's default).
+      var catalogs = [catalog]
+      for language in Language.allCases where language != catalog.language {
+        catalogs.append(try environment.catalog(in: language))
+      }
+      let form = BallotForm.xlsx(catalogs: catalogs, version: "cpms-\(CPMSCommandLine.version)")
       try FileOutput.writeFile(form, to: options.output ?? "", force: options.force)
     }
     return .success

@@ -36,7 +36,8 @@ enum ValidateCommand: Command {
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
     let options = try Options(arguments)
-    let catalog = try environment.catalog()
+    // Checks concern numbers, ids and structure, never the wording: the English catalog serves all.
+    let catalog = try environment.catalog(in: .en)
     var reports: [ValidationReport] = []
     for path in options.paths {
       for file in expand(path) {

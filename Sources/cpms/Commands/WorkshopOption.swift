@@ -12,7 +12,7 @@ enum WorkshopOption {
     guard let path else { return nil }
     let bytes = try environment.read(path, what: "workshop file", limit: FileValidator.maxFileSize)
     let (report, workshop) = FileValidator.workshop(
-      bytes, path: path, catalog: try environment.catalog(), readFile: environment.readFile)
+      bytes, path: path, catalog: try environment.catalog(in: .en), readFile: environment.readFile)
     guard let workshop, report.valid else { throw ContextOption.invalidFile("workshop file", report) }
     return workshop
   }

@@ -18,6 +18,10 @@ struct Environment: Sendable {
   /// The one way cpms reads a file the user named: options, files named inside a workshop file,
   /// validate's folder walk and standard input all go through it.
   var readFile: FileReader
+  /// The language of the output: `--lang`, else the environment's (see `Language.fromEnvironment`).
+  var language: Language = .en
+  /// Whether `--lang` chose it, so that a file naming its language does not override the user.
+  var languageIsExplicit = false
 
   static let live = Environment(
     variables: processEnvironment(),
@@ -55,9 +59,14 @@ struct Environment: Sendable {
 
   var layout: TextLayout { TextLayout(width: columns) }
 
-  /// The bundled catalog; a failure here means the binary was built from broken data.
+  /// The bundled catalog in the output's language; a failure here means the binary was built from
+  /// broken data.
   func catalog() throws(CLIError) -> Catalog {
-    switch Catalog.bundled {
+    try catalog(in: language)
+  }
+
+  func catalog(in language: Language) throws(CLIError) -> Catalog {
+    switch Catalog.bundled(in: language) {
     case .success(let catalog): return catalog
     case .failure(let error): throw .failure("\(error)", .software)
     }

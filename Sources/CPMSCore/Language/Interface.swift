@@ -1,0 +1,52 @@
+/// The words of cpms's own outputs (headings, labels, notices) in one language, from
+/// Data/i18n/interface.json, which gives every text in every language (the tests check it).
+public struct Interface: Sendable {
+  public let language: Language
+
+  public init(_ language: Language) {
+    self.language = language
+  }
+
+  /// key → language code → text, read once.
+  static let table: [String: [String: String]] = {
+    guard let text = EmbeddedData.files["i18n/interface.json"],
+      let root = try? SourceJSONParser.parse(Array(text.utf8)), let texts = root["texts"]?.members
+    else { return [:] }
+    var table: [String: [String: String]] = [:]
+    for member in texts {
+      var byLanguage: [String: String] = [:]
+      for entry in member.value.members ?? [] { byLanguage[entry.key] = entry.value.stringValue }
+      table[member.key] = byLanguage
+    }
+    return table
+  }()
+
+  /// Every key, for the tests that check each language has each text with the same placeholders.
+  public static var keys: [String] { table.keys.sorted() }
+
+  public static func text(_ key: String, in language: Language) -> String? {
+    table[key]?[language.rawValue]
+  }
+
+  /// The text of `key` with `{1}`, `{2}`… replaced by `values`; English when the language lacks it, and
+  /// the key itself when no language has it (a test fails on that before a user could see it).
+  public func callAsFunction(_ key: String, _ values: CustomStringConvertible...) -> String {
+    var text = Interface.text(key, in: language) ?? Interface.text(key, in: .en) ?? key
+    for (index, value) in values.enumerated() {
+      text = text.replacing("{\(index + 1)}", with: value.description)
+    }
+    return text
+  }
+}
+
+extension Interface {
+  /// A target as people read it in the language: "yes", "set in context" and decimals localised.
+  public func target(_ target: Target) -> String {
+    switch target {
+    case .yes: self("target.yes")
+    case .no: self("target.no")
+    case .setInContext: self("target.setInContext")
+    case .percentage, .number: language.decimal(target.description)
+    }
+  }
+}

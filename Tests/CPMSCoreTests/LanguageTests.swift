@@ -1,0 +1,98 @@
+import XCTest
+
+@testable import CPMSCore
+
+/// Choosing the language and applying a working translation of the content.
+final class LanguageTests: XCTestCase {
+  func testTheLanguageComesFromTheEnvironmentInGettextsOrder() {
+    XCTAssertEqual(Language.fromEnvironment(["LANG": "fr_FR.UTF-8"]), .fr)
+    XCTAssertEqual(Language.fromEnvironment(["LANG": "en_US.UTF-8", "LC_MESSAGES": "es_AR.UTF-8"]), .es)
+    XCTAssertEqual(Language.fromEnvironment(["LC_ALL": "ar_SA.UTF-8", "LC_MESSAGES": "es_AR.UTF-8"]), .ar)
+    XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": "de:fr", "LANG": "de_DE.UTF-8"]), .fr, "the first it speaks")
+    XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": "fr", "LC_ALL": "C"]), nil, "LANGUAGE is ignored under C")
+    XCTAssertNil(Language.fromEnvironment(["LANG": "de_DE.UTF-8"]))
+    XCTAssertNil(Language.fromEnvironment([:]))
+    XCTAssertEqual(Language(locale: "es-419"), .es)
+  }
+
+  func testNumbersForPeopleUseTheLanguagesDecimalSeparator() {
+    XCTAssertEqual(Language.fr.decimal("4.67"), "4,67")
+    XCTAssertEqual(Language.es.decimal("4.5"), "4,5")
+    XCTAssertEqual(Language.ar.decimal("4.5"), "4.5")
+  }
+
+  /// The same hash as Tests/I18n/strings.py, which translators' files carry.
+  func testTheSourceHashIsFNV1a64() {
+    XCTAssertEqual(ContentTranslation.hash(""), "cbf29ce484222325")
+    XCTAssertEqual(ContentTranslation.hash("All coordination functions"), "51affa9defbe796e")
+  }
+
+  func testATranslationReplacesOnlyTextsWhoseEnglishIsCurrent() throws {
+    let file =
+      #"{"number": 18, "title": "Case management", "keyActions": [{"id": "18.1.1", "phase": "response", "text": "Old \"quoted\" text"}]}"#
+    let title = ContentTranslation.hash("Case management")
+    let translation = try ContentTranslation.parse(
+      """
+      {"language": "fr", "officialEdition": "Standards minimums", "workingTranslationNotice": "Traduction de travail.",
+       "entries": {
+         "standards/18.json#title": {"source": "\(title)", "text": "Gestion de cas « ouverte »"},
+         "standards/18.json#keyActions[18.1.1].text": {"source": "0000000000000000", "text": "Périmé"}
+       }}
+      """, language: .fr)
+    let translated = translation.apply(to: ["standards/18.json": file])["standards/18.json"] ?? ""
+    let root = try SourceJSONParser.parse(Array(translated.utf8))
+    XCTAssertEqual(root["title"]?.stringValue, "Gestion de cas « ouverte »")
+    XCTAssertEqual(
+      root["keyActions"]?.elements?.first?["text"]?.stringValue, #"Old "quoted" text"#,
+      "a translation of an older English text is not used")
+    XCTAssertEqual(root["keyActions"]?.elements?.first?["phase"]?.stringValue, "response", "identifiers stay")
+  }
+
+  func testKeysFollowTheTranslatorsScheme() {
+    let keys = ContentTranslation.texts(
+      in: #"{"principles": [{"number": 3, "title": "T", "questions": ["a", "b"]}], "notice": "n"}"#,
+      file: "principles.json"
+    ).map(\.key)
+    XCTAssertEqual(
+      keys,
+      [
+        "principles.json#principles[3].title", "principles.json#principles[3].questions[0]",
+        "principles.json#principles[3].questions[1]",
+      ])
+  }
+}
+
+extension LanguageTests {
+  func testArabicSearchIgnoresVowelMarksAndTheFormsOfAlef() {
+    XCTAssertEqual(TextFolding.fold("الأطفال"), TextFolding.fold("الاطفال"))
+    XCTAssertEqual(TextFolding.fold("إدارة"), TextFolding.fold("ادارة"))
+    XCTAssertEqual(TextFolding.fold("مُؤَشِّر"), TextFolding.fold("مؤشر"))
+    XCTAssertEqual(TextFolding.fold("مستوى"), TextFolding.fold("مستوي"))
+    XCTAssertNotEqual(TextFolding.fold("حماية"), TextFolding.fold("رعاية"))
+  }
+
+  func testEveryInterfaceTextExistsInEveryLanguageWithTheSamePlaceholders() {
+    XCTAssertGreaterThan(Interface.keys.count, 50)
+    for key in Interface.keys {
+      let english = Interface.text(key, in: .en) ?? ""
+      let placeholders = Set(english.matches(of: /\{[0-9]\}/).map { String($0.output) })
+      for language in Language.allCases {
+        let text = Interface.text(key, in: language)
+        XCTAssertNotNil(text, "\(key) has no \(language.rawValue) text")
+        XCTAssertFalse(text?.isEmpty ?? true, "\(key) is empty in \(language.rawValue)")
+        let found = Set((text ?? "").matches(of: /\{[0-9]\}/).map { String($0.output) })
+        XCTAssertEqual(found, placeholders, "\(key) in \(language.rawValue)")
+      }
+    }
+  }
+
+  func testTheBundledTranslationsApplyToTheCatalog() throws {
+    for language in [Language.fr, .es, .ar] {
+      let catalog = try Catalog.bundled(in: language).get()
+      XCTAssertEqual(catalog.language, language)
+      XCTAssertNotEqual(catalog.title(of: 18), "Case management", "\(language)")
+      XCTAssertNotEqual(catalog.contentNotice, Catalog.contentNotice, "the working-translation notice")
+    }
+    XCTAssertEqual(try Catalog.bundled(in: .en).get().title(of: 18), "Case management")
+  }
+}
