@@ -401,6 +401,15 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertEqual(worksheet.components(separatedBy: "By when: ").count - 1, standard14.keyActions.count)
   }
 
+  /// British respelling is for the pack's English only: a translated text keeps its own spelling.
+  func testOnlyEnglishIsRespelled() throws {
+    var catalog = try catalog()
+    let request = try request([1, 7, 14, 21], catalog: catalog)
+    XCTAssertEqual(PackWriter(request: request, catalog: catalog).spelled("contextualized"), "contextualised")
+    catalog.language = .es
+    XCTAssertEqual(PackWriter(request: request, catalog: catalog).spelled("organización"), "organización")
+  }
+
   func testBallotResultsShowMedianSpreadParticipantsAndComments() throws {
     let catalog = try catalog()
     let csv =

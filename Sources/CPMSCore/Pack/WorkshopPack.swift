@@ -218,6 +218,9 @@ struct PackWriter {
     return out
   }
 
+  /// Text cpms itself wrote, in the pack's spelling: respelled in English, as it is in other languages.
+  func spelled(_ text: String) -> String { catalog.language == .en ? Self.british(text) : text }
+
   // MARK: titles
 
   func title(of part: PackPart) -> String {
@@ -259,7 +262,7 @@ struct PackWriter {
       [.strong("Context:"), .text(" "), .name(contextName)],
       [.strong("Date:"), .text(" " + request.date)],
       [.strong("Situation:"), .text(" " + situationTitle)],
-      [.strong("Rule that applied:"), .text(" " + Self.british(rendering.rule(for: result.situation)))],
+      [.strong("Rule that applied:"), .text(" " + spelled(rendering.rule(for: result.situation)))],
       [.strong("How the selection was made:"), .text(" " + howSelected)],
       [.strong("Result:"), .text(" " + rendering.verdict(result))],
     ]
@@ -297,7 +300,7 @@ struct PackWriter {
           PackTable(
             header: ["Severity", "Rule", "Finding"],
             rows: result.findings.map {
-              [[.text($0.severity.rawValue)], [.code($0.rule)], [.text(Self.british($0.message))]]
+              [[.text($0.severity.rawValue)], [.code($0.rule)], [.text(spelled($0.message))]]
             },
             widths: [14, 22, 64])))
     }
@@ -311,7 +314,7 @@ struct PackWriter {
 
   var situationTitle: String {
     catalog.guide.situations.first { $0.id == result.situation.rawValue }?.title
-      ?? Self.british(result.situation.title)
+      ?? spelled(result.situation.title)
   }
 
   var howSelected: String {
@@ -327,7 +330,7 @@ struct PackWriter {
 
   /// Why a standard is in the selection, without the "chosen by the group" the cover explains once.
   func reasons(_ item: SelectedStandard) -> String {
-    let shown = item.reasons.filter { $0 != .chosenByGroup }.map { Self.british($0.text) }
+    let shown = item.reasons.filter { $0 != .chosenByGroup }.map { spelled($0.text(catalog.interface)) }
     return shown.isEmpty ? "chosen by the group" : shown.joined(separator: "; ")
   }
 
@@ -500,7 +503,7 @@ struct PackWriter {
               + "score\(total == 1 ? "" : "s") from 0 (not a priority) to 5 (top priority). The 28 standards are "
               + "ranked by \(measure) score; ties go to the other measure, then to the standard scored more often, "
               + "then to the lower number. Spread is the standard deviation: the larger it is, the more the "
-              + "scores differ. \(Self.british(ScoreSpread.toDiscussRule.prefix(1).uppercased()))"
+              + "scores differ. \(spelled(ScoreSpread.toDiscussRule.prefix(1).uppercased()))"
               + "\(ScoreSpread.toDiscussRule.dropFirst()).")
         ]),
         .table(
