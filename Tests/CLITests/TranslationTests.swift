@@ -57,8 +57,9 @@ extension TranslationTests {
     let root = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let filled = template.stdout.replacingOccurrences(
-      of: "\r\n13;2;", with: "\r\n13;2;").replacingOccurrences(
-        of: "\r\n1;1;Coordination;;;", with: "\r\n1;1;Coordination;4,5;Aminata;Bien coordonné")
+      of: "\r\n13;2;", with: "\r\n13;2;"
+    ).replacingOccurrences(
+      of: "\r\n1;1;Coordination;;;", with: "\r\n1;1;Coordination;4,5;Aminata;Bien coordonné")
     let path = root.appendingPathComponent("aminata.csv")
     try filled.write(to: path, atomically: true, encoding: .utf8)
     let result = try CLIRunner.run(["prioritize", "--situation", "none", "--ballot", path.path, "--lang", "fr"])
