@@ -1,33 +1,72 @@
 import CPMSCore
 
 /// Help in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS,
-/// entries indented 2 with descriptions in a column at 26.
+/// entries indented 2 with descriptions in a column at 26. The specs hold the English; the other
+/// languages come from Data/i18n/interface.json under `help.*` keys (`HelpText.keys` lists them).
 public enum HelpText {
-  public static func render(_ spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int) -> String {
+  public static func render(
+    _ spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int, language: Language = .en
+  ) -> String {
     let layout = TextLayout(width: width)
-    var blocks = [layout.wrap("OVERVIEW: " + spec.abstract)]
+    let t = Interface(language)
+    func words(_ key: String, _ english: String) -> String { translated(key, english, language) }
+    let command = spec.name.isEmpty ? "root" : spec.name
+    var blocks = [layout.wrap(t("help.overview") + ": " + words("help.\(command).abstract", spec.abstract))]
     if let discussion = spec.discussion {
-      let lines = discussion.split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = words("help.\(command).discussion", discussion).split(
+        separator: "\n", omittingEmptySubsequences: false)
       blocks.append(lines.map { discussionLine($0, layout: layout) }.joined(separator: "\n"))
     }
     let usage = subcommands.isEmpty ? spec.usage : "cpms <subcommand>"
-    blocks.append(layout.wrap("USAGE: " + usage, hanging: "       "))
+    let usageLabel = t("help.usage") + ": "
+    blocks.append(layout.wrap(usageLabel + usage, hanging: String(repeating: " ", count: usageLabel.count)))
     if !spec.arguments.isEmpty {
-      blocks.append(
-        section("ARGUMENTS", spec.arguments.map { ("<\($0.name)>" + ($0.repeating ? " ..." : ""), $0.help) }, layout))
+      let entries = spec.arguments.map { argument in
+        (
+          "<\(argument.name)>" + (argument.repeating ? " ..." : ""),
+          words("help.\(command).argument.\(argument.name)", argument.help)
+        )
+      }
+      blocks.append(section(t("help.arguments"), entries, layout))
     }
     let options = spec.allOptions.map { option -> (String, String) in
-      var help = option.help
-      if let value = option.defaultValue { help += " (default: \(value))" }
+      let standard = CommandSpec.standardOptions.contains { $0.long == option.long }
+      var help = words(standard ? "help.option.\(option.long)" : "help.\(command).option.\(option.long)", option.help)
+      if let value = option.defaultValue { help += " " + t("help.default", value) }
       return (option.label, help)
     }
-    blocks.append(section("OPTIONS", options, layout))
+    blocks.append(section(t("help.options"), options, layout))
     if !subcommands.isEmpty {
-      let entries = subcommands.map { ($0.name, $0.abstract) } + [("help", "Show subcommand help information.")]
-      blocks.append(section("SUBCOMMANDS", entries, layout))
-      blocks.append("  See 'cpms help <subcommand>' for detailed help.")
+      let entries =
+        subcommands.map { ($0.name, words("help.\($0.name).abstract", $0.abstract)) } + [
+          ("help", t("help.helpCommand"))
+        ]
+      blocks.append(section(t("help.subcommands"), entries, layout))
+      blocks.append("  " + t("help.seeHelp"))
     }
     return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  /// The text of `key` in `language` when the table has it for the current English (a translation of
+  /// an older English is not used), else the English.
+  static func translated(_ key: String, _ english: String, _ language: Language) -> String {
+    guard language != .en, Interface.text(key, in: .en) == english, let text = Interface.text(key, in: language)
+    else { return english }
+    return text
+  }
+
+  /// Every help text of `specs` with its key, for the tests and for translators.
+  public static func keys(_ specs: [CommandSpec], root: CommandSpec) -> [(key: String, english: String)] {
+    var keys: [(String, String)] = []
+    for spec in [root] + specs {
+      let command = spec.name.isEmpty ? "root" : spec.name
+      keys.append(("help.\(command).abstract", spec.abstract))
+      if let discussion = spec.discussion { keys.append(("help.\(command).discussion", discussion)) }
+      for argument in spec.arguments { keys.append(("help.\(command).argument.\(argument.name)", argument.help)) }
+      for option in spec.options { keys.append(("help.\(command).option.\(option.long)", option.help)) }
+    }
+    for option in CommandSpec.standardOptions { keys.append(("help.option.\(option.long)", option.help)) }
+    return keys
   }
 
   /// A discussion line keeps its indentation, and a two-column line ("plan    4 to 10 …") keeps its

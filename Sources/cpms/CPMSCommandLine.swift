@@ -23,12 +23,14 @@ enum CPMSCommandLine {
     do {
       return try dispatch(arguments, environment).rawValue
     } catch {
+      let t = Interface(explicitLanguage(arguments) ?? Language.fromEnvironment(environment.variables) ?? .en)
       switch error {
       case .usage(let message, let spec):
         environment.writeError(
-          "Error: \(message)\nUsage: \(spec.usage)\n  See '\(spec.commandPath) --help' for more information.\n")
+          "\(t("error.prefix")): \(message)\n\(t("error.usage")): \(spec.usage)\n  "
+            + t("error.seeHelp", spec.commandPath) + "\n")
       case .failure(let message, _):
-        environment.writeError("Error: \(message)\n")
+        environment.writeError("\(t("error.prefix")): \(message)\n")
       }
       return error.exitCode.rawValue
     }
@@ -42,9 +44,19 @@ enum CPMSCommandLine {
   )
 
   static func dispatch(_ arguments: [String], _ environment: Environment) throws(CLIError) -> ExitCode {
+    // The language first, so that help too is in it: `--lang` wherever it is, else the environment's.
+    var environment = environment
+    if let language = explicitLanguage(arguments) {
+      environment.language = language
+      environment.languageIsExplicit = true
+    } else {
+      environment.language = Language.fromEnvironment(environment.variables) ?? .en
+    }
+    let language = environment.language
     // Rendered only when shown: laying out the help costs more than most commands' own work.
     var rootHelp: String {
-      HelpText.render(rootSpec, subcommands: commands.map { $0.spec }, width: environment.columns)
+      HelpText.render(
+        rootSpec, subcommands: commands.map { $0.spec }, width: environment.columns, language: language)
     }
     guard let first = arguments.first else {
       environment.write(rootHelp)
@@ -62,35 +74,45 @@ enum CPMSCommandLine {
         environment.write(rootHelp)
         return .success
       }
-      let spec = name == helpSpec.name ? helpSpec : try find(name).spec
-      environment.write(HelpText.render(spec, width: environment.columns))
+      let spec = name == helpSpec.name ? helpSpec : try find(name, language: language).spec
+      environment.write(HelpText.render(spec, width: environment.columns, language: language))
       return .success
     default:
-      let command = try find(first)
-      switch try ArgumentParsing.parse(Array(arguments.dropFirst()), spec: command.spec) {
+      let command = try find(first, language: language)
+      switch try ArgumentParsing.parse(Array(arguments.dropFirst()), spec: command.spec, language: language) {
       case .help:
-        environment.write(HelpText.render(command.spec, width: environment.columns))
+        environment.write(HelpText.render(command.spec, width: environment.columns, language: language))
         return .success
       case .version:
         environment.write(version + "\n")
         return .success
       case .run(let parsed):
-        var environment = environment
-        if let code = parsed.value("lang"), let language = Language(rawValue: code) {
-          environment.language = language
-          environment.languageIsExplicit = true
-        } else {
-          environment.language = Language.fromEnvironment(environment.variables) ?? .en
-        }
         return try command.run(parsed, environment)
       }
     }
   }
 
-  static func find(_ name: String) throws(CLIError) -> any Command.Type {
+  /// `--lang X` or `--lang=X` among the arguments (before `--`), when X is a language cpms speaks; the
+  /// parser reports a wrong value with the command's usage.
+  static func explicitLanguage(_ arguments: [String]) -> Language? {
+    var found: Language?
+    var index = 0
+    while index < arguments.count, arguments[index] != "--" {
+      if arguments[index] == "--lang", index + 1 < arguments.count {
+        found = Language(rawValue: arguments[index + 1]) ?? found
+      } else if arguments[index].hasPrefix("--lang=") {
+        found = Language(rawValue: String(arguments[index].dropFirst("--lang=".count))) ?? found
+      }
+      index += 1
+    }
+    return found
+  }
+
+  static func find(_ name: String, language: Language = .en) throws(CLIError) -> any Command.Type {
     if let command = commands.first(where: { $0.spec.name == name }) { return command }
     let names = commands.map { $0.spec.name } + ["help"]
-    let kind = name.hasPrefix("-") ? "option" : "command"
-    throw .usage("Unknown \(kind) '\(Excerpt.of(name))'.\(Suggestion.didYouMean(name, among: names))", rootSpec)
+    let t = Interface(language)
+    let message = t(name.hasPrefix("-") ? "error.unknownOption" : "error.unknownCommand", Excerpt.of(name))
+    throw .usage(message + Suggestion.didYouMean(name, among: names, language: language), rootSpec)
   }
 }

@@ -31,14 +31,12 @@ final class BallotCommandTests: XCTestCase {
 
   /// A program on PATH, or a skip naming how to install it (CI does, through `make test-tools`).
   func python(withModules modules: [String]) throws -> URL {
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3")
-      guard FileManager.default.isExecutableFile(atPath: url.path) else { continue }
-      let check = try CLIRunner.run(["-c", "import " + modules.joined(separator: ", ")], executable: url)
-      if check.status == 0 { return url }
+    let url = try CLIRunner.program("python3", install: "install Python 3")
+    let check = try CLIRunner.run(["-c", "import " + modules.joined(separator: ", ")], executable: url)
+    guard check.status == 0 else {
       throw XCTSkip("python3 lacks \(modules.joined(separator: ", ")); run 'make test-tools' (CI does).")
     }
-    throw XCTSkip("python3 is not installed")
+    return url
   }
 
   // MARK: integrity, end to end

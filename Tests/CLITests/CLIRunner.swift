@@ -76,6 +76,16 @@ enum CLIRunner {
   }
 
   /// A fresh empty folder under the system's temporary directory.
+  /// A program found on PATH, for tests that read cpms's output with the tools people use; a missing
+  /// one skips the test with how to install it (`make test-tools` does, and CI runs it).
+  static func program(_ name: String, install: String) throws -> URL {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    throw XCTSkip("\(name) is not installed; \(install) to run this test ('make test-tools' does, and CI runs it).")
+  }
+
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("cpms-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

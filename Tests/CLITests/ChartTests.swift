@@ -14,13 +14,7 @@ final class ChartTests: XCTestCase {
     if let root { try? FileManager.default.removeItem(at: root) }
   }
 
-  func python() throws -> URL {
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3")
-      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-    }
-    throw XCTSkip("python3 is not installed")
-  }
+  func python() throws -> URL { try CLIRunner.program("python3", install: "install Python 3") }
 
   /// Parses the SVG and checks what every chart must hold; prints the scores read back per standard.
   static let checker = """

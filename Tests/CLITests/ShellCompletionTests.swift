@@ -7,11 +7,7 @@ final class ShellCompletionTests: XCTestCase {
   /// Runs a program found on PATH; a missing one is a skip that names the package to install (CI
   /// installs them in .ci/run).
   func tool(_ name: String, package: String) throws -> URL {
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-    }
-    throw XCTSkip("\(name) is not installed; 'apt-get install \(package)' to run this test (CI does).")
+    try CLIRunner.program(name, install: "'apt-get install \(package)'")
   }
 
   func script(_ shell: String) throws -> String {

@@ -6,13 +6,7 @@ import XCTest
 /// use), and the output of a translated command carries the translation.
 final class TranslationTests: XCTestCase {
   func testEveryLanguageTranslatesEveryCurrentText() throws {
-    var python: URL?
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3")
-      if FileManager.default.isExecutableFile(atPath: url.path) { python = url }
-      if python != nil { break }
-    }
-    guard let python else { throw XCTSkip("python3 is not installed") }
+    let python = try CLIRunner.program("python3", install: "install Python 3")
     for language in ["fr", "es", "ar"] {
       let result = try CLIRunner.run(
         ["Tests/I18n/strings.py", "--check", "Data/i18n/\(language).json"], executable: python)
@@ -67,5 +61,23 @@ extension TranslationTests {
     XCTAssertTrue(result.stdout.contains("Participants (1) : Aminata"), result.stdout)
     XCTAssertTrue(result.stdout.contains("moyenne 4,5 sur 1 notes"), result.stdout)
     XCTAssertTrue(result.stdout.contains("Commentaires : 1 sur des standards, 0 autres notes"), result.stdout)
+  }
+}
+
+extension TranslationTests {
+  func testUsageErrorsAndMissingFilesSpeakTheLanguage() throws {
+    let typo = try CLIRunner.run(["lsit", "--lang", "fr"])
+    XCTAssertEqual(typo.status, 64)
+    XCTAssertEqual(
+      typo.stderr,
+      "Erreur: Commande inconnue 'lsit'. Vouliez-vous dire 'list' ?\nUtilisation: cpms <subcommand>\n"
+        + "  Voir 'cpms --help' pour plus d'informations.\n")
+    let missing = try CLIRunner.run(
+      ["prioritize", "--situation", "none", "--ballot", "x.csv"], environment: ["LANG": "es_ES.UTF-8"])
+    XCTAssertEqual(missing.status, 66)
+    XCTAssertEqual(missing.stderr, "Error: El archivo de boleta 'x.csv' no existe; revise la ruta.\n")
+    let value = try CLIRunner.run(["show", "18", "--format", "jsno", "--lang", "ar"])
+    XCTAssertEqual(value.status, 64)
+    XCTAssertTrue(value.stderr.hasPrefix("خطأ: القيمة 'jsno' غير صالحة"), value.stderr)
   }
 }

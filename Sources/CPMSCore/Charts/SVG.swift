@@ -1,28 +1,8 @@
 /// Writes SVG by hand: escaping for text and attributes, and numbers written the same way on every
 /// machine, so a chart is the same bytes for the same input and hostile text stays text.
 enum SVG {
-  /// Text safe in XML content and in double-quoted attributes; characters XML 1.0 cannot hold are dropped.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\n", "\r", "\t": out += " "
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
-          || scalar.value == 0xFFFF
-        {
-          continue
-        }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// Text safe in content and attributes, on one line.
+  static func escape(_ text: String) -> String { XML.escape(text, keepingLineBreaks: false) }
 
   /// A coordinate with at most one decimal, without a trailing ".0".
   static func number(_ value: Double) -> String {

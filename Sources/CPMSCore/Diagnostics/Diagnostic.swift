@@ -1,61 +1,3 @@
-/// How serious a diagnostic is: errors make a file invalid or a selection non-compliant; warnings and
-/// notes inform.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
-  case error
-  case warning
-  case note
-
-  public static func < (lhs: Severity, rhs: Severity) -> Bool {
-    lhs.order < rhs.order
-  }
-
-  private var order: Int {
-    switch self {
-    case .error: 0
-    case .warning: 1
-    case .note: 2
-    }
-  }
-}
-
-/// Where a diagnostic points: a file (nil for what was typed on the command line), and the line and
-/// column when they are known (a ballot row has a line but no column).
-public struct DiagnosticLocation: Sendable, Equatable, Hashable {
-  public var file: String?
-  public var line: Int?
-  public var column: Int?
-  /// The byte offset from the start of the file, for editors; nil when the location is not in a file.
-  public var offset: Int?
-
-  public init(file: String? = nil, line: Int? = nil, column: Int? = nil, offset: Int? = nil) {
-    self.file = file
-    self.line = line
-    self.column = column
-    self.offset = offset
-  }
-
-  public init(file: String? = nil, _ location: SourceLocation) {
-    self.init(file: file, line: location.line, column: location.column, offset: location.offset)
-  }
-
-  /// The position in the file as the parser gave it, when it came from one.
-  public var sourceLocation: SourceLocation? {
-    guard let line, let column, let offset else { return nil }
-    return SourceLocation(line: line, column: column, offset: offset)
-  }
-
-  /// `file:line:col`, `file:line`, `file` or `line:col`, as compilers and linters print it.
-  public var description: String {
-    var parts: [String] = []
-    if let file { parts.append(file) }
-    if let line {
-      parts.append(String(line))
-      if let column { parts.append(String(column)) }
-    }
-    return parts.joined(separator: ":")
-  }
-}
-
 /// The one shape of every problem cpms finds: in a data file, a ballot, a contextualization or
 /// workshop file, or a selection checked against the rules. Every check produces it and every
 /// reporter (text, JSON, GitHub annotations, Markdown) renders it; the command line decides the exit
@@ -104,18 +46,4 @@ extension Array where Element == Diagnostic {
   public var hasErrors: Bool { contains { $0.severity == .error } }
   public var errorCount: Int { count { $0.severity == .error } }
   public var warningCount: Int { count { $0.severity == .warning } }
-}
-
-/// Several diagnostics thrown together, when one problem does not stop the check (the bundled data,
-/// read whole before it is refused).
-public struct DiagnosticList: Error, Sendable, Equatable, CustomStringConvertible {
-  public var diagnostics: [Diagnostic]
-
-  public init(_ diagnostics: [Diagnostic]) {
-    self.diagnostics = diagnostics
-  }
-
-  public var messages: [String] { diagnostics.map(\.locatedMessage) }
-
-  public var description: String { messages.joined(separator: "\n") }
 }

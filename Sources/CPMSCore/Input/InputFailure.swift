@@ -18,16 +18,19 @@ public enum InputFailure: Error, Sendable, Equatable {
   /// The rule id every unreadable input carries.
   public static let rule = "unreadable"
 
-  /// "The ballot 'b.csv' does not exist; check the path.", with `what` naming the kind of file.
-  public func message(what: String, path: String) -> String {
+  /// "The ballot 'b.csv' does not exist; check the path.", with `what` naming the kind of file
+  /// (`ballot`, `workshop file`, `context file`, `file`), in `language`.
+  public func message(what: String, path: String, language: Language = .en) -> String {
+    let t = Interface(language)
     let shown = Excerpt.of(path, limit: 300)
+    let kind = Interface.text("what.\(what)", in: .en) == nil ? what : t("what.\(what)")
     return switch self {
-    case .missing: "The \(what) '\(shown)' does not exist; check the path."
-    case .folder: "The \(what) '\(shown)' is a folder, not a file; name a file in it."
-    case .nameNotUTF8: "The \(what) '\(shown)' cannot be opened: its name is not valid UTF-8 text; rename it."
-    case .cannotOpen(let reason): "The \(what) '\(shown)' cannot be opened: \(reason)."
-    case .cannotRead(let reason): "The \(what) '\(shown)' cannot be read: \(reason)."
-    case .standardInput(let reason): "Standard input cannot be read: \(reason)."
+    case .missing: t("input.missing", kind, shown)
+    case .folder: t("input.folder", kind, shown)
+    case .nameNotUTF8: t("input.nameNotUTF8", kind, shown)
+    case .cannotOpen(let reason): t("input.cannotOpen", kind, shown, reason)
+    case .cannotRead(let reason): t("input.cannotRead", kind, shown, reason)
+    case .standardInput(let reason): t("input.standardInput", reason)
     }
   }
 }

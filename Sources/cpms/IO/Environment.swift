@@ -78,7 +78,7 @@ struct Environment: Sendable {
   func read(_ path: String, what: String, limit: Int) throws(CLIError) -> [UInt8] {
     switch readFile(path, limit) {
     case .success(let bytes): return bytes
-    case .failure(let failure): throw .failure(failure.message(what: what, path: path), .noInput)
+    case .failure(let failure): throw .failure(failure.message(what: what, path: path, language: language), .noInput)
     }
   }
 }
