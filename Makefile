@@ -29,7 +29,7 @@ test:
 	@echo "make test: the heavy hostile-input tests (HostileInputTests.testHeavy*) run with 'make test-hostile'."
 	$(SWIFT) test --disable-swift-testing --skip '$(HEAVY_TESTS)'
 
-## Installs the programs tests read cpms's output with (zsh, fish, groff) when missing; needs root.
+## Installs the programs tests read cpms's output with (zsh, fish, groff, libhxl) when missing; needs root.
 test-tools:
 	bash Tests/setup.sh
 
@@ -38,17 +38,30 @@ test-hostile:
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing --filter '$(HEAVY_TESTS)'
 
-## Runs the main job on the bundled example workshop (Data/examples/): validates its files,
-## recommends a selection from the three example ballots, and writes the workshop pack.
+## Runs the main job on the bundled example workshop (Data/examples/): validates its files (the
+## monitoring sheets against the example context), recommends a selection from the three example
+## ballots, writes the workshop pack (Markdown, and HTML to print), then the monitoring round trip:
+## the next round's sheet and the report over two rounds from three partners
+## (Data/examples/monitoring/), as text and as HXL CSV.
 demo: build
-	$(DEBUG_BIN) validate Data/examples
+	$(DEBUG_BIN) validate --context Data/examples/contextualization.json Data/examples
 	$(DEBUG_BIN) prioritize --workshop Data/examples/workshop.json
 	mkdir -p $(DEMO_DIR)
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json -o $(DEMO_DIR)/pack --force
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --single-file -o $(DEMO_DIR)/pack.md --force
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --format html -o $(DEMO_DIR)/pack.html --force
+	$(DEBUG_BIN) monitor template --workshop Data/examples/workshop.json --units Data/examples/monitoring/units.csv \
+	  --period-start 2026-07-01 --period-end 2026-09-30 -o $(DEMO_DIR)/monitoring-round3.csv --force
+	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv
+	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
+	  --format csv -o $(DEMO_DIR)/monitoring-report.csv --force 2>/dev/null
+	$(DEBUG_BIN) prioritize --workshop Data/examples/workshop.json --format svg -o $(DEMO_DIR)/ranking.svg --force
+	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
+	  --format svg -o $(DEMO_DIR)/monitoring.svg --force 2>/dev/null
 	@echo "The workshop pack is in $(DEMO_DIR)/pack/README.md (one file: $(DEMO_DIR)/pack.md)."
 	@echo "To print it, open $(DEMO_DIR)/pack.html in a browser (A4; --paper letter for US Letter)."
+	@echo "The next monitoring sheet is $(DEMO_DIR)/monitoring-round3.csv; the report as HXL CSV is $(DEMO_DIR)/monitoring-report.csv."
+	@echo "The charts for the wall: $(DEMO_DIR)/ranking.svg and $(DEMO_DIR)/monitoring.svg (open them in a browser)."
 
 ## Prints the demo pack's HTML with headless Chromium on A4 and on US Letter and checks the PDFs
 ## (nothing outside the printable area or cut off, each part and standard on a new page, page counts),
@@ -79,7 +92,7 @@ lint:
 bench:
 	SWIFT="$(SWIFT)" bash Tests/Benchmarks/bench.sh
 
-## libFuzzer targets for the JSON, workshop, ballot and argument parsers (Tests/Fuzz), built in
+## libFuzzer targets for the JSON, workshop, ballot, monitoring-sheet and argument parsers (Tests/Fuzz), built in
 ## .build-fuzz and run one after the other for FUZZ_SECONDS each; fails if any finds a crash or hang.
 FUZZ_SECONDS ?= 150
 fuzz:

@@ -56,6 +56,7 @@ if Context.environment["CPMS_FUZZ"] == "1" {
       name: "FuzzDriver", path: "Tests/Fuzz/FuzzDriver", swiftSettings: [.enableExperimentalFeature("Extern")]))
   let fuzzTargets: [(String, [Target.Dependency])] = [
     ("FuzzValidate", ["FuzzHarness"]), ("FuzzWorkshop", ["FuzzHarness"]), ("FuzzBallot", ["FuzzHarness"]),
+    ("FuzzMonitoring", ["FuzzHarness"]),
     ("FuzzArguments", ["FuzzHarness", "CPMSArguments", "cpms"]),
   ]
   for (name, dependencies) in fuzzTargets {

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs the programs that tests use to read what cpms writes, when they are missing: the shells
-# that load the completion scripts (bash, zsh, fish), groff, which renders the manual page, and the
-# Python packages that read the XLSForm ballot as KoboToolbox and ODK do (pyxform, openpyxl).
-# Needs root and apt-get (Debian); CI runs it before the tests. Tests whose tool is missing are
-# reported as skipped, with the package to install.
+# that load the completion scripts (bash, zsh, fish), groff, which renders the manual page, the
+# Python packages that read the XLSForm ballot as KoboToolbox and ODK do (pyxform, openpyxl), and
+# libhxl, whose hxlvalidate checks the monitoring sheets' HXL. Needs root and apt-get (Debian) for the
+# system packages; CI runs it before the tests. Tests whose tool is missing are reported as skipped,
+# with the package to install.
 set -euo pipefail
 python=${PYTHON:-python3}
-for module in pyxform openpyxl; do
-  "$python" -c "import $module" 2>/dev/null || "$python" -m pip install -q --disable-pip-version-check "$module" \
-    || echo "Tests/setup.sh: could not install $module with pip." >&2
+# module:package
+for pair in pyxform:pyxform openpyxl:openpyxl hxl:libhxl; do
+  module=${pair%%:*} package=${pair#*:}
+  "$python" -c "import $module" 2>/dev/null || "$python" -m pip install -q --disable-pip-version-check "$package" \
+    || echo "Tests/setup.sh: could not install $package with pip." >&2
 done
 packages=()
 command -v zsh >/dev/null || packages+=(zsh)

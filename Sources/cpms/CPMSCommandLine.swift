@@ -7,7 +7,8 @@ enum CPMSCommandLine {
 
   static let commands: [any Command.Type] = [
     ListCommand.self, ShowCommand.self, PrinciplesCommand.self, SearchCommand.self, PrioritizeCommand.self,
-    PackCommand.self, BallotCommand.self, ValidateCommand.self, SchemaCommand.self, CompletionsCommand.self,
+    PackCommand.self, BallotCommand.self, MonitorCommand.self, ValidateCommand.self, SchemaCommand.self,
+    CompletionsCommand.self,
     ManCommand.self,
   ]
 

@@ -169,6 +169,11 @@ def memory(args):
             peaks.append(peak)
         report["files"].append({"file": entry["file"], "bytes": entry["bytes"], "peaks": peaks, "exit": code})
         print(f"bench: peak memory of cpms validate big/{entry['file']}: {max(peaks) / MB:.1f} MB")
+    sheets = sorted(str(path) for path in (work / "monitoring").glob("*.csv"))
+    if sheets:
+        peaks = [peak_memory(args.time, [args.cpms, "monitor", "report", *sheets])[1] for _ in range(args.runs)]
+        report["monitoring"] = {"files": len(sheets), "peaks": peaks}
+        print(f"bench: peak memory of cpms monitor report ({len(sheets)} sheets): {max(peaks) / MB:.1f} MB")
     (work / "results" / "memory.json").write_text(json.dumps(report, indent=2) + "\n")
     return 0
 
@@ -340,6 +345,15 @@ def report(args):
     added = cpms.median / peer.median - 1
     rows.append(("pack: 10 standards, 30 ballots", code(cpms.command), cpms.cell(), code(peer.command),
                  peer.cell(), f"pack work adds {added * 100:.0f}% to start-up", "adds < 100%", yes_no(added < 1)))
+
+    monitoring = load(results, "monitor-report")
+    if "cpms monitor report" in monitoring and "monitoring" in mem:
+        comparisons["monitor-report"] = monitoring
+        cpms, peer = monitoring["cpms monitor report"], monitoring["cpms --version"]
+        peak = max(mem["monitoring"]["peaks"])
+        rows.append(("monitor report: 112,000 rows in 80 sheets (28 indicators × 50 locations × 40 partners × 2 "
+                     "rounds)", code(cpms.command), cpms.cell(), code(peer.command), peer.cell(),
+                     f"peak memory {megabytes(peak)}", "< 1 s", yes_no(cpms.median < 1)))
 
     sizes = comparisons["sizes"]
     measured = {m["file"]: m for m in mem["files"]}

@@ -156,6 +156,9 @@ python3 "$here/generate_inputs.py" --repo "$root" --out "$work" \
   --ballot-template "$work/ballot-template.csv" \
   --ballot-template-semicolon "$work/ballot-template-semicolon.csv"
 
+# The monitoring report's input: 112,000 rows (28 indicators × 50 locations × 40 partners × 2 rounds).
+python3 "$here/generate_monitoring.py" --repo "$root" --out "$work/monitoring"
+
 say "checking that cpms and the peers see the inputs as intended"
 python3 "$here/bench.py" check --work "$work" --cpms "$cpms" --check-jsonschema "$check_jsonschema" \
   --jq "$jq_bin" --schema "$root/Data/schema/contextualization.schema.json"
@@ -234,6 +237,11 @@ compare validate-jq "${parse[@]}" -i -- \
 
 compare pack "${pack[@]}" ${no_shell[@]+"${no_shell[@]}"} -- \
   "cpms pack" "$cpms pack --workshop pack/workshop.json --single-file -o pack-out/pack.md --force" \
+  "cpms --version" "$cpms --version"
+
+# Through sh, for the glob; the report must be complete (exit 0).
+compare monitor-report "${sizes[@]}" -- \
+  "cpms monitor report" "$cpms monitor report monitoring/round1-*.csv monitoring/round2-*.csv" \
   "cpms --version" "$cpms --version"
 
 # Only the big files cpms accepts are timed; the report says which ones it refused.

@@ -103,3 +103,53 @@ final class ChartTests: XCTestCase {
     XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("<svg "))
   }
 }
+
+extension ChartTests {
+  /// The monitoring chart: a bar per period with data, its length the JSON's figure on the 0–100 scale;
+  /// periods and indicators without data say so and draw nothing.
+  func testTheMonitoringChartDrawsTheReportsFiguresAndNeverAGapAsZero() throws {
+    let arguments = [
+      "monitor", "report", "--workshop", "Data/examples/workshop.json",
+      "Data/examples/monitoring/round1-hope-relief.csv",
+      "Data/examples/monitoring/round1-children-first-network.csv", "Data/examples/monitoring/round2-hope-relief.csv",
+    ]
+    let svg = try CLIRunner.run(arguments + ["--format", "svg"])
+    XCTAssertEqual(svg.status, 0, svg.stderr)
+    let chart = try read(svg.stdout)
+    XCTAssertTrue((chart["text"] as? String)?.contains("No data in any period:") ?? false)
+    let file = root.appendingPathComponent("monitoring.svg")
+    try svg.stdout.write(to: file, atomically: true, encoding: .utf8)
+    let script = """
+      import sys, xml.etree.ElementTree as ET
+      ns = "{http://www.w3.org/2000/svg}"
+      svg = ET.parse(sys.argv[1]).getroot()
+      for group in svg.iter(ns + "g"):
+          gid = group.get("id", "")
+          if not gid.startswith("indicator-"): continue
+          for bar in group.iter(ns + "rect"):
+              print(gid[10:], round(float(bar.get("width")) / 480 * 100, 1))
+      """
+    let bars = try CLIRunner.run(["-c", script, file.path], executable: try python())
+    XCTAssertEqual(bars.status, 0, bars.stderr)
+    let json = try CLIRunner.run(arguments + ["--format", "json"])
+    let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let indicators = try XCTUnwrap(report["indicators"] as? [[String: Any]])
+    var expected: [String] = []
+    for indicator in indicators where indicator["measure"] as? String == "percentage" {
+      for period in indicator["periods"] as? [[String: Any]] ?? [] {
+        guard let percentage = period["percentage"] as? Double else { continue }
+        expected.append("\(indicator["id"] as? String ?? "") \((min(percentage, 100) * 10).rounded() / 10)")
+      }
+    }
+    let drawn = bars.stdout.split(separator: "\n").map(String.init).filter { line in
+      expected.contains { $0.hasPrefix(line.split(separator: " ")[0] + " ") }
+    }
+    XCTAssertFalse(expected.isEmpty)
+    for line in expected {
+      let (id, value) = (line.split(separator: " ")[0], Double(line.split(separator: " ")[1]) ?? -1)
+      XCTAssertTrue(
+        drawn.contains { $0.hasPrefix(id + " ") && abs((Double($0.split(separator: " ")[1]) ?? -9) - value) <= 0.2 },
+        "\(line) not drawn: \(drawn)")
+    }
+  }
+}

@@ -538,7 +538,8 @@ final class HostileInputTests: XCTestCase {
     XCTAssertEqual(validate.status, 66)
     XCTAssertEqual(
       validate.stderr,
-      "Error: The folder 'empty' holds no .json file to validate; name the files, or a folder that holds them.\n")
+      "Error: The folder 'empty' holds no .json file or monitoring sheet to validate; name the files, or a folder "
+        + "that holds them.\n")
     assertError(
       try cpms(["prioritize", "--situation", "none", "--ballot", "empty"]), 66,
       mentioning: ["The ballot 'empty' is a folder, not a file"])

@@ -205,9 +205,10 @@ final class ValidateCommandTests: XCTestCase {
   }
 
   func testExampleFolderIsValid() throws {
-    let result = try cpmsAtRoot("validate", "Data/examples")
+    // The two cpms files and the six monitoring sheets, whose local indicator 13.L1 the context adds.
+    let result = try cpmsAtRoot("validate", "--context", Self.exampleContext, "Data/examples")
     XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-    XCTAssertTrue(result.stdout.contains("2 files checked: 2 valid, 0 invalid"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("8 files checked: 8 valid, 0 invalid"), result.stdout)
   }
 
   func testWindowsNotepadFileWithBOMAndCRLF() throws {

@@ -21,6 +21,10 @@ final class FuzzReplayTests: XCTestCase {
     try FuzzInputs.replay("FuzzBallot", FuzzHarness.ballot)
   }
 
+  func testMonitoringCorpusAndRegressions() throws {
+    try FuzzInputs.replay("FuzzMonitoring", FuzzHarness.monitoring)
+  }
+
   /// The first finding (FuzzWorkshop): a workshop whose "context" named a workshop file, itself here,
   /// was validated as a workshop again, following its context again, until the stack overflowed.
   func testWorkshopNamingItselfAsContextIsAnError() {

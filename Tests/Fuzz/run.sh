@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:?usage: Tests/Fuzz/run.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzValidate FuzzWorkshop FuzzBallot FuzzArguments); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzValidate FuzzWorkshop FuzzBallot FuzzMonitoring FuzzArguments); fi
 dir=${FUZZ_DIR:-.build-fuzz}
 swift=${SWIFT:-swift}
 

@@ -1,5 +1,5 @@
 /// A date written YYYY-MM-DD that exists in the calendar (2026-02-30 does not).
-public struct CalendarDate: Sendable, Equatable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var year: Int
   public var month: Int
   public var day: Int
@@ -36,6 +36,10 @@ public struct CalendarDate: Sendable, Equatable, CustomStringConvertible {
       month += 1
     }
     (self.year, self.month, self.day) = (year, month, days + 1)
+  }
+
+  public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
   static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

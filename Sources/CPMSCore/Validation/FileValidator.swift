@@ -15,8 +15,43 @@ public enum FileValidator {
   public static func validate(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
     -> ValidationReport
   {
+    if isMonitoringSheet(bytes, path: path) { return monitoringSheet(bytes, path: path, catalog: catalog) }
     let (report, _, _) = analyse(bytes, path: path, catalog: catalog, readFile: readFile)
     return report
+  }
+
+  /// The kind validate reports for a monitoring sheet.
+  public static let monitoringKind = "monitoring-sheet/csv"
+
+  /// A monitoring sheet is a CSV file: named *.csv, or (standard input, other names) text whose first
+  /// lines name the indicator id column.
+  public static func isMonitoringSheet(_ bytes: [UInt8], path: String) -> Bool {
+    if path.lowercased().hasSuffix(".csv") { return true }
+    let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+    return first != UInt8(ascii: "{") && first != UInt8(ascii: "[")
+      && MonitoringReader.looksLikeMonitoringSheet(bytes)
+  }
+
+  /// Checks a monitoring sheet: the findings `cpms monitor report` gives for the file on its own (every
+  /// figure, and a unit reporting the same indicator and period twice).
+  public static func monitoringSheet(_ bytes: [UInt8], path: String, catalog: Catalog) -> ValidationReport {
+    let file = MonitoringReader.read(bytes, path: path, catalog: catalog)
+    var diagnostics = file.diagnostics
+    if !file.malformed {
+      let report = MonitoringAggregator.report(files: [file], catalog: catalog, selection: [], selectionGiven: false)
+      diagnostics = report.findings.filter { $0.location?.file != nil }
+    }
+    // A finding about a whole row (a repeat) or the header points at its first field.
+    diagnostics = diagnostics.map { finding in
+      var finding = finding
+      finding.location = DiagnosticLocation(
+        file: path, line: finding.location?.line ?? 1, column: finding.location?.column ?? 1)
+      return finding
+    }
+    diagnostics.sort {
+      ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+    }
+    return ValidationReport(path: path, kind: monitoringKind, diagnostics: diagnostics)
   }
 
   /// Validates a contextualization file and returns the model when it is valid.

@@ -11,26 +11,31 @@ import CPMSCore
 enum ValidateCommand: Command {
   static let spec = CommandSpec(
     name: "validate",
-    abstract: "Check contextualization and workshop files; made for CI.",
+    abstract: "Check contextualization, workshop and monitoring files; made for CI.",
     discussion: """
-      Each path is a file, a folder (searched recursively for *.json) or - for stdin. The kind of file comes from its "cpms" key: "contextualization/1" or "workshop/1". Every finding gives the file, line and column of the key or value to fix, and a rule name.
+      Each path is a file, a folder (searched recursively for *.json, and for *.csv files that are monitoring sheets) or - for stdin. The kind of a JSON file comes from its "cpms" key: "contextualization/1" or "workshop/1". A *.csv file, or text whose header names the indicator_id column (or an HXL #indicator+code tag), is a monitoring sheet from 'cpms monitor template', checked as 'cpms monitor report' checks it. Every finding gives the file, line and column of the key or value to fix (for a CSV sheet, the column is the field number), and a rule name.
 
       Exit status: 0 when every file is valid, 1 when any is not, 64 for usage errors, 66 when a path does not exist or cannot be read (also reported among the findings).
       The JSON Schemas of both formats are printed by 'cpms schema'.
       """,
     arguments: [ArgumentSpec(name: "paths", help: "Files, folders, or - for stdin.", repeating: true)],
     options: [
-      .format(ValidationReporter.allCases.map(\.rawValue), help: " github writes GitHub Actions annotations.")
+      .format(ValidationReporter.allCases.map(\.rawValue), help: " github writes GitHub Actions annotations."),
+      OptionSpec(
+        long: "context", valueName: "file",
+        help: "Check monitoring sheets against this contextualization (its local indicators are known ids)."),
     ]
   )
 
   struct Options {
     var paths: [String]
     var reporter: ValidationReporter
+    var contextPath: String?
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
       paths = arguments.positionals
       reporter = try arguments.format(ValidationReporter.self)
+      contextPath = arguments.value("context")
     }
   }
 
@@ -38,10 +43,13 @@ enum ValidateCommand: Command {
     let options = try Options(arguments)
     // Checks concern numbers, ids and structure, never the wording: the English catalog serves all.
     let catalog = try environment.catalog(in: .en)
+    // Only monitoring sheets are read against the context; cpms's own files keep the global catalog.
+    let sheetCatalog =
+      options.contextPath == nil ? catalog : try ContextOption.catalog(options.contextPath, environment)
     var reports: [ValidationReport] = []
     for path in options.paths {
-      for file in expand(path) {
-        reports.append(validate(file, catalog: catalog, environment))
+      for file in expand(path, environment) {
+        reports.append(validate(file, catalog: catalog, sheetCatalog: sheetCatalog, environment))
       }
     }
     environment.write(options.reporter.report(reports))
@@ -56,17 +64,26 @@ enum ValidateCommand: Command {
     return reports.allSatisfy(\.valid) ? .success : .failure
   }
 
-  /// A folder becomes its *.json files, sorted; anything else stays as given (and is reported if unreadable).
-  static func expand(_ path: String) -> [String] {
+  /// A folder becomes its *.json files and the *.csv files that are monitoring sheets (other CSV files,
+  /// such as ballots, are not cpms files to validate), sorted; anything else stays as given (and is
+  /// reported if unreadable).
+  static func expand(_ path: String, _ environment: Environment) -> [String] {
     guard path != "-", FileSystem.kind(of: path) == .directory else { return [path] }
-    let files = FileSystem.filesBelow(path).filter { $0.hasSuffix(".json") }
     let prefix = path.hasSuffix("/") ? path : path + "/"
+    let files = FileSystem.filesBelow(path).filter { name in
+      if name.hasSuffix(".json") { return true }
+      guard name.lowercased().hasSuffix(".csv") else { return false }
+      guard case .success(let head) = environment.readFile(prefix + name, 64 * 1024) else { return true }
+      return MonitoringReader.looksLikeMonitoringSheet(head)
+    }
     return files.isEmpty ? [prefix] : files.map { prefix + $0 }
   }
 
   /// One file's report; a file that cannot be read is reported like any other finding, through the
   /// same reader and words as every other input.
-  static func validate(_ path: String, catalog: Catalog, _ environment: Environment) -> ValidationReport {
+  static func validate(_ path: String, catalog: Catalog, sheetCatalog: Catalog, _ environment: Environment)
+    -> ValidationReport
+  {
     let shown = path == "-" ? "<stdin>" : path
     func unreadable(_ message: String) -> ValidationReport {
       ValidationReport(
@@ -78,11 +95,14 @@ enum ValidateCommand: Command {
     }
     if path.hasSuffix("/") && FileSystem.kind(of: path) == .directory {
       return unreadable(
-        "The folder '\(Excerpt.of(path.dropLast(), limit: 300))' holds no .json file to validate; "
+        "The folder '\(Excerpt.of(path.dropLast(), limit: 300))' holds no .json file or monitoring sheet to validate; "
           + "name the files, or a folder that holds them.")
     }
-    switch environment.readFile(path, FileValidator.maxFileSize) {
+    switch environment.readFile(path, max(FileValidator.maxFileSize, MonitoringReader.maxFileSize)) {
     case .success(let bytes):
+      if FileValidator.isMonitoringSheet(bytes, path: path) {
+        return FileValidator.monitoringSheet(bytes, path: shown, catalog: sheetCatalog)
+      }
       return FileValidator.validate(bytes, path: shown, catalog: catalog, readFile: environment.readFile)
     case .failure(let failure):
       return unreadable(failure.message(what: "file", path: path))

@@ -100,6 +100,39 @@ public enum FuzzHarness {
     return Outcome(accepted: true, problems: problems)
   }
 
+  /// Monitoring sheets (`cpms monitor report`, and `cpms validate` on a CSV sheet): the reader, the
+  /// report over the sheet read twice (so every row is also a repeat), and the four report formats.
+  /// Totals must stay consistent: a share between 0 and 100 %, a numerator within its denominator.
+  public static func monitoring(_ bytes: [UInt8]) -> Outcome {
+    var problems: [String] = []
+    let file = MonitoringReader.read(bytes, path: "fuzz.csv", catalog: catalog)
+    for finding in file.diagnostics where (finding.location?.line ?? 0) < 1 || finding.location?.file != "fuzz.csv" {
+      problems.append("finding [\(finding.rule)] at \(finding.location?.description ?? "no location")")
+    }
+    let validation = FileValidator.monitoringSheet(bytes, path: "fuzz.csv", catalog: catalog)
+    problems += locationProblems(validation)
+    problems += reportProblems(validation)
+    guard !file.malformed else { return Outcome(accepted: false, problems: problems) }
+    let report = MonitoringAggregator.report(
+      files: [file, file], catalog: catalog, selection: [6, 18], selectionGiven: true, globalCatalog: catalog)
+    for result in report.indicators.flatMap(\.periods) {
+      if let numerator = result.numerator, let denominator = result.denominator, numerator > denominator {
+        problems.append("a total of \(numerator) over \(denominator)")
+      }
+      if let percentage = result.percentage, !(0...100).contains(percentage) {
+        problems.append("a share of \(percentage) %")
+      }
+    }
+    let rendering = MonitoringRendering(layout: TextLayout(width: 40))
+    for format in MonitoringFormat.allCases {
+      let output = rendering.render(report, format: format)
+      if format == .json, (try? SourceJSONParser.parse(Array(output.utf8))) == nil {
+        problems.append("the JSON report does not parse")
+      }
+    }
+    return Outcome(accepted: !file.diagnostics.hasErrors, problems: problems)
+  }
+
   /// The command line: the input split on NUL bytes into arguments, parsed against every spec given
   /// (the real commands'), with the usage error text built as the CLI prints it. `findCommand` looks
   /// the first argument up as a command name. Nothing is run: commands would touch files.
