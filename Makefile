@@ -7,8 +7,8 @@ DEMO_DIR ?= demo-output
 RELEASE_BIN = .build/release/cpms
 DEBUG_BIN = .build/debug/cpms
 
-.PHONY: build release test test-hostile test-tools test-differential demo install uninstall format lint bench clean \
-	fuzz fuzz-smoke
+.PHONY: build release test test-hostile test-tools test-differential test-print demo install uninstall format \
+	lint bench clean fuzz fuzz-smoke
 
 build:
 	$(SWIFT) build
@@ -54,14 +54,16 @@ test-differential:
 
 ## Runs the main job on the bundled example workshop (Data/examples/): validates its files (the
 ## monitoring sheets against the example context), recommends a selection from the three example
-## ballots, writes the workshop pack, then the monitoring round trip: the next round's sheet and the
-## report over two rounds from three partners (Data/examples/monitoring/), as text and as HXL CSV.
+## ballots, writes the workshop pack (Markdown, and HTML to print), then the monitoring round trip:
+## the next round's sheet and the report over two rounds from three partners
+## (Data/examples/monitoring/), as text and as HXL CSV.
 demo: build
 	$(DEBUG_BIN) validate --context Data/examples/contextualization.json Data/examples
 	$(DEBUG_BIN) prioritize --workshop Data/examples/workshop.json
 	mkdir -p $(DEMO_DIR)
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json -o $(DEMO_DIR)/pack --force
 	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --single-file -o $(DEMO_DIR)/pack.md --force
+	$(DEBUG_BIN) pack --workshop Data/examples/workshop.json --format html -o $(DEMO_DIR)/pack.html --force
 	$(DEBUG_BIN) monitor template --workshop Data/examples/workshop.json --units Data/examples/monitoring/units.csv \
 	  --period-start 2026-07-01 --period-end 2026-09-30 -o $(DEMO_DIR)/monitoring-round3.csv --force
 	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv
@@ -71,8 +73,17 @@ demo: build
 	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
 	  --format svg -o $(DEMO_DIR)/monitoring.svg --force 2>/dev/null
 	@echo "The workshop pack is in $(DEMO_DIR)/pack/README.md (one file: $(DEMO_DIR)/pack.md)."
+	@echo "To print it, open $(DEMO_DIR)/pack.html in a browser (A4; --paper letter for US Letter)."
 	@echo "The next monitoring sheet is $(DEMO_DIR)/monitoring-round3.csv; the report as HXL CSV is $(DEMO_DIR)/monitoring-report.csv."
 	@echo "The charts for the wall: $(DEMO_DIR)/ranking.svg and $(DEMO_DIR)/monitoring.svg (open them in a browser)."
+
+## Prints the demo pack's HTML with headless Chromium on A4 and on US Letter and checks the PDFs
+## (nothing outside the printable area or cut off, each part and standard on a new page, page counts),
+## the HTML (well-formed, self-contained, a hostile context name only as text) and the Word conversion.
+## Installs Chromium, poppler-utils, pandoc and python-docx first when missing (Tests/Print/setup.sh).
+test-print: demo
+	bash Tests/Print/setup.sh
+	python3 Tests/Print/check_print.py $(DEBUG_BIN) $(DEMO_DIR)/print
 
 ## Installs the binary and its manual page (`man cpms`).
 install: release

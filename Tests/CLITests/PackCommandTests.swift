@@ -171,7 +171,10 @@ final class PackCommandTests: XCTestCase {
   func testHelpExplainsContentsExitCodesAndPandoc() throws {
     let help = try pack(["--help"])
     assertSucceeded(help)
-    for text in ["README.md", "05-monitoring-framework.md", "--single-file", "pandoc", "73", "SOURCE_DATE_EPOCH"] {
+    for text in [
+      "README.md", "05-monitoring-framework.md", "--single-file", "pandoc", "73", "SOURCE_DATE_EPOCH", "--format",
+      "--paper", "html",
+    ] {
       XCTAssertTrue(help.stdout.contains(text), text)
     }
   }
@@ -243,6 +246,42 @@ final class PackCommandTests: XCTestCase {
     for file in actual {
       try assertGolden(try read(out.appendingPathComponent(file)), golden.appendingPathComponent(file))
     }
+  }
+
+  func testHTMLMatchesTheGoldenFile() throws {
+    assertSucceeded(try pack(Self.small + ["--format", "html", "-o", path("pack.html")]))
+    try assertGolden(
+      try read(directory.appendingPathComponent("pack.html")), Self.golden.appendingPathComponent("pack.html"))
+  }
+
+  // MARK: HTML
+
+  func testHTMLPackIsOneFileForThePaperAsked() throws {
+    let a4 = try pack(Self.small + ["--format", "html", "-o", path("a4.html")])
+    assertSucceeded(a4)
+    XCTAssertTrue(a4.stdout.contains("a4.html"))
+    let letter = try pack(Self.small + ["--format", "html", "--paper", "letter", "-o", path("letter.html")])
+    assertSucceeded(letter)
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["a4.html", "letter.html"])
+    let a4Text = try read(directory.appendingPathComponent("a4.html"))
+    XCTAssertTrue(a4Text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">\n"))
+    XCTAssertTrue(a4Text.contains("size: A4 portrait;"))
+    XCTAssertTrue(try read(directory.appendingPathComponent("letter.html")).contains("size: letter portrait;"))
+    let again = try pack(Self.small + ["--format", "html", "-o", path("a4.html")])
+    XCTAssertEqual(again.status, 73, "an existing file is replaced only with --force")
+  }
+
+  func testHTMLOptionsAreRefusedWhereTheyMeanNothing() throws {
+    for (arguments, word) in [
+      (["--format", "html", "--single-file"], "--single-file"), (["--paper", "letter"], "--paper"),
+      (["--format", "html", "--paper", "a5"], "a5"), (["--format", "pdf"], "pdf"),
+    ] {
+      let result = try pack(Self.small + arguments + ["-o", path("x")])
+      XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
+      XCTAssertTrue(result.stderr.contains(word), result.stderr)
+    }
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
   }
 
   // MARK: pandoc

@@ -165,22 +165,46 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertEqual(WorkshopPack.standardPath(9), "standards/standard-09.md")
   }
 
-  func testEveryDocumentHasOneTitleAndEndsWithTheNoticeAndABackLink() throws {
-    let notice = "> \(Markdown.escape(Catalog.contentNotice))\n"
+  func testEveryDocumentHasOneTitleAndEndsWithTheFooterLineAndABackLink() throws {
+    let footer = "*\(Markdown.escape(PackWriter.footerLine))*\n"
     for (name, request, catalog) in try variants() {
       for document in WorkshopPack.documents(request, catalog: catalog) {
         let place = "\(name)/\(document.path)"
         XCTAssertTrue(document.contents.hasPrefix("# "), place)
         XCTAssertEqual(document.contents.split(separator: "\n").filter { $0.hasPrefix("# ") }.count, 1, place)
-        XCTAssertTrue(document.contents.hasSuffix(notice), place)
+        XCTAssertTrue(document.contents.hasSuffix(footer), place)
         if document.path != "README.md" {
           let back = document.path.hasPrefix("standards/") ? "(../README.md)" : "(README.md)"
           XCTAssertTrue(document.contents.contains("[Back to the index]\(back)"), place)
         }
       }
       let single = WorkshopPack.singleDocument(request, catalog: catalog)
-      XCTAssertTrue(single.hasSuffix(notice), name)
+      XCTAssertTrue(single.hasSuffix(footer), name)
+      XCTAssertEqual(single.components(separatedBy: footer).count, 2, "\(name): one footer line")
       XCTAssertEqual(single.split(separator: "\n").filter { $0.hasPrefix("# ") }.count, 1, name)
+      XCTAssertFalse(single.contains("Back to"), "\(name): no navigation that is dead on paper")
+    }
+  }
+
+  /// What the issue found in the printed pack: internal notes, repetition and mixed spelling.
+  func testHandoutsCarryNoProvenanceNotesAndSayThingsOnce() throws {
+    for (name, request, catalog) in try variants() {
+      let single = WorkshopPack.singleDocument(request, catalog: catalog)
+      let html = WorkshopPack.html(request, catalog: catalog)
+      for text in [single, html] {
+        for jargon in ["seed", "Seed", "reconstructed", "Reconstructed", "from memory", "plausible", "Sources:"] {
+          XCTAssertFalse(text.contains(jargon), "\(name): \(jargon)")
+        }
+        for american in ["ontextualiz", "rioritiz", "obiliz", "ummariz"] {
+          XCTAssertFalse(text.contains(american), "\(name): \(american)")
+        }
+        XCTAssertFalse(text.contains(Catalog.contentNotice), name)
+        XCTAssertEqual(text.components(separatedBy: PackWriter.aboutHeading + "</h2>").count - 1, text == html ? 1 : 0)
+        XCTAssertLessThanOrEqual(text.components(separatedBy: "Chosen by the group").count - 1, 1, name)
+      }
+      XCTAssertEqual(single.components(separatedBy: "## \(PackWriter.aboutHeading)\n").count, 2, name)
+      XCTAssertEqual(
+        single.contains("\u{201C}Chosen by the group\u{201D} means"), request.result.mode == .checked, name)
     }
   }
 
@@ -191,14 +215,15 @@ final class WorkshopPackTests: XCTestCase {
     let cover = WorkshopPack.documents(request, catalog: catalog)[0].contents
     XCTAssertTrue(cover.contains("- **Context:** Test context\n"))
     XCTAssertTrue(cover.contains("- **Date:** 2026-01-15\n"))
-    XCTAssertTrue(cover.contains("(`plan`)"))
+    XCTAssertTrue(cover.contains(Markdown.escape(catalog.guide.situations.first { $0.id == "plan" }!.title)))
     XCTAssertTrue(cover.contains(Markdown.escape(PrioritizationRendering(catalog: catalog).rule(for: .plan))))
     for finding in request.result.findings {
-      XCTAssertTrue(cover.contains(Markdown.escape(finding.message)), finding.message)
+      XCTAssertTrue(cover.contains(Markdown.escape(PackWriter.british(finding.message))), finding.message)
     }
-    XCTAssertTrue(cover.contains("| 7 | [Dangers and injuries](standards/standard-07.md) | 2 | Chosen by the group |"))
+    XCTAssertTrue(cover.contains("| 7 | [Dangers and injuries](standards/standard-07.md) | 2 | chosen by the group |"))
     XCTAssertTrue(cover.contains(Markdown.escape(catalog.guide.reminders[0])))
-    XCTAssertTrue(cover.contains("2019 handbook"))
+    XCTAssertTrue(cover.contains("## About the content\n"))
+    XCTAssertTrue(cover.contains("alliancecpha.org"))
   }
 
   func testAgendaHasTheSixSessionsAndTheAims() throws {
@@ -252,33 +277,64 @@ final class WorkshopPackTests: XCTestCase {
     let variant = try variants().first { $0.0 == "context" }!
     let documents = WorkshopPack.documents(variant.1, catalog: variant.2)
     let framework = documents.first { $0.path == "05-monitoring-framework.md" }!.contents
+    let block = try XCTUnwrap(framework.components(separatedBy: "### Indicator 13.1 (contextualised)\n").last)
     XCTAssertTrue(
-      framework.contains(
-        "| 13.1 | % of identified unaccompanied and separated children who are in appropriate care and receiving "
-          + "case management. | 100% | Children \\| registered \\#\\# &lt;b&gt;bold&lt;/b&gt; | Case \\*records\\* "
-          + "| Monthly | CMWG &lt;i&gt;x&lt;/i&gt; | sex, age, disability | 80% |"), framework)
-    XCTAssertTrue(framework.contains("| 13.L1 | Desks \\| open | none: local indicator |"), framework)
-    XCTAssertTrue(framework.contains("| Weekly |   |   | 12 |"), framework)
-    XCTAssertTrue(framework.contains("Where the contextualization"))
+      block.hasPrefix(
+        "\n- **What it measures:** % of identified unaccompanied and separated children who are in appropriate care "
+          + "and receiving case management.\n- **Global target:** 100% (proposed in this summary)\n"), block)
+    XCTAssertTrue(
+      block.contains(
+        "| To agree | The group's decision |\n| --- | --- |\n"
+          + "| Definition here | Children \\| registered \\#\\# &lt;b&gt;bold&lt;/b&gt; |\n"
+          + "| Method | Case \\*records\\* |\n| Frequency | Monthly |\n| Data source | CMWG &lt;i&gt;x&lt;/i&gt; |\n"
+          + "| Disaggregation (sex, age, disability) | sex, age, disability |\n| Local target | 80% |\n"), block)
+    let local = try XCTUnwrap(framework.components(separatedBy: "### Indicator 13.L1 (contextualised)\n").last)
+    XCTAssertTrue(
+      local.contains("- **What it measures:** Desks \\| open\n- **Global target:** none: a local indicator\n"))
+    XCTAssertTrue(local.contains("| Frequency | Weekly |\n| Data source |   |\n"), local)
+    XCTAssertTrue(local.contains("| Local target | 12 |\n"), local)
+    XCTAssertTrue(framework.contains("Where the contextualisation"))
   }
 
-  func testMonitoringFrameworkHasOneRowPerIndicatorOfTheSelection() throws {
+  func testMonitoringFrameworkHasOneBlockAndGridPerIndicatorOfTheSelection() throws {
     for (name, request, catalog) in try variants() {
       let framework = WorkshopPack.documents(request, catalog: catalog).first {
         $0.path == "05-monitoring-framework.md"
       }!.contents
       var rows: [Int] = []
-      XCTAssertEqual(checkTables(framework, name, rows: &rows), 1, name)
-      let indicators = request.result.selection.flatMap { catalog.standard($0).indicators }
-      XCTAssertEqual(rows, [indicators.count], name)
+      let core = request.result.selection.flatMap { catalog.standard($0).indicators }
+      let indicators = core + request.result.selection.flatMap { catalog.standard($0).additionalMeasures ?? [] }
+      XCTAssertEqual(checkTables(framework, name, rows: &rows), indicators.count, name)
+      XCTAssertEqual(rows, Array(repeating: 6, count: indicators.count), name)
       for indicator in indicators {
-        let cell = indicator.id + (indicator.officialId.map { " (official \($0))" } ?? "")
-        XCTAssertTrue(framework.contains("| \(Markdown.escape(cell)) |"), "\(name): \(cell)")
+        let official = indicator.officialId.map { " (official \($0))" } ?? ""
+        let kind = core.contains(indicator) ? "Indicator" : "Additional measure"
+        XCTAssertTrue(
+          framework.contains("### \(kind) \(Markdown.escape(indicator.id + official))"), "\(name): \(indicator.id)")
+        if let numerator = indicator.numerator, let denominator = indicator.denominator {
+          XCTAssertTrue(
+            framework.contains(
+              "- **Numerator:** \(Markdown.escape(numerator))\n- **Denominator:** \(Markdown.escape(denominator))\n"),
+            "\(name): \(indicator.id)")
+        }
       }
-      XCTAssertTrue(
-        framework.contains(
-          "| Standard | Indicator id | Indicator | Global target | Contextualized definition | Method | Frequency "
-            + "| Data source | Disaggregation (sex, age, disability) | Local target |"))
+      XCTAssertEqual(
+        framework.components(separatedBy: "| To agree | The group's decision |").count - 1, indicators.count)
+    }
+  }
+
+  /// Every table of every form fits a portrait page: at most PackTable.maxColumns columns.
+  func testNoTableIsWiderThanAPortraitPage() throws {
+    for (name, request, catalog) in try variants() {
+      for line in WorkshopPack.singleDocument(request, catalog: catalog).split(separator: "\n")
+      where line.hasPrefix("| ") {
+        XCTAssertLessThanOrEqual(unescapedPipes(line) - 1, PackTable.maxColumns, "\(name): \(line)")
+      }
+      let html = WorkshopPack.html(request, catalog: catalog)
+      for row in html.components(separatedBy: "<tr>").dropFirst() {
+        let cells = row.components(separatedBy: "</tr>")[0].components(separatedBy: "</t").count - 1
+        XCTAssertLessThanOrEqual(cells, PackTable.maxColumns, name)
+      }
     }
   }
 
@@ -325,12 +381,58 @@ final class WorkshopPackTests: XCTestCase {
   func testStandardDocumentsCarryTheWorksheet() throws {
     let catalog = try catalog()
     let documents = WorkshopPack.documents(try request([1, 7, 14, 21], catalog: catalog), catalog: catalog)
+    let standard14 = catalog.standard(14)!
     let standard = documents.first { $0.path == "standards/standard-14.md" }!.contents
-    XCTAssertTrue(
-      standard.hasPrefix(
-        StandardMarkdown(catalog: catalog).document(catalog.standard(14)!, headingLevel: 1, worksheet: true)))
-    XCTAssertTrue(standard.contains("## Worksheet"))
+    XCTAssertTrue(standard.hasPrefix("# Standard 14: \(Markdown.escape(standard14.title))\n"))
+    XCTAssertTrue(standard.contains(Markdown.escape(standard14.statement)))
     XCTAssertTrue(standard.contains("[monitoring framework](../05-monitoring-framework.md)"))
+    // The key actions are listed once, as the worksheet, under their phases.
+    let worksheet = try XCTUnwrap(standard.components(separatedBy: "## Key actions: where the group stands\n").last)
+    XCTAssertEqual(standard.components(separatedBy: "## Key actions").count, 2)
+    for (phase, actions) in standard14.keyActionsByPhase {
+      XCTAssertTrue(worksheet.contains("### \(phase.title)\n"), phase.title)
+      for action in actions {
+        // The action's own text next to the boxes and the lines to write on.
+        XCTAssertTrue(
+          worksheet.contains("**\(action.id)** \(Markdown.escape(action.text))\n\n\u{2610} In place "), action.id)
+      }
+    }
+    XCTAssertEqual(worksheet.components(separatedBy: "Notes: ").count - 1, standard14.keyActions.count)
+    XCTAssertEqual(worksheet.components(separatedBy: "By when: ").count - 1, standard14.keyActions.count)
+  }
+
+  /// British respelling is for the pack's English only: a translated text keeps its own spelling.
+  func testOnlyEnglishIsRespelled() throws {
+    var catalog = try catalog()
+    let request = try request([1, 7, 14, 21], catalog: catalog)
+    XCTAssertEqual(PackWriter(request: request, catalog: catalog).spelled("contextualized"), "contextualised")
+    catalog.language = .es
+    XCTAssertEqual(PackWriter(request: request, catalog: catalog).spelled("organización"), "organización")
+  }
+
+  func testBallotResultsShowMedianSpreadParticipantsAndComments() throws {
+    let catalog = try catalog()
+    let csv =
+      "participant,standard,score,comment\nAmina,1,5,Referral | <b>pathways</b>\nAmina,7,2,\nAmina,14,5,\n"
+      + "Jean,1,4,\nJean,7,4,\nJean,14,5,\nLucia,1,1,too broad\nLucia,7,3,\n"
+    let ballots = try BallotFile.parse(csv: Array(csv.utf8), source: "votes.csv").ballots
+    let request = try request(nil, ballots: ballots, catalog: catalog)
+    let questions = WorkshopPack.documents(request, catalog: catalog)[2].contents
+    XCTAssertTrue(questions.contains("3 participants gave 8 scores from 0"), questions)
+    XCTAssertTrue(questions.contains("| Rank | Standard | Mean | Median | Spread | Scores |"))
+    // 14: 5 and 5; 1: 5, 4, 1 (mean 3.33, median 4, a split); 7: 2, 4, 3. Spread: standard deviation.
+    XCTAssertTrue(questions.contains("| 5 | 5 | 0 | 2 |"), questions)
+    XCTAssertTrue(questions.contains("Coordination** (selected) *to discuss* | 3.33 | 4 | 1.7 | 3 |"), questions)
+    XCTAssertTrue(questions.contains("| 3 | 3 | 0.82 | 3 |"), questions)
+    XCTAssertTrue(questions.contains("- **Participants (3):** Amina, Jean, Lucia\n"), questions)
+    XCTAssertTrue(questions.contains("Kendall"), questions)
+    XCTAssertTrue(
+      questions.contains(
+        "**Standard 1: Coordination**\n\n- Referral \\| &lt;b&gt;pathways&lt;/b&gt; *(Amina)*\n- too broad *(Lucia)*\n"),
+      questions)
+    let html = WorkshopPack.html(request, catalog: catalog)
+    XCTAssertTrue(html.contains("<li>Referral | &lt;b&gt;pathways&lt;/b&gt; <em>(Amina)</em></li>"))
+    XCTAssertFalse(html.contains("<b>pathways"))
   }
 
   // MARK: links

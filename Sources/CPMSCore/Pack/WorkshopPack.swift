@@ -47,15 +47,24 @@ public struct PackDocument: Sendable, Equatable {
 public enum WorkshopPack {
   /// The folder form, in reading order; README.md comes first and links to every other document.
   public static func documents(_ request: PackRequest, catalog: Catalog) -> [PackDocument] {
-    let writer = PackWriter(request: request, catalog: catalog, single: false)
-    return writer.parts.map { part in
-      PackDocument(path: part.path, title: writer.title(of: part), contents: writer.document(part))
+    let writer = PackWriter(request: request, catalog: catalog)
+    let markdown = PackMarkdown(writer: writer, single: false)
+    return writer.sections().map { section in
+      PackDocument(path: section.part.path, title: section.title, contents: markdown.document(section))
     }
   }
 
   /// The single-file form: the same content as one document whose links point to its own sections.
   public static func singleDocument(_ request: PackRequest, catalog: Catalog) -> String {
-    PackWriter(request: request, catalog: catalog, single: true).singleDocument()
+    let writer = PackWriter(request: request, catalog: catalog)
+    return PackMarkdown(writer: writer, single: true).singleDocument(writer.sections())
+  }
+
+  /// The pack as one self-contained HTML page for the screen and for print on the given paper:
+  /// no scripts, no external files, each part on a new page.
+  public static func html(_ request: PackRequest, catalog: Catalog, paper: PaperSize = .a4) -> String {
+    let writer = PackWriter(request: request, catalog: catalog)
+    return HTMLPack(writer: writer, paper: paper).document(writer.sections())
   }
 
   /// Where a selected standard's document lives in the folder form (two-digit numbers sort well).
@@ -107,7 +116,21 @@ public enum WorkshopPack {
   }
 }
 
-/// One part of the pack; in the folder form each part is a file.
+/// The paper the HTML pack is laid out for.
+public enum PaperSize: String, CaseIterable, Sendable {
+  case a4
+  case letter
+
+  /// The CSS page size.
+  var css: String {
+    switch self {
+    case .a4: "A4"
+    case .letter: "letter"
+    }
+  }
+}
+
+/// One part of the pack; in the folder form each part is a file, on paper each starts a page.
 enum PackPart: Equatable {
   case cover
   case agenda
@@ -130,32 +153,51 @@ enum PackPart: Equatable {
     case .allStandards: "06-all-standards.md"
     }
   }
+
+  /// The id of the part in the HTML page: short and stable, whatever the heading says.
+  var htmlID: String {
+    switch self {
+    case .cover: "cover"
+    case .agenda: "agenda"
+    case .keyQuestions: "key-questions"
+    case .standard(let number): "standard-\(number)"
+    case .principles: "principles"
+    case .programmeCycle: "programme-cycle"
+    case .monitoring: "monitoring-framework"
+    case .allStandards: "all-standards"
+    }
+  }
 }
 
-/// Renders the parts; `single` decides whether links go to files or to sections of one document.
+/// Decides what the pack says, part by part, as blocks that PackMarkdown and HTMLPack write out.
 struct PackWriter {
   let request: PackRequest
   let catalog: Catalog
-  let single: Bool
   let rendering: PrioritizationRendering
-  let standardMarkdown: StandardMarkdown
 
-  init(request: PackRequest, catalog: Catalog, single: Bool) {
+  init(request: PackRequest, catalog: Catalog) {
     self.request = request
     self.catalog = catalog
-    self.single = single
     rendering = PrioritizationRendering(catalog: catalog)
-    standardMarkdown = StandardMarkdown(catalog: catalog)
   }
 
   var result: PrioritizationResult { request.result }
 
-  /// The heading the single form's "back" links point to.
+  /// The heading the single Markdown form's contents list sits under.
   static let contentsHeading = "Contents"
+  static let aboutHeading = "About the content"
+
+  /// The one line every printed page (and every Markdown document) ends with.
+  static let footerLine =
+    "A summary for workshop use, not the official CPMS wording: see \u{201C}About the content\u{201D}."
 
   var parts: [PackPart] {
     [.cover, .agenda, .keyQuestions] + result.selection.map(PackPart.standard)
       + [.principles, .programmeCycle, .monitoring, .allStandards]
+  }
+
+  func sections() -> [PackSection] {
+    parts.map { PackSection(part: $0, title: title(of: $0), blocks: blocks($0)) }
   }
 
   var contextName: String {
@@ -163,16 +205,32 @@ struct PackWriter {
     return name.isEmpty ? "context not named" : name
   }
 
-  func hashes(_ level: Int) -> String { String(repeating: "#", count: min(6, level)) }
+  /// The pack is written in British English, like the handbook; the few words the rest of cpms
+  /// spells the American way (in its messages and option values) are respelled here.
+  static func british(_ text: String) -> String {
+    var out = text
+    for (american, british) in [
+      ("ontextualiz", "ontextualis"), ("rioritiz", "rioritis"), ("obiliz", "obilis"), ("ummariz", "ummaris"),
+      ("rganiz", "rganis"),
+    ] where out.contains(american) {
+      out = out.replacing(american, with: british)
+    }
+    return out
+  }
 
-  // MARK: titles and links
+  /// Text cpms itself wrote, in the pack's spelling: respelled in English, as it is in other languages.
+  func spelled(_ text: String) -> String { catalog.language == .en ? Self.british(text) : text }
+
+  // MARK: titles
 
   func title(of part: PackPart) -> String {
     switch part {
     case .cover: "Workshop pack: \(contextName)"
     case .agenda: "Agenda"
     case .keyQuestions: "Key questions"
-    case .standard(let number): "Standard \(number): \(catalog.title(of: number))"
+    case .standard(let number):
+      "Standard \(number): \(oneLine(catalog.title(of: number)))"
+        + (catalog.standard(number).contextualization == nil ? "" : " (contextualised)")
     case .principles: "The 10 principles"
     case .programmeCycle: "Using the selection in the programme cycle"
     case .monitoring: "Monitoring framework"
@@ -180,102 +238,83 @@ struct PackWriter {
     }
   }
 
-  /// The id of the part's heading in the single form; it must follow StandardMarkdown's heading text.
-  func anchor(of part: PackPart) -> String {
-    switch part {
-    case .cover: return WorkshopPack.anchor(Self.contentsHeading)
-    case .standard(let number):
-      let standard = catalog.standard(number)
-      let title = String(standard.title.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-      let mark = standard.contextualization == nil ? "" : " (contextualized)"
-      return WorkshopPack.anchor("Standard \(number): \(title)\(mark)")
-    default: return WorkshopPack.anchor(title(of: part))
-    }
-  }
-
-  /// A relative link target from one part to another: a file in the folder form, a section otherwise.
-  func href(_ target: PackPart, from source: PackPart) -> String {
-    if single { return "#" + anchor(of: target) }
-    switch (source, target) {
-    case (.standard, .standard(let number)):
-      return String(WorkshopPack.standardPath(number).dropFirst("standards/".count))
-    case (.standard, _): return "../" + target.path
-    default: return target.path
-    }
-  }
-
-  func link(_ label: String, _ target: PackPart, from source: PackPart) -> String {
-    Markdown.link(label, to: href(target, from: source))
-  }
+  func oneLine(_ text: String) -> String { String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) }
 
   func standardLabel(_ number: StandardNumber) -> String { "Standard \(number): \(catalog.title(of: number))" }
 
-  // MARK: assembling
-
-  func document(_ part: PackPart) -> String {
-    var out = body(part, level: 1)
-    out += "\n---\n\n"
-    if part != .cover { out += link("Back to the index", .cover, from: part) + "\n\n" }
-    out += "> \(Markdown.escape(Catalog.contentNotice))\n"
-    return out
-  }
-
-  func singleDocument() -> String {
-    var out = body(.cover, level: 1)
-    for part in parts.dropFirst() {
-      out += "\n" + body(part, level: 2) + "\n" + link("Back to the contents", .cover, from: part) + "\n"
-    }
-    out += "\n---\n\n> \(Markdown.escape(Catalog.contentNotice))\n"
-    return out
-  }
-
-  func body(_ part: PackPart, level: Int) -> String {
+  func blocks(_ part: PackPart) -> [PackBlock] {
     switch part {
-    case .cover: cover(level: level)
-    case .agenda: agenda(level: level)
-    case .keyQuestions: keyQuestions(level: level)
-    case .standard(let number): standard(number, level: level)
-    case .principles: principles(level: level)
-    case .programmeCycle: programmeCycle(level: level)
-    case .monitoring: monitoring(level: level)
-    case .allStandards: allStandards(level: level)
+    case .cover: cover()
+    case .agenda: agenda()
+    case .keyQuestions: keyQuestions()
+    case .standard(let number): standard(number)
+    case .principles: principles()
+    case .programmeCycle: programmeCycle()
+    case .monitoring: monitoring()
+    case .allStandards: allStandards()
     }
   }
 
-  func bullets(_ items: [String]) -> String {
-    items.map { "- \(Markdown.escape($0))\n" }.joined()
-  }
+  // MARK: 1. cover, contents and about the content
 
-  // MARK: 1. cover and index
-
-  func cover(level: Int) -> String {
-    let h = hashes(level + 1)
-    var out = "\(hashes(level)) \(Markdown.escape(title(of: .cover)))\n\n"
-    out += "The material for a CPMS prioritization workshop: the agenda, the selected standards with their "
-    out += "worksheets, the principles, the programme cycle and a monitoring framework to complete.\n\n"
-    out += "- **Context:** \(Markdown.escape(contextName))\n"
-    out += "- **Date:** \(Markdown.escape(request.date))\n"
-    out += "- **Situation:** \(Markdown.escape(result.situation.title)) (`\(result.situation.rawValue)`)\n"
-    out += "- **Rule that applied:** \(Markdown.escape(rendering.rule(for: result.situation)))\n"
-    out += "- **How the selection was made:** \(Markdown.escape(howSelected))\n"
-    out += "- **Result:** \(Markdown.escape(rendering.verdict(result)))\n"
+  func cover() -> [PackBlock] {
+    var details: [PackLine] = [
+      [.strong("Context:"), .text(" "), .name(contextName)],
+      [.strong("Date:"), .text(" " + request.date)],
+      [.strong("Situation:"), .text(" " + situationTitle)],
+      [.strong("Rule that applied:"), .text(" " + spelled(rendering.rule(for: result.situation)))],
+      [.strong("How the selection was made:"), .text(" " + howSelected)],
+      [.strong("Result:"), .text(" " + rendering.verdict(result))],
+    ]
     if let name = catalog.contextName {
-      out += "- **Contextualization applied:** \(Markdown.escape(name)); local wording is marked as contextualized.\n"
+      details.append([
+        .strong("Contextualisation applied:"), .text(" "), .name(name),
+        .text("; local wording is marked as contextualised."),
+      ])
     }
-    out += "\n\(h) \(Self.contentsHeading)\n\n"
-    out += contents()
-    out += "\n\(h) Selected standards\n\n"
-    out += rendering.selectionTable(result, link: { href(.standard($0), from: .cover) }) + "\n"
-    out += "\n\(h) Rule check\n\n"
-    out += rendering.findingsMarkdown(result)
+    var out: [PackBlock] = [
+      .paragraph([
+        .text(
+          "The material for a CPMS prioritisation workshop: the agenda, the selected standards with their "
+            + "worksheets, the principles, the programme cycle and a monitoring framework to complete.")
+      ]),
+      .bullets(details),
+      .heading(1, Self.contentsHeading), contents(),
+      .heading(1, "Selected standards"),
+    ]
+    if result.mode == .checked {
+      out.append(
+        .paragraph([
+          .text(
+            "\u{201C}Chosen by the group\u{201D} means the participants agreed on these standards among "
+              + "themselves; cpms did not pick them, it only checked them against the rule.")
+        ]))
+    }
+    out.append(.table(selectionTable()))
+    out += [.heading(1, "Rule check")]
+    if result.findings.isEmpty {
+      out.append(.paragraph([.text("No findings: the selection follows the rule of its situation.")]))
+    } else {
+      out.append(
+        .table(
+          PackTable(
+            header: ["Severity", "Rule", "Finding"],
+            rows: result.findings.map {
+              [[.text($0.severity.rawValue)], [.code($0.rule)], [.text(spelled($0.message))]]
+            },
+            widths: [14, 22, 64])))
+    }
     if let situation = catalog.guide.situations.first(where: { $0.id == result.situation.rawValue }) {
-      out += "\n\(h) Advice for this situation\n\n" + bullets(situation.advice)
+      out += [.heading(1, "Advice for this situation"), .bullets(situation.advice.map { [.text($0)] })]
     }
-    out += "\n\(h) The other standards still apply\n\n" + bullets(catalog.guide.reminders)
-    out += "\n\(h) About this pack\n\n"
-    out += "Everything here summarises the CPMS for use in the workshop. For the exact wording of a standard, "
-    out += "its guidance notes and its resources, go to the 2019 handbook.\n"
+    out += [.heading(1, "The other standards still apply"), .bullets(catalog.guide.reminders.map { [.text($0)] })]
+    out += about()
     return out
+  }
+
+  var situationTitle: String {
+    catalog.guide.situations.first { $0.id == result.situation.rawValue }?.title
+      ?? spelled(result.situation.title)
   }
 
   var howSelected: String {
@@ -289,21 +328,81 @@ struct PackWriter {
     }
   }
 
-  func contents() -> String {
+  /// Why a standard is in the selection, without the "chosen by the group" the cover explains once.
+  func reasons(_ item: SelectedStandard) -> String {
+    let shown = item.reasons.filter { $0 != .chosenByGroup }.map { spelled($0.text(catalog.interface)) }
+    return shown.isEmpty ? "chosen by the group" : shown.joined(separator: "; ")
+  }
+
+  func selectionTable() -> PackTable {
+    PackTable(
+      header: ["No.", "Standard", "Pillar", "Why it is selected"],
+      rows: result.selected.map { item in
+        [
+          [.text(item.standard.description)], [.link(item.title, .standard(item.standard))],
+          [.text(String(item.pillar))],
+          [.text(reasons(item))],
+        ]
+      }, alignRight: [0, 2], widths: [8, 42, 10, 40])
+  }
+
+  func contents() -> PackBlock {
     let ballots = result.ranking == nil ? "" : ", and the ballot results"
-    var out = "1. \(link("Agenda", .agenda, from: .cover)): the six working sessions and the aims of the workshop\n"
-    out += "2. \(link("Key questions", .keyQuestions, from: .cover)) for the context analysis\(ballots)\n"
-    out += "3. The selected standards in full, each with a worksheet:\n"
-    for number in result.selection {
-      out += "   - \(link(standardLabel(number), .standard(number), from: .cover))\n"
-    }
-    out += "4. \(link("The 10 principles", .principles, from: .cover)) with the questions to check plans against\n"
-    out += "5. \(link("Using the selection in the programme cycle", .programmeCycle, from: .cover)): "
-    out += "response planning, resource mobilisation and response monitoring\n"
-    out += "6. \(link("Monitoring framework", .monitoring, from: .cover)): "
-    out += "the core indicators of the selected standards, to complete\n"
-    out += "7. \(link("All 28 standards", .allStandards, from: .cover)), with the selected ones marked\n"
-    return out
+    return .numbered([
+      PackListItem(
+        line: [.link("Agenda", .agenda), .text(": the six working sessions and the aims of the workshop")]),
+      PackListItem(line: [.link("Key questions", .keyQuestions), .text(" for the context analysis\(ballots)")]),
+      PackListItem(
+        line: [.text("The selected standards, each with a worksheet:")],
+        children: result.selection.map { [.link(standardLabel($0), .standard($0))] }),
+      PackListItem(
+        line: [.link("The 10 principles", .principles), .text(" with the questions to check plans against")]),
+      PackListItem(line: [
+        .link("Using the selection in the programme cycle", .programmeCycle),
+        .text(": response planning, resource mobilisation and response monitoring"),
+      ]),
+      PackListItem(line: [
+        .link("Monitoring framework", .monitoring),
+        .text(": the core indicators of the selected standards, with a grid to complete for each"),
+      ]),
+      PackListItem(line: [.link("All 28 standards", .allStandards), .text(", with the selected ones marked")]),
+    ])
+  }
+
+  /// Said once for the whole pack: what the text is, what it is not, and where the real one is.
+  func about() -> [PackBlock] {
+    [
+      .heading(1, Self.aboutHeading),
+      .paragraph([
+        .text(
+          "The Child Protection Minimum Standards in Humanitarian Action (CPMS), 2019 edition, are a handbook "
+            + "published by the Alliance for Child Protection in Humanitarian Action. It sets out 28 standards in "
+            + "four pillars, each with key actions, indicators and guidance notes, and ten principles behind them.")
+      ]),
+      .paragraph([
+        .text(
+          "What this pack shows of each standard is a summary: a short text written for the workshop so the "
+            + "group can discuss and plan. It is not the handbook's wording. The monitoring framework says which "
+            + "indicator ids and targets come from the handbook's table of indicators; the other indicators and "
+            + "targets are proposals for the group's discussion, not official figures. Before the group adopts a "
+            + "standard, an indicator or a target, check it against the handbook.")
+      ]),
+      .paragraph([
+        .text(
+          "\u{201C}Contextualised\u{201D} marks wording a coordination group has adapted to its own context; "
+            + "the pack shows it instead of the summary and says so.")
+      ]),
+      .paragraph([
+        .text(
+          "Where to get the handbook (in \(listed(catalog.guide.access.languages))):")
+      ]),
+      .bullets(catalog.guide.access.formats.map { [.strong("\($0.format):"), .text(" " + $0.detail)] }),
+    ]
+  }
+
+  /// "a, b and c".
+  func listed(_ items: [String]) -> String {
+    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
   }
 
   // MARK: 2. agenda
@@ -321,94 +420,226 @@ struct PackWriter {
     }
   }
 
-  func agenda(level: Int) -> String {
-    let h = hashes(level + 1)
-    var out = "\(hashes(level)) \(title(of: .agenda))\n\n"
-    out += Markdown.escape(catalog.guide.sessionFormat) + "\n\n"
-    out += "\(h) Aims of the workshop\n\n" + bullets(catalog.guide.aims)
+  func agenda() -> [PackBlock] {
+    var out: [PackBlock] = [
+      .paragraph([.text(catalog.guide.sessionFormat)]), .heading(1, "Aims of the workshop"),
+      .bullets(catalog.guide.aims.map { [.text($0)] }),
+    ]
     for session in catalog.guide.sessions {
-      out += "\n\(h) Session \(session.number): \(Markdown.escape(session.title))\n\n"
-      out += "*About 2 hours.*\n\n"
-      out += "**Aim:** \(Markdown.escape(session.aim))\n\n"
-      out += "**Prepare:**\n\n" + bullets(session.prepare) + "\n"
-      out += "**Produces:**\n\n" + bullets(session.produces)
+      var group: [PackBlock] = [
+        .heading(1, "Session \(session.number): \(session.title)"),
+        .paragraph([.emphasis("About 2 hours.")]),
+        .paragraph([.strong("Aim:"), .text(" " + session.aim)]),
+        .paragraph([.strong("Prepare:")]), .bullets(session.prepare.map { [.text($0)] }),
+        .paragraph([.strong("Produces:")]), .bullets(session.produces.map { [.text($0)] }),
+      ]
       let material = sessionMaterial(session.number)
       if !material.isEmpty {
-        out += "\n**In this pack:** "
-        out += material.map { link($0.0, $0.1, from: .agenda) }.joined(separator: ", ") + "\n"
+        var line: PackLine = [.strong("In this pack:"), .text(" ")]
+        for (index, item) in material.enumerated() {
+          if index > 0 { line.append(.text(", ")) }
+          line.append(.link(item.0, item.1))
+        }
+        group.append(.paragraph(line))
       }
+      out.append(.keepTogether(group))
     }
     return out
   }
 
   // MARK: 3. key questions and ballots
 
-  func keyQuestions(level: Int) -> String {
-    let h = hashes(level + 1)
-    var out = "\(hashes(level)) \(title(of: .keyQuestions))\n\n"
-    out += "Answer these together in session 2, so the choice of standards rests on what the group knows "
-    out += "about the context.\n\n"
-    for question in catalog.guide.keyQuestions {
-      var line = "\(question.number). \(Markdown.escape(question.text))"
-      if let number = question.pillar, let pillar = catalog.pillar(number) {
-        line += " *(Pillar \(number): \(Markdown.escape(pillar.title)))*"
-      }
-      out += line + "\n"
+  func keyQuestions() -> [PackBlock] {
+    var out: [PackBlock] = [
+      .paragraph([
+        .text(
+          "Answer these together in session 2, so the choice of standards rests on what the group knows "
+            + "about the context.")
+      ]),
+      .numbered(
+        catalog.guide.keyQuestions.map { question in
+          var line: PackLine = [.text(question.text)]
+          if let number = question.pillar, let pillar = catalog.pillar(number) {
+            line.append(.emphasis(" (Pillar \(number): \(pillar.title))"))
+          }
+          return PackListItem(line: line)
+        }),
+      .heading(1, "What affects how far the standards can be met"),
+      .bullets(catalog.guide.factors.map { [.text($0)] }),
+    ]
+    if let ranking = result.ranking { out += ballotResults(ranking) }
+    return out
+  }
+
+  /// The ranking as a facilitator reads it on paper: one line per standard with its mean, median,
+  /// spread and number of scores, who was counted, how far the group agrees, and what participants
+  /// wrote, grouped by standard.
+  func ballotResults(_ ranking: [RankingEntry]) -> [PackBlock] {
+    let total = ranking.reduce(0) { $0 + $1.ballots }
+    let summary = result.ballotSummary
+    let participants = summary?.participants ?? []
+    let measure = summary?.rankedBy == .median ? "median" : "mean"
+    let selected = Set(result.selection)
+    let rows = ranking.map { entry -> [PackLine] in
+      var title: PackLine =
+        selected.contains(entry.standard)
+        ? [.strong("\(entry.standard) \(entry.title)"), .text(" (selected)")]
+        : [.text("\(entry.standard) \(entry.title)")]
+      if entry.spread?.toDiscuss == true { title.append(.emphasis(" to discuss")) }
+      return [
+        [.text(entry.isScored ? String(entry.rank) : "\u{2013}")], title,
+        [.text(entry.mean.map(Prioritizer.formatMean) ?? "\u{2013}")],
+        [.text(entry.spread.map { Prioritizer.formatMean($0.median) } ?? "\u{2013}")],
+        [.text(entry.spread.map { Prioritizer.formatMean($0.standardDeviation) } ?? "\u{2013}")],
+        [.text(String(entry.ballots))],
+      ]
     }
-    out += "\n\(h) What affects how far the standards can be met\n\n" + bullets(catalog.guide.factors)
-    if let ranking = result.ranking {
-      let scores = ranking.reduce(0) { $0 + $1.ballots }
-      out += "\n\(h) Ballot results\n\n"
-      let measure = result.ballotSummary?.rankedBy == .median ? "median" : "mean"
-      out += "All 28 standards ranked by \(measure) score (\(scores) score\(scores == 1 ? "" : "s") in all); "
-      out += "ties go to the standard scored more often, then to the lower number.\n\n"
-      out += rendering.rankingMarkdown(ranking, selected: Set(result.selection)) + "\n"
+    var out: [PackBlock] = [
+      .keepTogether([
+        .heading(1, "Ballot results"),
+        .paragraph([
+          .text(
+            "\(participants.count) participant\(participants.count == 1 ? "" : "s") gave \(total) "
+              + "score\(total == 1 ? "" : "s") from 0 (not a priority) to 5 (top priority). The 28 standards are "
+              + "ranked by \(measure) score; ties go to the other measure, then to the standard scored more often, "
+              + "then to the lower number. Spread is the standard deviation: the larger it is, the more the "
+              + "scores differ. \(spelled(ScoreSpread.toDiscussRule.prefix(1).uppercased()))"
+              + "\(ScoreSpread.toDiscussRule.dropFirst()).")
+        ]),
+        .table(
+          PackTable(
+            header: ["Rank", "Standard", "Mean", "Median", "Spread", "Scores"], rows: rows,
+            alignRight: [0, 2, 3, 4, 5], widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
+      ])
+    ]
+    guard let summary else { return out }
+    out += [
+      .heading(2, "Who took part"),
+      .bullets([
+        [.strong("Participants (\(participants.count)):"), .text(" "), .name(participants.joined(separator: ", "))],
+        [.text(rendering.agreementText(summary.agreement))],
+      ]),
+      .heading(2, "What participants wrote"),
+    ]
+    if summary.comments.isEmpty {
+      out.append(.paragraph([.text("The ballots carry no comment.")]))
     }
-    if let summary = result.ballotSummary {
-      out += "\n\(h) Who voted\n\n" + rendering.ballotsMarkdown(summary)
-      out += "\n\(h) What participants wrote\n\n"
-      if summary.comments.isEmpty { out += "The ballots carry no comment.\n" }
-      for standard in StandardNumber.all {
-        let comments = summary.comments(on: standard)
-        guard !comments.isEmpty else { continue }
-        out += "\n**\(standardLabel(standard))**\n\n"
-        for comment in comments {
-          out += "- \(Markdown.escape(comment.text)) *(\(Markdown.escape(comment.participant)))*\n"
-        }
-      }
-      let notes = summary.comments.filter { $0.standard == nil }
-      if !notes.isEmpty {
-        out += "\n**Other notes**\n\n"
-        for note in notes { out += "- \(Markdown.escape(note.text)) *(\(Markdown.escape(note.participant)))*\n" }
-      }
+    for standard in StandardNumber.all {
+      let comments = summary.comments(on: standard)
+      guard !comments.isEmpty else { continue }
+      out.append(.paragraph([.strong(standardLabel(standard))]))
+      out.append(.bullets(comments.map { [.text($0.text + " "), .emphasis("(" + $0.participant + ")")] }))
+    }
+    let notes = summary.comments.filter { $0.standard == nil }
+    if !notes.isEmpty {
+      out.append(.paragraph([.strong("Other notes")]))
+      out.append(.bullets(notes.map { [.text($0.text + " "), .emphasis("(" + $0.participant + ")")] }))
     }
     return out
   }
 
-  // MARK: 4. one document per selected standard
+  // MARK: 4. one part per selected standard
 
-  func standard(_ number: StandardNumber, level: Int) -> String {
+  func standard(_ number: StandardNumber) -> [PackBlock] {
     let standard = catalog.standard(number)
-    var out = standardMarkdown.document(standard, headingLevel: level, worksheet: true)
-    out += "\n\(hashes(level + 1)) In this workshop\n\n"
-    if let item = result.selected.first(where: { $0.standard == number }) {
-      out += "- **Why it is selected:** \(Markdown.escape(item.reasonsText))\n"
-      if let rank = item.rank {
-        let mean = item.mean.map(Prioritizer.formatMean) ?? "not scored"
-        out += "- **Ballots:** ranked \(rank) of 28, mean \(mean)"
-        out += " from \(item.ballots ?? 0) score\(item.ballots == 1 ? "" : "s")\n"
-      }
+    let pillar = catalog.pillar(standard.pillar)!
+    var out: [PackBlock] = [
+      .paragraph([.emphasis("Pillar \(pillar.number): \(pillar.title)")]),
+      .paragraph([.strong("The standard, in summary:"), .text(" " + standard.statement)]),
+    ]
+    if let context = standard.contextualization {
+      var line: PackLine = [.strong("Contextualised for"), .text(" "), .name(context.contextName), .text(".")]
+      if let rationale = context.rationale { line.append(.text(" Why: \(rationale)")) }
+      if let title = context.globalTitle { line.append(.text(" Global title: \(title).")) }
+      if let statement = context.globalStatement { line.append(.text(" Global statement: \(statement)")) }
+      out.append(.paragraph(line))
     }
-    out += "- **Monitoring:** its indicators are in the "
-    out += link("monitoring framework", .monitoring, from: .standard(number)) + "\n"
-    let tips = catalog.guide.selectionTips.filter { $0.standardNumbers.contains(number) }
-    if !tips.isEmpty {
-      out += "- **Tips from the guide for this standard:**\n"
-      for tip in tips {
-        out += "  - \(Markdown.escape(stageTitle(tip.stage))): \(Markdown.escape(tip.text))\n"
+    out += workshopNotes(number)
+    out.append(.heading(1, "Core indicators"))
+    out.append(
+      .table(
+        PackTable(
+          header: ["Id", "Indicator", "Target"],
+          rows: standard.indicators.map { indicator in
+            var text: PackLine = [.text(indicator.text)]
+            if indicator.local != nil { text.append(.emphasis(" (contextualised)")) }
+            return [[.text(indicator.id)], text, [.text(indicator.target.description)]]
+          }, widths: [10, 72, 18])))
+    out.append(
+      .paragraph([
+        .text("How each is measured, and the grid to agree it on, are in the "),
+        .link("monitoring framework", .monitoring),
+        .text("."),
+      ]))
+    out.append(.heading(1, "Links"))
+    let principles = standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }
+    let standards = standard.linkedStandards.map { "\($0) \(catalog.standardTitle($0)!)" }
+    let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }
+    let inspire = (strategies.isEmpty ? "" : strategies.joined(separator: "; ") + ". ") + standard.inspire.note
+    // Function titles only: the guide's notes on them are the same under many standards.
+    let roles = catalog.coordinationRoles(of: number.value).map(\.title)
+    var functions: [String] = []
+    for role in roles where !functions.contains(role) { functions.append(role) }
+    out.append(
+      .bullets([
+        [.strong("Related principles:"), .text(" " + principles.joined(separator: "; "))],
+        [.strong("Linked standards:"), .text(" " + standards.joined(separator: "; "))],
+        [.strong("INSPIRE strategies:"), .text(" " + inspire)],
+        [
+          .strong("Coordination functions:"),
+          .text(" " + (functions.isEmpty ? "none named in the guide's annex" : functions.joined(separator: "; "))),
+        ],
+      ]))
+    if let notes = standard.guidanceNotes, !notes.isEmpty {
+      out.append(.heading(1, "Guidance notes cited by the coordination guide"))
+      out.append(.bullets(notes.map { [.strong("\($0.id) \($0.title)."), .text(" " + $0.summary)] }))
+    }
+    // The key actions are the worksheet: each one's text beside the boxes and lines to fill in, so
+    // the printed page is all a group needs.
+    out.append(.heading(1, "Key actions: where the group stands"))
+    out.append(
+      .paragraph([
+        .text(
+          "For each key action, tick where things stand (in place, partly, or a gap), name who leads and by "
+            + "when, and note what is needed.")
+      ]))
+    for (phase, actions) in standard.keyActionsByPhase {
+      out.append(.heading(2, phase.title))
+      var actor: Actor?
+      var items: [WorksheetItem] = []
+      for action in actions {
+        if let current = action.actor, current != actor {
+          if !items.isEmpty { out.append(.worksheet(items)) }
+          items = []
+          out.append(.paragraph([.emphasis("\(current.title):")]))
+          actor = current
+        }
+        items.append(
+          WorksheetItem(
+            id: action.id, phase: phase.title, text: action.text, contextualised: action.contextualized == true))
       }
+      out.append(.worksheet(items))
     }
     return out
+  }
+
+  /// Why the standard is selected, its ballot scores, and the guide's tips for it.
+  func workshopNotes(_ number: StandardNumber) -> [PackBlock] {
+    var lines: [PackLine] = []
+    if let item = result.selected.first(where: { $0.standard == number }) {
+      lines.append([.strong("Why it is selected:"), .text(" " + reasons(item))])
+      if let rank = item.rank, result.mode == .checked {
+        let mean = item.mean.map(Prioritizer.formatMean) ?? "not scored"
+        let count = item.ballots ?? 0
+        lines.append([
+          .strong("Ballots:"), .text(" ranked \(rank) of 28, mean \(mean) from \(count) score\(count == 1 ? "" : "s")"),
+        ])
+      }
+    }
+    for tip in catalog.guide.selectionTips where tip.standardNumbers.contains(number) {
+      lines.append([.strong("Tip for \(stageTitle(tip.stage).lowercased()):"), .text(" " + tip.text)])
+    }
+    return lines.isEmpty ? [] : [.heading(1, "In this workshop"), .bullets(lines)]
   }
 
   func stageTitle(_ id: String) -> String {
@@ -417,138 +648,228 @@ struct PackWriter {
 
   // MARK: 5. principles
 
-  func principles(level: Int) -> String {
-    var out = "\(hashes(level)) \(title(of: .principles))\n\n"
-    out += "Every standard puts the principles into practice. Check the group's plans for the selected "
-    out += "standards against the questions under each principle.\n\n"
-    out +=
-      Markdown.table(
-        ["Principle", "Selected standards that name it"],
-        catalog.principles.map { principle in
-          let standards = result.selected.filter { $0.relatedPrinciples.contains(principle.number) }
-          let names = standards.map { "\($0.standard) \(catalog.title(of: $0.standard))" }
-          return [
-            "\(principle.number) \(principle.title)", names.isEmpty ? "none" : names.joined(separator: "; "),
-          ]
-        }) + "\n\n"
-    out += standardMarkdown.principlesSection(headingLevel: level + 1, withQuestions: true)
+  func principles() -> [PackBlock] {
+    var out: [PackBlock] = [
+      .paragraph([
+        .text(
+          "Every standard puts the principles into practice. Check the group's plans for the selected "
+            + "standards against the questions under each principle.")
+      ]),
+      .table(
+        PackTable(
+          header: ["Principle", "Selected standards that name it"],
+          rows: catalog.principles.map { principle in
+            let standards = result.selected.filter { $0.relatedPrinciples.contains(principle.number) }
+            let names = standards.map { "\($0.standard) \(catalog.title(of: $0.standard))" }
+            return [
+              [.text("\(principle.number) \(principle.title)")],
+              [.text(names.isEmpty ? "none" : names.joined(separator: "; "))],
+            ]
+          }, widths: [40, 60])),
+    ]
+    for principle in catalog.principles {
+      out.append(
+        .keepTogether([
+          .heading(1, "Principle \(principle.number): \(principle.title)"),
+          .paragraph([.emphasis(principle.group.label)]), .paragraph([.text(principle.summary)]),
+          .paragraph([.text("Questions to check our plans:")]), .bullets(principle.questions.map { [.text($0)] }),
+        ]))
+    }
     return out
   }
 
   // MARK: 6. programme cycle
 
-  func programmeCycle(level: Int) -> String {
-    let h = hashes(level + 1)
-    let hh = hashes(level + 2)
+  func programmeCycle() -> [PackBlock] {
     let selected = Set(result.selection)
-    var out = "\(hashes(level)) \(title(of: .programmeCycle))\n\n"
-    out += "How the group can use the CPMS, and its selection in particular, at three stages of the "
-    out += "humanitarian programme cycle.\n"
+    var out: [PackBlock] = [
+      .paragraph([
+        .text(
+          "How the group can use the CPMS, and its selection in particular, at three stages of the "
+            + "humanitarian programme cycle.")
+      ])
+    ]
     for stage in catalog.guide.programmeCycle {
-      out += "\n\(h) \(Markdown.escape(stage.title))\n\n\(Markdown.escape(stage.summary))\n\n"
-      out += "\(hh) Parts of the CPMS to use\n\n" + bullets(stage.sections)
+      out += [
+        .heading(1, stage.title), .paragraph([.text(stage.summary)]), .heading(2, "Parts of the CPMS to use"),
+        .bullets(stage.sections.map { [.text($0)] }),
+      ]
       if let components = stage.documentComponents {
-        out += "\n\(hh) What a complete planning document contains\n\n" + bullets(components)
+        out += [
+          .heading(2, "What a complete planning document contains"), .bullets(components.map { [.text($0)] }),
+        ]
       }
-      for fact in stage.facts ?? [] { out += "\n" + Markdown.escape(fact) + "\n" }
-      for term in stage.glossary ?? [] {
-        out += "\n**\(Markdown.escape(term.term)):** \(Markdown.escape(term.meaning))\n"
-      }
-      out += "\n\(hh) Tips\n\n" + bullets(stage.tips)
-      out += "\n\(hh) Tips for the selected standards\n\n"
+      out += (stage.facts ?? []).map { .paragraph([.text($0)]) }
+      out += (stage.glossary ?? []).map { .paragraph([.strong("\($0.term):"), .text(" " + $0.meaning)]) }
+      out += [
+        .heading(2, "Tips"), .bullets(stage.tips.map { [.text($0)] }), .heading(2, "Tips for the selected standards"),
+      ]
       let tips = catalog.guide.selectionTips.filter { tip in
         tip.stage == stage.id && tip.standardNumbers.contains { selected.contains($0) }
       }
       if tips.isEmpty {
-        out += "None of the guide's tips for particular standards concerns this selection at this stage.\n"
+        out.append(
+          .paragraph([.text("None of the guide's tips for particular standards concerns this selection at this stage.")]
+          ))
+      } else {
+        out.append(
+          .bullets(
+            tips.map { tip in
+              let concerned = tip.standardNumbers.filter { selected.contains($0) }.map(standardLabel)
+              return [.text(tip.text), .emphasis(" (concerns \(concerned.joined(separator: "; ")))")]
+            }))
       }
-      for tip in tips {
-        let concerned = tip.standardNumbers.filter { selected.contains($0) }.map(standardLabel)
-        out += "- \(Markdown.escape(tip.text)) *(concerns \(Markdown.escape(concerned.joined(separator: "; "))))*\n"
-      }
-      out += "\n\(hh) Questions to reflect on\n\n" + bullets(stage.reflectionQuestions)
+      out += [.heading(2, "Questions to reflect on"), .bullets(stage.reflectionQuestions.map { [.text($0)] })]
     }
+    // How to get the handbook is said once, in About the content on the cover.
     let guide = catalog.guide
-    out += "\n\(h) Getting, learning and promoting the CPMS\n\n"
-    out += "\(hh) How to get it\n\n"
-    out += "Languages: \(Markdown.escape(guide.access.languages.joined(separator: ", "))).\n\n"
-    out += bullets(guide.access.formats.map { "\($0.format): \($0.detail)" })
-    out += "\n\(hh) Learning materials\n\n" + bullets(guide.learningMaterials.map { "\($0.title): \($0.detail)" })
-    out += "\n\(hh) Ways to promote the CPMS\n\n" + bullets(guide.promotion)
+    out += [
+      .heading(1, "Learning and promoting the CPMS"),
+      .paragraph([
+        .text("Where to get the handbook, in which languages, is under \u{201C}\(Self.aboutHeading)\u{201D} on the "),
+        .link("cover", .cover), .text("."),
+      ]),
+      .heading(2, "Learning materials"),
+      .bullets(guide.learningMaterials.map { [.strong("\($0.title):"), .text(" " + $0.detail)] }),
+      .heading(2, "Ways to promote the CPMS"), .bullets(guide.promotion.map { [.text($0)] }),
+    ]
     return out
   }
 
   // MARK: 7. monitoring framework
 
-  static let monitoringHeader = [
-    "Standard", "Indicator id", "Indicator", "Global target", "Contextualized definition", "Method", "Frequency",
-    "Data source", "Disaggregation (sex, age, disability)", "Local target",
-  ]
-
-  func monitoring(level: Int) -> String {
-    var out = "\(hashes(level)) \(title(of: .monitoring))\n\n"
-    out += "The core indicators of the selected standards. In session 6, agree for each one how the group "
-    out += "defines it here, how and how often it is measured, where the data comes from, how it is broken "
-    out += "down, and the local target.\n\n"
-    if let name = catalog.contextName {
-      out += "Where the contextualization (\(Markdown.escape(name))) sets a value, it is filled in.\n\n"
+  /// How an indicator is usually computed: the numerator and denominator of a share, where the data
+  /// usually comes from and how it can be broken down, then the indicator's own remark.
+  func computation(_ indicator: Indicator) -> [PackLine] {
+    var lines: [PackLine] = []
+    if let numerator = indicator.numerator, let denominator = indicator.denominator {
+      let share = indicator.isPercentage ? ", as a percentage" : ""
+      lines += [
+        [.strong("How it is usually computed:"), .text(" the numerator divided by the denominator\(share).")],
+        [.strong("Numerator:"), .text(" " + numerator)], [.strong("Denominator:"), .text(" " + denominator)],
+      ]
     }
-    var rows: [[Markdown.Cell]] = []
+    if let sources = indicator.dataSource, !sources.isEmpty {
+      lines.append([.strong("Data usually from:"), .text(" " + sources.joined(separator: "; "))])
+    }
+    if let breakdown = indicator.disaggregation, !breakdown.isEmpty {
+      lines.append([.strong("Broken down by:"), .text(" " + breakdown.map(\.rawValue).joined(separator: ", "))])
+    }
+    if !indicator.note.isEmpty {
+      let label = lines.isEmpty ? "How it is usually computed:" : "Note:"
+      lines.append([.strong(label), .text(" " + indicator.note)])
+    }
+    return lines
+  }
+
+  /// The global target and where it comes from, so a proposal never passes for an official figure.
+  func globalTargetText(_ target: Target?, _ indicator: Indicator) -> String {
+    guard let target else { return "none: a local indicator" }
+    if target == .setInContext { return "none: each context sets its own" }
+    let source =
+      indicator.basis == .officialIdAndTarget ? "the CPMS 2019 table of indicators" : "proposed in this summary"
+    return "\(target.description) (\(source))"
+  }
+
+  func indicatorHeading(_ indicator: Indicator, kind: String) -> String {
+    "\(kind) \(indicator.id)" + (indicator.officialId.map { " (official \($0))" } ?? "")
+      + (indicator.local == nil ? "" : " (contextualised)")
+  }
+
+  /// The fields the group agrees in session 6, with the values the contextualisation already sets.
+  func fillInFields(_ indicator: Indicator, globalTarget: Target?) -> [FillInField] {
+    let local = indicator.local
+    var localTarget: String?
+    if local != nil && (local?.additional == true || globalTarget != indicator.target) {
+      localTarget = indicator.target.description
+    }
+    return [
+      FillInField(label: "Definition here", value: local?.definition),
+      FillInField(label: "Method", value: local?.method),
+      FillInField(label: "Frequency", value: local?.frequency),
+      FillInField(label: "Data source", value: local?.dataSource),
+      FillInField(
+        label: "Disaggregation (sex, age, disability)", value: local?.disaggregation?.joined(separator: ", ")),
+      FillInField(label: "Local target", value: localTarget),
+    ]
+  }
+
+  func monitoring() -> [PackBlock] {
+    var out: [PackBlock] = [
+      .paragraph([
+        .text(
+          "The core indicators of the selected standards, one block each: what it measures, the global target "
+            + "in this summary, and how it is usually computed, then a grid for the group. In session 6, agree "
+            + "for each one how the group defines it here, how and how often it is measured, where the data "
+            + "comes from, how it is broken down, and the local target.")
+      ])
+    ]
+    if let name = catalog.contextName {
+      out.append(
+        .paragraph([.text("Where the contextualisation ("), .name(name), .text(") sets a value, it is filled in.")]))
+    }
+    out.append(
+      .paragraph([
+        .text("Disaggregate by sex, age and disability wherever the data allows, and say so where it does not.")
+      ]))
     for number in result.selection {
       let standard = catalog.standard(number)
       let global = request.globalCatalog?.standard(number)
-      let label = Markdown.link("\(number) \(standard.title)", to: href(.standard(number), from: .monitoring))
-      for indicator in standard.indicators {
-        let local = indicator.local
-        let additional = local?.additional == true
+      out.append(.heading(1, "Indicators for standard \(number): \(oneLine(standard.title))"))
+      let measures = (standard.additionalMeasures ?? []).map { (indicator: $0, kind: "Additional measure") }
+      for (indicator, kind) in standard.indicators.map({ (indicator: $0, kind: "Indicator") }) + measures {
+        let additional = indicator.local?.additional == true
+        let globalIndicators = (global?.indicators ?? []) + (global?.additionalMeasures ?? [])
         let globalTarget: Target? =
-          additional ? nil : (global?.indicators.first { $0.id == indicator.id }?.target ?? indicator.target)
-        var localTarget = ""
-        if local != nil && (additional || globalTarget != indicator.target) {
-          localTarget = indicator.target.description
-        }
-        rows.append(
+          additional ? nil : (globalIndicators.first { $0.id == indicator.id }?.target ?? indicator.target)
+        var facts: [PackLine] = [
+          [.strong("What it measures:"), .text(" " + indicator.text)],
           [
-            .markdown(label), .text(indicator.id + (indicator.officialId.map { " (official \($0))" } ?? "")),
-            .text(indicator.text),
-            .text(globalTarget?.description ?? "none: local indicator"), .text(local?.definition ?? ""),
-            .text(local?.method ?? ""), .text(local?.frequency ?? ""), .text(local?.dataSource ?? ""),
-            .text(local?.disaggregation?.joined(separator: ", ") ?? ""), .text(localTarget),
-          ])
+            .strong("Global target:"),
+            .text(" " + globalTargetText(globalTarget, indicator)),
+          ],
+        ]
+        facts += computation(indicator)
+        out.append(
+          .keepTogether([
+            .heading(2, indicatorHeading(indicator, kind: kind)), .bullets(facts),
+            .fillIn(fillInFields(indicator, globalTarget: globalTarget)),
+          ]))
       }
     }
-    out += Markdown.table(Self.monitoringHeader, rows) + "\n\n"
-    out += "Disaggregate by sex, age and disability wherever the data allows, and say so where it does not.\n"
     return out
   }
 
   // MARK: 8. all standards
 
-  func allStandards(level: Int) -> String {
+  func allStandards() -> [PackBlock] {
     let selected = Set(result.selection)
-    let contextualized = Set(result.contextualized).union(
-      catalog.contextualizedStandardNumbers)
-    var header = ["Standard", "Title", "Pillar", "Selected"]
-    if !contextualized.isEmpty { header.append("Contextualized") }
-    var out = "\(hashes(level)) \(title(of: .allStandards))\n\n"
-    out += "The whole CPMS, with the \(selected.count) selected standards marked. "
-    out += "The others still apply: the selection only says where the group concentrates first.\n\n"
+    let contextualized = Set(result.contextualized).union(catalog.contextualizedStandardNumbers)
+    var header = ["No.", "Standard", "Pillar", "Selected"]
+    if !contextualized.isEmpty { header.append("Contextualised") }
     // Titles and pillars only, so the table does not cost reading all 28 standard files.
-    let rows = StandardNumber.all.map { number -> [Markdown.Cell] in
+    let rows = StandardNumber.all.map { number -> [PackLine] in
       let chosen = selected.contains(number)
       let name = catalog.title(of: number)
-      let title: Markdown.Cell =
-        chosen ? .markdown(Markdown.link(name, to: href(.standard(number), from: .allStandards))) : .text(name)
-      var row: [Markdown.Cell] = [
-        .text(number.description), title, .text(String(catalog.pillarNumber(of: number))),
-        .text(chosen ? "yes" : ""),
+      var row: [PackLine] = [
+        [.text(number.description)], chosen ? [.link(name, .standard(number))] : [.text(name)],
+        [.text(String(catalog.pillarNumber(of: number)))], [.text(chosen ? "yes" : "")],
       ]
-      if !contextualized.isEmpty { row.append(.text(contextualized.contains(number) ? "yes" : "")) }
+      if !contextualized.isEmpty { row.append([.text(contextualized.contains(number) ? "yes" : "")]) }
       return row
     }
-    out += Markdown.table(header, rows, alignRight: [0]) + "\n\n"
-    out += "Pillars:\n\n"
-    out += catalog.pillars.map { "- **\($0.number)** \(Markdown.escape($0.title))\n" }.joined()
-    return out
+    return [
+      .paragraph([
+        .text(
+          "The whole CPMS, with the \(selected.count) selected standards marked. "
+            + "The others still apply: the selection only says where the group concentrates first.")
+      ]),
+      .table(
+        PackTable(
+          header: header, rows: rows, alignRight: [0, 2],
+          widths: contextualized.isEmpty ? [8, 60, 12, 20] : [8, 50, 10, 14, 18])),
+      .paragraph([.text("Pillars:")]),
+      .bullets(catalog.pillars.map { [.strong(String($0.number)), .text(" " + $0.title)] }),
+    ]
   }
 }
