@@ -39,9 +39,9 @@ final class ChartTests: XCTestCase {
     scale = {t.text: float(t.get("x")) for t in svg.iter(ns + "text") if t.text in ("0", "5")}
     for group in svg.iter(ns + "g"):
         gid = group.get("id", "")
-        if gid.startswith("standard-"):
+        if gid.startswith("ranking-chart-standard-"):
             xs = [float(c.get("cx")) for c in group.iter(ns + "circle")]
-            scores[gid[9:]] = sorted(round((x - scale["0"]) / (scale["5"] - scale["0"]) * 5, 2) for x in xs)
+            scores[gid[23:]] = sorted(round((x - scale["0"]) / (scale["5"] - scale["0"]) * 5, 2) for x in xs)
     print(json.dumps({"title": children[0].text, "desc": children[1].text, "scores": scores,
                       "text": " ".join(t for t in svg.itertext())}))
     """
@@ -125,9 +125,9 @@ extension ChartTests {
       svg = ET.parse(sys.argv[1]).getroot()
       for group in svg.iter(ns + "g"):
           gid = group.get("id", "")
-          if not gid.startswith("indicator-"): continue
+          if not gid.startswith("monitoring-chart-indicator-"): continue
           for bar in group.iter(ns + "rect"):
-              print(gid[10:], round(float(bar.get("width")) / 480 * 100, 1))
+              print(gid[27:], round(float(bar.get("width")) / 480 * 100, 1))
       """
     let bars = try CLIRunner.run(["-c", script, file.path], executable: try python())
     XCTAssertEqual(bars.status, 0, bars.stderr)

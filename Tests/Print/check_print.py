@@ -112,7 +112,7 @@ class StrictParser(html.parser.HTMLParser):
     def handle_data(self, data):
         if self.stack and self.stack[-1][0] == "style":
             self.style.append(data)
-        elif (self.stack and self.stack[-1][0] == "title") or self._hidden is not None:
+        elif (self.stack and self.stack[-1][0] in ("title", "desc")) or self._hidden is not None:
             pass
         else:
             self.text.append(data)

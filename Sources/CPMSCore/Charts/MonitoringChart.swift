@@ -30,7 +30,7 @@ public enum MonitoringChart {
     out += #"<text x="12" y="22" font-size="16" font-weight="bold">\#(SVG.escape(title))</text>"# + "\n"
     var y = 50
     for indicator in withData {
-      out += #"<g id="indicator-\#(SVG.escape(indicator.id))">"#
+      out += #"<g id="monitoring-chart-indicator-\#(SVG.escape(indicator.id))">"#
       let label = "\(indicator.id) " + SVG.shortened(indicator.text, to: 100)
       out += #"<text x="12" y="\#(y + 14)" font-weight="bold">\#(SVG.escape(label))<title>"#
       out += SVG.escape("\(indicator.id) \(indicator.text)") + "</title></text>"
@@ -65,7 +65,7 @@ public enum MonitoringChart {
     }
     if !empty.isEmpty {
       let ids = empty.map(\.id).joined(separator: ", ")
-      out += #"<text id="no-data" x="12" y="\#(height - 36)" font-style="italic">"#
+      out += #"<text id="monitoring-chart-no-data" x="12" y="\#(height - 36)" font-style="italic">"#
       out += SVG.escape("No data in any period: \(ids)") + "</text>\n"
     }
     out += #"<text x="12" y="\#(height - 16)" fill="rgb(51,51,51)">"#

@@ -21,7 +21,7 @@ public enum PillarCoverageChart {
     out += #"<text x="12" y="22" font-size="16" font-weight="bold">\#(SVG.escape(title))</text>"# + "\n"
     for (column, pillar) in catalog.pillars.enumerated() {
       let left = 12 + column * columnWidth
-      out += #"<g id="pillar-\#(pillar.number)">"#
+      out += #"<g id="pillar-chart-pillar-\#(pillar.number)">"#
       out += #"<text x="\#(left)" y="48" font-weight="bold">Pillar \#(pillar.number)<title>"#
       out += SVG.escape(pillar.title) + "</title></text>"
       let numbers = StandardNumber.all.filter { pillar.standardNumbers.contains($0.value) }

@@ -29,13 +29,13 @@ public enum RankingChart {
     out += #"<rect x="0" y="0" width="\#(width)" height="\#(height)" fill="rgb(255,255,255)"/>"# + "\n"
     out += #"<text x="12" y="22" font-size="16" font-weight="bold">\#(SVG.escape(title))</text>"# + "\n"
     // The scale: a vertical line and a label for each whole score.
-    out += #"<g id="scale" stroke="rgb(187,187,187)">"#
+    out += #"<g id="ranking-chart-scale" stroke="rgb(187,187,187)">"#
     for score in 0...5 {
       let x = SVG.number(x(Double(score)))
       out += #"<line x1="\#(x)" y1="\#(top - 8)" x2="\#(x)" y2="\#(top + ranking.count * rowHeight)"/>"#
     }
     out += "</g>\n"
-    out += #"<g id="scale-labels" text-anchor="middle" fill="rgb(51,51,51)">"#
+    out += #"<g id="ranking-chart-scale-labels" text-anchor="middle" fill="rgb(51,51,51)">"#
     for score in 0...5 {
       out += #"<text x="\#(SVG.number(x(Double(score))))" y="\#(top - 14)">\#(score)</text>"#
     }
@@ -45,7 +45,7 @@ public enum RankingChart {
       let y = top + index * rowHeight
       let middle = Double(y) + Double(rowHeight) / 2
       let chosen = selected.contains(entry.standard)
-      out += #"<g id="standard-\#(entry.standard)">"#
+      out += #"<g id="ranking-chart-standard-\#(entry.standard)">"#
       if chosen {
         out += #"<rect x="4" y="\#(y + 1)" width="\#(width - 8)" height="\#(rowHeight - 2)" fill="rgb(232,232,232)"/>"#
       }

@@ -103,6 +103,11 @@ struct HTMLPack {
       var out = "<div class=\"keep\">\n"
       for inner in blocks { out += render(inner, part: part, ids: &ids) }
       return out + "</div>\n"
+    case .chart(let svg, let caption):
+      // The SVG is cpms's own, its user text already escaped; the caption is text like any other.
+      // Inline in HTML the SVG needs no namespace, so the page names no address at all.
+      let inline = svg.replacing(#" xmlns="http://www.w3.org/2000/svg""#, with: "")
+      return "<figure class=\"chart\">\n\(inline)<figcaption>\(HTML.text(caption))</figcaption>\n</figure>\n"
     }
   }
 
@@ -185,6 +190,9 @@ struct HTMLPack {
       th, td { border: 0.6pt solid #666; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
       thead th { background: #eee; }
       .num { text-align: right; }
+      figure.chart { margin: 4mm 0; break-inside: avoid; }
+      figure.chart svg { width: 100%; height: auto; max-height: 225mm; }
+      figure.chart figcaption { font-size: 8.5pt; color: #444; }
       table.ranking { font-size: 8.5pt; }
       table.ranking td, table.ranking th { padding: 0.6mm 1.5mm; }
       .keep { break-inside: avoid; page-break-inside: avoid; }

@@ -65,6 +65,9 @@ enum PackBlock: Equatable {
   case fillIn([FillInField])
   /// A group of blocks that must stay on one page when printed (one indicator, one principle).
   case keepTogether([PackBlock])
+  /// A picture of numbers the pack also gives as a table (an SVG chart, written by cpms): HTML draws
+  /// it; Markdown, which cannot carry it portably, says where to get it.
+  case chart(svg: String, caption: String)
 }
 
 /// A part's blocks with its title, as the renderers receive it.

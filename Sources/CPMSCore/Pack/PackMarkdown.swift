@@ -108,6 +108,8 @@ struct PackMarkdown {
         ["To agree", "The group's decision"], fields.map { [$0.label, $0.value ?? ""] }) + "\n"
     case .keepTogether(let blocks):
       return blocks.map { render($0, base: base, part: part) }.joined(separator: "\n")
+    case .chart(_, let caption):
+      return "*\(Markdown.escape(caption))*\n"
     }
   }
 }

@@ -291,6 +291,11 @@ struct PackWriter {
         ]))
     }
     out.append(.table(selectionTable()))
+    out.append(
+      .chart(
+        svg: PillarCoverageChart.svg(selection: result.selection, catalog: catalog),
+        caption: "The selection across the four pillars: the selected standards are filled. "
+          + "(cpms prioritize --format svg draws it on its own.)"))
     out += [.heading(1, "Rule check")]
     if result.findings.isEmpty {
       out.append(.paragraph([.text("No findings: the selection follows the rule of its situation.")]))
@@ -510,7 +515,11 @@ struct PackWriter {
           PackTable(
             header: ["Rank", "Standard", "Mean", "Median", "Spread", "Scores"], rows: rows,
             alignRight: [0, 2, 3, 4, 5], widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
-      ])
+      ]),
+      .chart(
+        svg: RankingChart.svg(result, ranking: ranking),
+        caption: "The same ranking as a picture: each dot is one participant's score and the bar the mean. "
+          + "(cpms prioritize --format svg -o ranking.svg draws it for the wall.)"),
     ]
     guard let summary else { return out }
     out += [
