@@ -294,8 +294,7 @@ struct PackWriter {
     out.append(
       .chart(
         svg: PillarCoverageChart.svg(selection: result.selection, catalog: catalog),
-        caption: "The selection across the four pillars: the selected standards are filled. "
-          + "(cpms prioritize --format svg draws it on its own.)"))
+        caption: "The selection across the four pillars: the selected standards are filled."))
     out += [.heading(1, "Rule check")]
     if result.findings.isEmpty {
       out.append(.paragraph([.text("No findings: the selection follows the rule of its situation.")]))
@@ -518,8 +517,7 @@ struct PackWriter {
       ]),
       .chart(
         svg: RankingChart.svg(result, ranking: ranking),
-        caption: "The same ranking as a picture: each dot is one participant's score and the bar the mean. "
-          + "(cpms prioritize --format svg -o ranking.svg draws it for the wall.)"),
+        caption: "The same ranking as a picture: each dot is one participant's score and the bar the mean."),
     ]
     guard let summary else { return out }
     out += [
