@@ -72,10 +72,12 @@ demo: build
 	$(DEBUG_BIN) prioritize --workshop Data/examples/workshop.json --format svg -o $(DEMO_DIR)/ranking.svg --force
 	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
 	  --format svg -o $(DEMO_DIR)/monitoring.svg --force 2>/dev/null
+	$(DEBUG_BIN) monitor report --workshop Data/examples/workshop.json Data/examples/monitoring/round*.csv \
+	  --format html -o $(DEMO_DIR)/monitoring.html --force 2>/dev/null
 	@echo "The workshop pack is in $(DEMO_DIR)/pack/README.md (one file: $(DEMO_DIR)/pack.md)."
 	@echo "To print it, open $(DEMO_DIR)/pack.html in a browser (A4; --paper letter for US Letter)."
 	@echo "The next monitoring sheet is $(DEMO_DIR)/monitoring-round3.csv; the report as HXL CSV is $(DEMO_DIR)/monitoring-report.csv."
-	@echo "The charts for the wall: $(DEMO_DIR)/ranking.svg and $(DEMO_DIR)/monitoring.svg (open them in a browser)."
+	@echo "The charts for the wall: $(DEMO_DIR)/ranking.svg and $(DEMO_DIR)/monitoring.svg; the monitoring report to print: $(DEMO_DIR)/monitoring.html."
 
 ## Prints the demo pack's HTML with headless Chromium on A4 and on US Letter and checks the PDFs
 ## (nothing outside the printable area or cut off, each part and standard on a new page, page counts),

@@ -153,3 +153,42 @@ extension ChartTests {
     }
   }
 }
+
+extension ChartTests {
+  /// The HTML monitoring report: one page that parses, loads nothing, carries the chart and a table of
+  /// periods per indicator, and prints from Chromium when it is installed (`make test-print` installs it).
+  func testTheHTMLMonitoringReportIsSelfContainedAndCarriesTheChart() throws {
+    let result = try CLIRunner.run(
+      [
+        "monitor", "report", "--workshop", "Data/examples/workshop.json",
+        "Data/examples/monitoring/round1-hope-relief.csv",
+        "Data/examples/monitoring/round2-hope-relief.csv", "--format", "html",
+      ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let html = result.stdout
+    XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+    XCTAssertTrue(html.contains("<svg id=\"monitoring-chart\""), "the chart inline")
+    for pattern in ["http:", "https:", "src=", "url(", "<script"] { XCTAssertFalse(html.contains(pattern), pattern) }
+    let file = root.appendingPathComponent("report.html")
+    try html.write(to: file, atomically: true, encoding: .utf8)
+    let script = """
+      import sys, html.parser
+      class P(html.parser.HTMLParser):
+          def __init__(self):
+              super().__init__(); self.stack = []; self.tables = 0
+          def handle_starttag(self, tag, attrs):
+              if tag not in ("meta", "br"): self.stack.append(tag)
+              if tag == "table": self.tables += 1
+          def handle_startendtag(self, tag, attrs): pass
+          def handle_endtag(self, tag):
+              assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
+              self.stack.pop()
+      p = P(); p.feed(open(sys.argv[1]).read())
+      assert p.stack == [], p.stack
+      print(p.tables)
+      """
+    let parsed = try CLIRunner.run(["-c", script, file.path], executable: try python())
+    XCTAssertEqual(parsed.status, 0, parsed.stderr)
+    XCTAssertGreaterThan(Int(parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, 5)
+  }
+}

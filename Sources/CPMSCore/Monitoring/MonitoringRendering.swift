@@ -13,6 +13,9 @@ public enum MonitoringFormat: String, Sendable, CaseIterable {
   case csv
   /// A chart: each indicator's figures by period against its target.
   case svg
+  /// One self-contained page for the coordination meeting, printed from a browser: the chart, then
+  /// each indicator's periods in a table that fits a portrait page.
+  case html
 }
 
 /// Renders a monitoring report; pure functions of the report. Text and Markdown speak the output's
@@ -38,6 +41,7 @@ public struct MonitoringRendering: Sendable {
     case .markdown: markdown(report)
     case .csv: csv(report)
     case .svg: MonitoringChart.svg(report)
+    case .html: html(report)
     }
   }
 
@@ -205,6 +209,77 @@ public struct MonitoringRendering: Sendable {
     }
     if !report.findings.isEmpty { out += "\n" }
     return out + Markdown.escape(summary(report)) + "\n"
+  }
+
+  // MARK: html
+
+  func html(_ report: MonitoringReport) -> String {
+    let header = ["period", "figure", "status", "trend", "units", "missing"].map { t("mon.col." + $0) }
+    var body = "<h1>\(HTML.text(title(report)))</h1>\n"
+    body += "<p>\(HTML.text(dataLine(report) + " " + t("mon.rule")))</p>\n"
+    let chart = MonitoringChart.svg(report).replacing(#" xmlns="http://www.w3.org/2000/svg""#, with: "")
+    body += "<figure class=\"chart\">\n\(chart)</figure>\n"
+    for standard in report.standards {
+      body += "<h2>\(HTML.text(t("standard.heading", standard.number, standard.title)))</h2>\n"
+      for indicator in report.indicators where indicator.standard == standard.number {
+        let id = indicator.id + (indicator.officialId.map { " (\($0))" } ?? "")
+        body += "<section class=\"indicator\">\n<h3><bdi>\(HTML.text(id))</bdi> \(HTML.text(indicator.text))</h3>\n"
+        body += "<p class=\"target\">\(HTML.text(target(indicator)))</p>\n"
+        body +=
+          "<table>\n<thead><tr>" + header.map { "<th>\(HTML.text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for result in indicator.periods {
+          let cells = [
+            period(result.period), figure(result), status(result.status), trend(result, kind: indicator.kind),
+            String(result.reportingUnits.count), result.missingUnits.map(unit).joined(separator: t("mon.semicolon")),
+          ]
+          body += "<tr>" + cells.map { "<td>\(HTML.text($0))</td>" }.joined() + "</tr>\n"
+          let byGroup = groups(result)
+          if !byGroup.isEmpty {
+            body +=
+              "<tr class=\"groups\"><td colspan=\"6\">\(HTML.text(t("mon.col.groups") + ": " + byGroup))</td></tr>\n"
+          }
+        }
+        body += "</tbody>\n</table>\n</section>\n"
+      }
+    }
+    body += "<h2>\(HTML.text(t("mon.findings")))</h2>\n"
+    if report.findings.isEmpty { body += "<p>\(HTML.text(t("mon.noFindings")))</p>\n" }
+    if !report.findings.isEmpty {
+      body += "<ul>\n"
+      for finding in report.findings {
+        let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 + ": " } ?? ""
+        body += "<li><code>\(HTML.text(place))</code><strong>\(finding.severity.rawValue)</strong>: "
+        body += "\(HTML.text(finding.message)) (<code>\(HTML.text(finding.rule))</code>)</li>\n"
+      }
+      body += "</ul>\n"
+    }
+    body += "<p>\(HTML.text(summary(report)))</p>\n"
+    let direction = language.isRightToLeft ? " dir=\"rtl\"" : ""
+    return """
+      <!DOCTYPE html>
+      <html lang="\(language.rawValue)"\(direction)>
+      <head>
+      <meta charset="utf-8">
+      <title>\(HTML.text(title(report)))</title>
+      <style>
+      @page { size: A4; margin: 16mm 14mm 18mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+      body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; margin: 0 auto; max-width: 190mm; }
+      h1 { font-size: 16pt; } h2 { font-size: 13pt; break-after: avoid; margin-top: 8mm; } h3 { font-size: 10.5pt; margin: 0 0 1mm 0; }
+      figure.chart { margin: 4mm 0; } figure.chart svg { width: 100%; height: auto; }
+      section.indicator { break-inside: avoid; margin: 0 0 5mm 0; }
+      p.target { margin: 0 0 1.5mm 0; font-size: 9pt; }
+      table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
+      th, td { border: 0.3mm solid #777; padding: 0.8mm 1.5mm; text-align: start; vertical-align: top; }
+      thead { display: table-header-group; } tr { break-inside: avoid; }
+      tr.groups td { font-size: 8pt; color: #333; }
+      code { font-size: 8.5pt; }
+      </style>
+      </head>
+      <body>
+      \(body)</body>
+      </html>
+
+      """
   }
 
   // MARK: csv

@@ -11,7 +11,7 @@ enum MonitorCommand: Command {
 
   /// Every value --format takes: the report's formats, and xlsx for the template.
   enum Format: String, CaseIterable {
-    case text, json, markdown, csv, svg, xlsx
+    case text, json, markdown, csv, svg, html, xlsx
   }
 
   static let spec = CommandSpec(
@@ -117,7 +117,7 @@ enum MonitorCommand: Command {
         }
         format = .csv
       case (.report, .xlsx):
-        throw .usage("The report is written as text, json, markdown, csv or svg; xlsx is for the template.", spec)
+        throw .usage("The report is written as text, json, markdown, csv, svg or html; xlsx is for the template.", spec)
       case (.report, _):
         format = MonitoringFormat(rawValue: chosen.rawValue) ?? .text
       }
