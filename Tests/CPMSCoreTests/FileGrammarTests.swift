@@ -6,17 +6,9 @@ import XCTest
 /// The exact grammar the validator and the JSON Schemas share (ids, whole numbers, targets, text), the
 /// workshop rules reported at their keys, and the escaping of `--format github` and `--format json`.
 final class FileGrammarTests: XCTestCase {
-  static let catalog: Catalog = {
-    switch Catalog.bundled {
-    case .success(let catalog): return catalog
-    case .failure(let error): fatalError("the bundled catalog does not load: \(error)")
-    }
-  }()
+  static var catalog: Catalog { ValidationFixture.catalog }
 
-  func validate(_ text: String) -> ValidationReport {
-    FileValidator.validate(
-      Array(text.utf8), path: "test.json", catalog: Self.catalog, readFile: { _, _ in .failure(.missing) })
-  }
+  func validate(_ text: String) -> ValidationReport { ValidationFixture.validate(text) }
 
   func describe(_ report: ValidationReport) -> String {
     report.diagnostics.map { "\($0.location?.description ?? "-") [\($0.rule)] \($0.message)" }.joined(separator: "\n")

@@ -6,17 +6,9 @@ import XCTest
 /// The library's defences against hostile input, at the level of the functions that hold them (the
 /// end-to-end cases, with real files and processes, are in CLITests/HostileInputTests).
 final class HostileInputUnitTests: XCTestCase {
-  static let catalog: Catalog = {
-    switch Catalog.bundled {
-    case .success(let catalog): return catalog
-    case .failure(let error): fatalError("the bundled catalog does not load: \(error)")
-    }
-  }()
+  static var catalog: Catalog { ValidationFixture.catalog }
 
-  func validate(_ text: String) -> ValidationReport {
-    FileValidator.validate(
-      Array(text.utf8), path: "test.json", catalog: Self.catalog, readFile: { _, _ in .failure(.missing) })
-  }
+  func validate(_ text: String) -> ValidationReport { ValidationFixture.validate(text) }
 
   static func context(standards: String) -> String {
     #"{"cpms": "contextualization/1", "context": {"name": "x"}, "standards": [\#(standards)]}"#
