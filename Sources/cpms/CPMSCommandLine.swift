@@ -21,10 +21,19 @@ enum CPMSCommandLine {
   )
 
   static func main(_ arguments: [String], environment: Environment) -> Int32 {
+    // The language first, so that help and errors too are in it: `--lang` wherever it is, else the
+    // environment's.
+    var environment = environment
+    if let language = explicitLanguage(arguments) {
+      environment.language = language
+      environment.languageIsExplicit = true
+    } else {
+      environment.language = Language.fromEnvironment(environment.variables) ?? .en
+    }
     do {
       return try dispatch(arguments, environment).rawValue
     } catch {
-      let t = Interface(explicitLanguage(arguments) ?? Language.fromEnvironment(environment.variables) ?? .en)
+      let t = Interface(environment.language)
       switch error {
       case .usage(let message, let spec):
         environment.writeError(
@@ -44,15 +53,8 @@ enum CPMSCommandLine {
     arguments: [ArgumentSpec(name: "subcommand", help: "The subcommand to explain.", required: false)]
   )
 
+  /// Runs the command line in `environment`, whose language `main` has set.
   static func dispatch(_ arguments: [String], _ environment: Environment) throws(CLIError) -> ExitCode {
-    // The language first, so that help too is in it: `--lang` wherever it is, else the environment's.
-    var environment = environment
-    if let language = explicitLanguage(arguments) {
-      environment.language = language
-      environment.languageIsExplicit = true
-    } else {
-      environment.language = Language.fromEnvironment(environment.variables) ?? .en
-    }
     let language = environment.language
     // Rendered only when shown: laying out the help costs more than most commands' own work.
     var rootHelp: String {

@@ -4,6 +4,12 @@ enum SVG {
   /// Text safe in content and attributes, on one line.
   static func escape(_ text: String) -> String { XML.escape(text, keepingLineBreaks: false) }
 
+  /// A chart as an HTML page carries it inline: without the namespace, which HTML does not need, so
+  /// the page names no address at all.
+  static func inline(_ svg: String) -> String {
+    svg.replacing(#" xmlns="http://www.w3.org/2000/svg""#, with: "")
+  }
+
   /// A coordinate with at most one decimal, without a trailing ".0".
   static func number(_ value: Double) -> String {
     let tenths = Int((value * 10).rounded())

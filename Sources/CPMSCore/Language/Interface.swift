@@ -31,6 +31,11 @@ public struct Interface: Sendable {
   /// The text of `key` with `{1}`, `{2}`… replaced by `values`; English when the language lacks it, and
   /// the key itself when no language has it (a test fails on that before a user could see it).
   public func callAsFunction(_ key: String, _ values: CustomStringConvertible...) -> String {
+    text(key, values)
+  }
+
+  /// The same, for values gathered by a caller that forwards its own.
+  public func text(_ key: String, _ values: [CustomStringConvertible]) -> String {
     var text = Interface.text(key, in: language) ?? Interface.text(key, in: .en) ?? key
     for (index, value) in values.enumerated() {
       text = text.replacing("{\(index + 1)}", with: value.description)

@@ -217,7 +217,7 @@ public struct MonitoringRendering: Sendable {
     let header = ["period", "figure", "status", "trend", "units", "missing"].map { t("mon.col." + $0) }
     var body = "<h1>\(HTML.text(title(report)))</h1>\n"
     body += "<p>\(HTML.text(dataLine(report) + " " + t("mon.rule")))</p>\n"
-    let chart = MonitoringChart.svg(report).replacing(#" xmlns="http://www.w3.org/2000/svg""#, with: "")
+    let chart = SVG.inline(MonitoringChart.svg(report))
     body += "<figure class=\"chart\">\n\(chart)</figure>\n"
     for standard in report.standards {
       body += "<h2>\(HTML.text(t("standard.heading", standard.number, standard.title)))</h2>\n"

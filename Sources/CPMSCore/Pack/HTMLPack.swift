@@ -105,9 +105,7 @@ struct HTMLPack {
       return out + "</div>\n"
     case .chart(let svg, let caption):
       // The SVG is cpms's own, its user text already escaped; the caption is text like any other.
-      // Inline in HTML the SVG needs no namespace, so the page names no address at all.
-      let inline = svg.replacing(#" xmlns="http://www.w3.org/2000/svg""#, with: "")
-      return "<figure class=\"chart\">\n\(inline)<figcaption>\(HTML.text(caption))</figcaption>\n</figure>\n"
+      return "<figure class=\"chart\">\n\(SVG.inline(svg))<figcaption>\(HTML.text(caption))</figcaption>\n</figure>\n"
     }
   }
 

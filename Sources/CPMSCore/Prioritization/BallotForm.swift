@@ -21,13 +21,7 @@ public enum BallotForm {
     let languages = catalogs.map(\.language)
     func labels(_ text: (Catalog) -> String) -> [String] { catalogs.map(text) }
     func words(_ key: String, _ values: CustomStringConvertible...) -> [String] {
-      languages.map { language in
-        var text = Interface(language)(key)
-        for (position, value) in values.enumerated() {
-          text = text.replacing("{\(position + 1)}", with: value.description)
-        }
-        return text
-      }
+      languages.map { Interface($0).text(key, values) }
     }
     let blank = [String](repeating: "", count: languages.count)
     var survey: [[String]] = [

@@ -44,6 +44,12 @@ enum BallotCommand: Command {
       case .semicolon: ";"
       }
     }
+
+    /// Spreadsheets set to a language that writes decimals with a comma (French, Spanish) read ";" as
+    /// the separator: the default for the sheets cpms writes in that language.
+    static func `default`(for language: Language) -> Delimiter {
+      language.decimalSeparator == "," ? .semicolon : .comma
+    }
   }
 
   struct Options {
@@ -54,11 +60,9 @@ enum BallotCommand: Command {
 
     init(_ arguments: ParsedArguments, language: Language) throws(CLIError) {
       format = try arguments.format(BallotFormat.self)
-      // French and Spanish spreadsheets use the comma for decimals and read ";" as the separator.
       delimiter =
         arguments.value("delimiter") == nil
-        ? ([.fr, .es].contains(language) ? .semicolon : .comma)
-        : try arguments.choice("delimiter", as: Delimiter.self) ?? .comma
+        ? Delimiter.default(for: language) : try arguments.choice("delimiter", as: Delimiter.self) ?? .comma
       output = arguments.value("output")
       force = arguments.flag("force")
       if format == .xlsform && output == nil {

@@ -121,11 +121,10 @@ enum MonitorCommand: Command {
       case (.report, _):
         format = MonitoringFormat(rawValue: chosen.rawValue) ?? .text
       }
-      // As for ballots: French and Spanish spreadsheets expect ';', the default with --lang fr or es.
-      let defaultDelimiter: BallotCommand.Delimiter = [.fr, .es].contains(language) ? .semicolon : .comma
       delimiter =
         (arguments.value("delimiter") == nil
-        ? defaultDelimiter : try arguments.choice("delimiter", as: BallotCommand.Delimiter.self) ?? .comma)
+        ? BallotCommand.Delimiter.default(for: language)
+        : try arguments.choice("delimiter", as: BallotCommand.Delimiter.self) ?? .comma)
         .character
       output = arguments.value("output")
       force = arguments.flag("force")
