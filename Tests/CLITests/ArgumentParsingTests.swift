@@ -86,6 +86,8 @@ final class ArgumentParsingTests: XCTestCase {
     XCTAssertEqual(Suggestion.closest("Title", among: ["title"]), "title", "a difference of case is suggested")
     XCTAssertNil(Suggestion.closest("title", among: ["title"]), "an exact match is not a typo")
     XCTAssertNil(Suggestion.closest("x", among: ["list", "show"]), "a short word does not match everything")
+    XCTAssertNil(Suggestion.closest("de", among: ["en", "fr", "es", "ar"]), "replacing every letter is not a typo")
+    XCTAssertEqual(Suggestion.closest("fe", among: ["en", "fr", "es", "ar"]), "fr", "one letter off")
     XCTAssertEqual(Suggestion.closest("lst", among: ["list", "last"]), "last", "ties go to the first alphabetically")
   }
 }
