@@ -2,7 +2,7 @@ import CPMSCore
 
 /// Help in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS,
 /// entries indented 2 with descriptions in a column at 26. The specs hold the English; the other
-/// languages come from Data/i18n/interface.json under `help.*` keys (`HelpText.keys` lists them).
+/// languages come from Data/i18n/interface/ under `help.*` keys (`HelpText.keys` lists them).
 public enum HelpText {
   public static func render(
     _ spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int, language: Language = .en

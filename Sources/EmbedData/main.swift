@@ -1,6 +1,6 @@
 import Foundation
 
-// Writes a Swift file holding every JSON file of Data/ (top level, standards/ and schema/)
+// Writes a Swift file holding every JSON file of Data/ (top level, standards/, schema/, i18n/ and i18n/interface/)
 // as a string literal, keyed by its path relative to Data/. Usage: EmbedData DATA_DIR OUTPUT.
 
 let arguments = CommandLine.arguments
@@ -33,7 +33,7 @@ func swiftLiteral(_ text: String) -> String {
 }
 
 var entries: [(String, String)] = []
-for folder in ["", "standards", "schema", "i18n"] {
+for folder in ["", "standards", "schema", "i18n", "i18n/interface"] {
   let url = folder.isEmpty ? dataDirectory : dataDirectory.appendingPathComponent(folder)
   let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
   for name in names.sorted() where name.hasSuffix(".json") {

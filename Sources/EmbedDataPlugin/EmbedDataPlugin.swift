@@ -11,7 +11,7 @@ struct EmbedDataPlugin: BuildToolPlugin {
     let dataDirectory = context.package.directoryURL.appending(path: "Data")
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedData.swift")
     var inputs: [URL] = []
-    for folder in ["", "standards", "schema", "i18n"] {
+    for folder in ["", "standards", "schema", "i18n", "i18n/interface"] {
       let url = folder.isEmpty ? dataDirectory : dataDirectory.appending(path: folder)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue

@@ -6,7 +6,7 @@ import XCTest
 @testable import cpms
 
 /// Help in every language: each help text of every command has its translations in
-/// Data/i18n/interface.json, made from the English the specs hold now.
+/// Data/i18n/interface/, made from the English the specs hold now.
 final class HelpTranslationTests: XCTestCase {
   var keys: [(key: String, english: String)] {
     HelpText.keys(

@@ -12,11 +12,11 @@ final class CatalogTests: XCTestCase {
       .deletingLastPathComponent().appendingPathComponent("Data")
   }
 
-  /// Every *.json of Data/, Data/standards/ and Data/schema/ (if present), keyed by its path under Data/.
+  /// Every *.json of Data/ and its folders standards/, schema/, i18n/, i18n/interface/ (if present), keyed by its path under Data/.
   static func diskFiles() throws -> [String: String] {
     var files: [String: String] = [:]
     let manager = FileManager.default
-    for folder in ["", "standards", "schema", "i18n"] {
+    for folder in ["", "standards", "schema", "i18n", "i18n/interface"] {
       let url = folder.isEmpty ? dataDirectory : dataDirectory.appendingPathComponent(folder)
       var isDirectory: ObjCBool = false
       guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }

@@ -71,6 +71,10 @@ extension LanguageTests {
     XCTAssertNotEqual(TextFolding.fold("حماية"), TextFolding.fold("رعاية"))
   }
 
+  func testNoInterfaceTextIsGivenByTwoFiles() {
+    XCTAssertEqual(Interface.keysGivenTwice, [], "each key belongs to one file of Data/i18n/interface/")
+  }
+
   func testEveryInterfaceTextExistsInEveryLanguageWithTheSamePlaceholders() {
     XCTAssertGreaterThan(Interface.keys.count, 50)
     for key in Interface.keys {

@@ -1,5 +1,5 @@
 /// The words of cpms's own outputs (headings, labels, notices) in one language, from
-/// Data/i18n/interface.json, which gives every text in every language (the tests check it).
+/// Data/i18n/interface/ (a file per area), which gives every text in every language (the tests check it).
 public struct Interface: Sendable {
   public let language: Language
 
@@ -7,19 +7,39 @@ public struct Interface: Sendable {
     self.language = language
   }
 
-  /// key → language code → text, read once.
+  /// key → language code → text, read once from every file of Data/i18n/interface/ (one per area of
+  /// the tool, so texts for different outputs are edited apart).
   static let table: [String: [String: String]] = {
-    guard let text = EmbeddedData.files["i18n/interface.json"],
-      let root = try? SourceJSONParser.parse(Array(text.utf8)), let texts = root["texts"]?.members
-    else { return [:] }
     var table: [String: [String: String]] = [:]
-    for member in texts {
-      var byLanguage: [String: String] = [:]
-      for entry in member.value.members ?? [] { byLanguage[entry.key] = entry.value.stringValue }
-      table[member.key] = byLanguage
+    for (path, text) in EmbeddedData.files.sorted(by: { $0.key < $1.key }) where isInterfaceFile(path) {
+      guard let root = try? SourceJSONParser.parse(Array(text.utf8)), let texts = root["texts"]?.members
+      else { continue }
+      for member in texts {
+        var byLanguage: [String: String] = [:]
+        for entry in member.value.members ?? [] { byLanguage[entry.key] = entry.value.stringValue }
+        table[member.key] = byLanguage
+      }
     }
     return table
   }()
+
+  static func isInterfaceFile(_ path: String) -> Bool {
+    path.hasPrefix("i18n/interface/") && path.hasSuffix(".json")
+  }
+
+  /// Keys given by more than one file of Data/i18n/interface/ (a test keeps this empty: the later file
+  /// would silently win).
+  public static var keysGivenTwice: [String] {
+    var seen: Set<String> = []
+    var twice: Set<String> = []
+    for (path, text) in EmbeddedData.files where isInterfaceFile(path) {
+      let root = try? SourceJSONParser.parse(Array(text.utf8))
+      for member in root?["texts"]?.members ?? [] where !seen.insert(member.key).inserted {
+        twice.insert(member.key)
+      }
+    }
+    return twice.sorted()
+  }
 
   /// Every key, for the tests that check each language has each text with the same placeholders.
   public static var keys: [String] { table.keys.sorted() }

@@ -19,7 +19,7 @@ public enum MonitoringFormat: String, Sendable, CaseIterable {
 }
 
 /// Renders a monitoring report; pure functions of the report. Text and Markdown speak the output's
-/// language (Data/i18n/interface.json, keys `mon.*`); JSON and CSV keep English field names and values,
+/// language (Data/i18n/interface/, keys `mon.*`); JSON and CSV keep English field names and values,
 /// and findings keep their English messages and rule ids, as in every cpms output.
 public struct MonitoringRendering: Sendable {
   public var layout: TextLayout
