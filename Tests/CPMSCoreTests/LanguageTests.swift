@@ -100,3 +100,15 @@ extension LanguageTests {
     XCTAssertEqual(try Catalog.bundled(in: .en).get().title(of: 18), "Case management")
   }
 }
+
+extension LanguageTests {
+  func testDatesForPeopleAreWrittenTheWayEachLanguageWritesThem() {
+    XCTAssertEqual(Interface(.en).date("2026-10-14"), "14 October 2026")
+    XCTAssertEqual(Interface(.fr).date("2026-10-01"), "1er octobre 2026")
+    XCTAssertEqual(Interface(.es).date("2026-03-31"), "31 de marzo de 2026")
+    XCTAssertEqual(Interface(.ar).date("2026-08-02"), "2 أغسطس 2026")
+    XCTAssertEqual(Interface(.fr).date("not a date"), "not a date", "anything else is shown as given")
+    XCTAssertEqual(
+      Interface(.es).period(from: "2026-01-01", to: "2026-03-31"), "del 1 de enero de 2026 al 31 de marzo de 2026")
+  }
+}

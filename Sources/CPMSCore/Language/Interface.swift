@@ -75,3 +75,19 @@ extension Interface {
     }
   }
 }
+
+extension Interface {
+  /// A date for people, the way the language writes it: "14 October 2026", "1er octobre 2026",
+  /// "14 de octubre de 2026", "14 أكتوبر 2026". Text that is not a YYYY-MM-DD date is returned as given;
+  /// machine outputs (JSON, CSV) keep YYYY-MM-DD.
+  public func date(_ text: String) -> String {
+    guard let date = CalendarDate(parsing: text) else { return text }
+    let day = date.day == 1 ? self("date.firstDay") : String(date.day)
+    return self("date.long", day, self("date.month.\(date.month)"), String(date.year))
+  }
+
+  /// A period for people: "1 January 2026 to 31 March 2026", "du 1er janvier 2026 au 31 mars 2026".
+  public func period(from start: String, to end: String) -> String {
+    self("date.range", date(start), date(end))
+  }
+}
