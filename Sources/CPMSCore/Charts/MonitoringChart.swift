@@ -2,61 +2,69 @@
 /// period against its target line; a period without data says "no data" and draws no bar, so a gap
 /// never reads as zero. Shades, dashes and words carry the meaning, so it reads in greyscale.
 public enum MonitoringChart {
-  static let width = 860
-  static let labelWidth = 200
-  static let plotLeft = 210
-  static let plotWidth = 480
-  static let valueLeft = 700
+  static let width = 960
+  /// Periods are written out for people ("du 1er janvier 2026 au 31 mars 2026"), so their column is wide.
+  static let plotLeft = 360
+  static let plotWidth = 400
+  static let valueLeft = 770
   static let barHeight = 14
   static let lineHeight = 18
 
-  public static func svg(_ report: MonitoringReport) -> String {
+  public static func svg(_ report: MonitoringReport, language: Language = .en) -> String {
+    let t = Interface(language)
+    let words = MonitoringRendering(language: language)
+    let frame = ChartFrame(width: width, language: language)
     let withData = report.indicators.filter { indicator in indicator.periods.contains { $0.status != .noData } }
     var height = 70
     for indicator in withData { height += 22 + indicator.periods.count * lineHeight + 10 }
     let empty = report.indicators.filter { indicator in !indicator.periods.contains { $0.status != .noData } }
     height += 40 + (empty.isEmpty ? 0 : 20)
-    let title = "Indicators by period against their targets" + (report.contextName.map { ": \($0)" } ?? "")
+    let title = report.contextName.map { t("chart.monitoring.titleContext", $0) } ?? t("chart.monitoring.title")
     let behind = withData.filter { $0.periods.last { $0.status != .noData }?.status == .notMet }.map(\.id)
-    var description =
-      "One block per indicator with data; one bar per period, the dashed line is the target, \"no data\" "
-      + "marks a period without figures."
-    description +=
-      behind.isEmpty
-      ? " Every indicator meets its target in its latest period."
-      : " Behind their target in the latest period with data: \(behind.joined(separator: ", "))."
-    var out = SVG.open(id: "monitoring-chart", width: width, height: height, title: title, description: description)
+    let description =
+      t("chart.monitoring.desc") + " "
+      + (behind.isEmpty
+        ? t("chart.monitoring.allMet") : t("chart.monitoring.behind", behind.joined(separator: t("mon.comma"))))
+    var out = SVG.open(
+      id: "monitoring-chart", width: width, height: height, title: title, description: description,
+      language: language)
     out += #"<rect x="0" y="0" width="\#(width)" height="\#(height)" fill="rgb(255,255,255)"/>"# + "\n"
-    out += #"<text x="12" y="22" font-size="16" font-weight="bold">\#(SVG.escape(title))</text>"# + "\n"
+    out += #"<text x="\#(frame.x(12))" y="22" font-size="16" font-weight="bold">\#(SVG.escape(title))</text>"# + "\n"
     var y = 50
     for indicator in withData {
       out += #"<g id="monitoring-chart-indicator-\#(SVG.escape(indicator.id))">"#
-      let label = "\(indicator.id) " + SVG.shortened(indicator.text, to: 100)
-      out += #"<text x="12" y="\#(y + 14)" font-weight="bold">\#(SVG.escape(label))<title>"#
+      let label = "\(indicator.id) " + SVG.shortened(indicator.text, to: 110)
+      out += #"<text x="\#(frame.x(12))" y="\#(y + 14)" font-weight="bold">\#(SVG.escape(label))<title>"#
       out += SVG.escape("\(indicator.id) \(indicator.text)") + "</title></text>"
       y += 22
       let scale = self.scale(indicator)
       if let goal = goal(indicator), let scale {
-        let x = SVG.number(Double(plotLeft) + min(goal / scale, 1) * Double(plotWidth))
+        let x = SVG.number(frame.x(Double(plotLeft) + min(goal / scale, 1) * Double(plotWidth)))
         out += #"<line class="target" x1="\#(x)" y1="\#(y - 4)" x2="\#(x)" "#
         out += #"y2="\#(y + indicator.periods.count * lineHeight)" stroke="rgb(0,0,0)" stroke-width="1.5" "#
-        out += #"stroke-dasharray="4 3"><title>target \#(SVG.escape(indicator.target.description))</title></line>"#
+        out += #"stroke-dasharray="4 3"><title>"#
+        out += SVG.escape(t("chart.monitoring.target", t.target(indicator.target))) + "</title></line>"
       }
       for period in indicator.periods {
         let middle = y + lineHeight / 2
-        out += #"<text x="24" y="\#(middle + 4)" fill="rgb(51,51,51)">\#(SVG.escape(period.period.description))</text>"#
+        let periodLabel = t.period(from: period.period.start.description, to: period.period.end.description)
+        out += #"<text x="\#(frame.x(24))" y="\#(middle + 4)" fill="rgb(51,51,51)" font-size="11">"#
+        out += SVG.escape(periodLabel) + "</text>"
+        let shown = shown(indicator, period, words)
         if period.status == .noData {
-          out += #"<text class="no-data" x="\#(plotLeft + 6)" y="\#(middle + 4)" font-style="italic">no data</text>"#
+          out += #"<text class="no-data" x="\#(frame.x(plotLeft + 6))" y="\#(middle + 4)" font-style="italic">"#
+          out += SVG.escape(t("mon.status.noData")) + "</text>"
         } else if let value = value(indicator, period), let scale {
           let length = max(0, min(value / scale, 1)) * Double(plotWidth)
-          out += #"<rect class="bar" x="\#(plotLeft)" y="\#(middle - barHeight / 2)" "#
+          out += #"<rect class="bar" x="\#(SVG.number(frame.left(Double(plotLeft), length: length)))" "#
+          out += #"y="\#(middle - barHeight / 2)" "#
           out += #"width="\#(SVG.number(length))" height="\#(barHeight)" fill="rgb(110,110,110)">"#
-          out += "<title>\(SVG.escape(shown(indicator, period)))</title></rect>"
-          out += #"<text class="value" x="\#(valueLeft)" y="\#(middle + 4)">"#
-          out += SVG.escape(shown(indicator, period) + " · " + status(period.status)) + "</text>"
+          out += "<title>\(SVG.escape(shown))</title></rect>"
+          out += #"<text class="value" x="\#(frame.x(valueLeft))" y="\#(middle + 4)">"#
+          out += SVG.escape(shown + " · " + words.status(period.status)) + "</text>"
         } else {
-          out += #"<text class="value" x="\#(plotLeft + 6)" y="\#(middle + 4)">"#
-          out += SVG.escape(shown(indicator, period) + " · " + status(period.status)) + "</text>"
+          out += #"<text class="value" x="\#(frame.x(plotLeft + 6))" y="\#(middle + 4)">"#
+          out += SVG.escape(shown + " · " + words.status(period.status)) + "</text>"
         }
         y += lineHeight
       }
@@ -64,12 +72,12 @@ public enum MonitoringChart {
       y += 10
     }
     if !empty.isEmpty {
-      let ids = empty.map(\.id).joined(separator: ", ")
-      out += #"<text id="monitoring-chart-no-data" x="12" y="\#(height - 36)" font-style="italic">"#
-      out += SVG.escape("No data in any period: \(ids)") + "</text>\n"
+      let ids = empty.map(\.id).joined(separator: t("mon.comma"))
+      out += #"<text id="monitoring-chart-no-data" x="\#(frame.x(12))" y="\#(height - 36)" font-style="italic">"#
+      out += SVG.escape(t("chart.monitoring.noDataAnywhere", ids)) + "</text>\n"
     }
-    out += #"<text x="12" y="\#(height - 16)" fill="rgb(51,51,51)">"#
-    out += "grey bar: the period's figure · dashed line: the target · no data: nothing reported</text>\n</svg>\n"
+    out += #"<text x="\#(frame.x(12))" y="\#(height - 16)" fill="rgb(51,51,51)">"#
+    out += SVG.escape(t("chart.monitoring.legend")) + "</text>\n</svg>\n"
     return out
   }
 
@@ -106,19 +114,21 @@ public enum MonitoringChart {
     }
   }
 
-  static func shown(_ indicator: IndicatorResult, _ period: IndicatorPeriodResult) -> String {
+  /// The figure as a label: "83.3% (50/60)", a count, or for yes/no the answer and how many units said yes.
+  static func shown(_ indicator: IndicatorResult, _ period: IndicatorPeriodResult, _ words: MonitoringRendering)
+    -> String
+  {
     switch indicator.kind {
     case .percentage:
       guard let percentage = period.percentage else { return "-" }
-      return MonitoringRendering.oneDecimal(percentage) + "%"
+      return words.percent(percentage)
         + (period.numerator.map { n in period.denominator.map { " (\(n)/\($0))" } ?? "" } ?? "")
     case .number: return period.value.map(String.init) ?? "-"
     case .yesNo:
       guard let answer = period.answer else { return "-" }
-      return (answer ? "yes" : "no")
-        + " (\(period.yesCount ?? 0) of \((period.yesCount ?? 0) + (period.noCount ?? 0)) yes)"
+      let yes = period.yesCount ?? 0
+      return words.t(
+        "chart.monitoring.answer", words.t(answer ? "target.yes" : "target.no"), yes, yes + (period.noCount ?? 0))
     }
   }
-
-  static func status(_ status: TargetStatus) -> String { status.rawValue }
 }

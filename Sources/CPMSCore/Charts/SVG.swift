@@ -24,15 +24,42 @@ enum SVG {
   }
 
   /// The opening of a standalone, accessible chart: `title` and `desc` are what a screen reader and a
-  /// search find; the style uses the system's sans-serif fonts (nothing is fetched).
-  static func open(id: String, width: Int, height: Int, title: String, description: String) -> String {
-    """
-    <svg xmlns="http://www.w3.org/2000/svg" id="\(escape(id))" viewBox="0 0 \(width) \(height)" \
-    width="\(width)" height="\(height)" role="img" aria-labelledby="\(escape(id))-title \(escape(id))-desc" \
-    font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="12">
-    <title id="\(escape(id))-title">\(escape(title))</title>
-    <desc id="\(escape(id))-desc">\(escape(description))</desc>
+  /// search find; the style uses the system's sans-serif fonts (nothing is fetched). A chart in another
+  /// language than English says which (`xml:lang`), and an Arabic one sets `direction="rtl"`, which every
+  /// text inherits, so text anchored at its start grows leftwards from a mirrored x.
+  static func open(
+    id: String, width: Int, height: Int, title: String, description: String, language: Language = .en
+  ) -> String {
+    var languageAttributes = language == .en ? "" : #" xml:lang="\#(language.rawValue)""#
+    if language.isRightToLeft { languageAttributes += #" direction="rtl""# }
+    return """
+      <svg xmlns="http://www.w3.org/2000/svg" id="\(escape(id))" viewBox="0 0 \(width) \(height)" \
+      width="\(width)" height="\(height)" role="img" aria-labelledby="\(escape(id))-title \(escape(id))-desc" \
+      font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="12"\(languageAttributes)>
+      <title id="\(escape(id))-title">\(escape(title))</title>
+      <desc id="\(escape(id))-desc">\(escape(description))</desc>
 
-    """
+      """
   }
+}
+
+/// Where things go on a chart of `width` in the reading direction of its language: layouts are written
+/// left to right, and in Arabic every x is mirrored, so labels sit at the right and bars and scales grow
+/// leftwards.
+struct ChartFrame {
+  let width: Int
+  let rightToLeft: Bool
+
+  init(width: Int, language: Language) {
+    self.width = width
+    rightToLeft = language.isRightToLeft
+  }
+
+  /// The x of a point written left to right.
+  func x(_ x: Double) -> Double { rightToLeft ? Double(width) - x : x }
+  func x(_ x: Int) -> Int { rightToLeft ? width - x : x }
+
+  /// The left edge of a box that starts at `x` and is `length` wide when read left to right.
+  func left(_ x: Double, length: Double) -> Double { rightToLeft ? Double(width) - x - length : x }
+  func left(_ x: Int, length: Int) -> Int { rightToLeft ? width - x - length : x }
 }

@@ -91,3 +91,24 @@ extension Interface {
     self("date.range", date(start), date(end))
   }
 }
+
+extension Interface {
+  /// The plural category of `count` in the language, as CLDR names it, limited to the forms cpms's
+  /// texts use: "one" (French counts 0 as one too), "two" (Arabic's dual), else "other".
+  public func pluralCategory(_ count: Int) -> String {
+    switch language {
+    case .fr: count == 0 || count == 1 ? "one" : "other"
+    case .ar: count == 1 ? "one" : count == 2 ? "two" : "other"
+    case .en, .es: count == 1 ? "one" : "other"
+    }
+  }
+
+  /// The text of `key.one`, `key.two` or `key.other` chosen by `count`, so "1 unit" and "2 units" agree
+  /// in each language; a language without a `.two` text (only Arabic has a dual) gets `.other`.
+  /// `values` fill the text's placeholders, `{1}` first.
+  public func counted(_ key: String, _ count: Int, _ values: CustomStringConvertible...) -> String {
+    let category = pluralCategory(count)
+    let chosen = Interface.table["\(key).\(category)"] == nil ? "\(key).other" : "\(key).\(category)"
+    return text(chosen, values)
+  }
+}

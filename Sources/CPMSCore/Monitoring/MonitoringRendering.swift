@@ -18,9 +18,9 @@ public enum MonitoringFormat: String, Sendable, CaseIterable {
   case html
 }
 
-/// Renders a monitoring report; pure functions of the report. Text and Markdown speak the output's
-/// language (Data/i18n/interface/, keys `mon.*`); JSON and CSV keep English field names and values,
-/// and findings keep their English messages and rule ids, as in every cpms output.
+/// Renders a monitoring report; pure functions of the report. Text, Markdown, HTML and the chart speak
+/// the output's language (Data/i18n/interface/, keys `mon.*` and `chart.*`), with dates written for
+/// people; JSON and CSV keep English field names and values and YYYY-MM-DD dates, and rule ids stay.
 public struct MonitoringRendering: Sendable {
   public var layout: TextLayout
   public var delimiter: Character
@@ -34,13 +34,29 @@ public struct MonitoringRendering: Sendable {
 
   var t: Interface { Interface(language) }
 
+  /// True while writing HTML: names, ids and other values inside a sentence are marked so the page can
+  /// isolate each in a `<bdi>`, and a Latin name inside Arabic (or the reverse) keeps its own direction.
+  var isolating = false
+
+  /// Marks a value to isolate (see `isolating`); the marks are private-use characters, removed from the
+  /// value first so input cannot forge them.
+  func isolated(_ value: String) -> String {
+    guard isolating else { return value }
+    return "\u{E000}" + value.filter { $0 != "\u{E000}" && $0 != "\u{E001}" } + "\u{E001}"
+  }
+
+  /// Escaped HTML text with each isolated value in a `<bdi>`.
+  func html(_ text: String) -> String {
+    HTML.text(text).replacing("\u{E000}", with: "<bdi>").replacing("\u{E001}", with: "</bdi>")
+  }
+
   public func render(_ report: MonitoringReport, format: MonitoringFormat) -> String {
     switch format {
     case .text: text(report)
     case .json: JSONOutput.encode(MonitoringReportJSON(report)) + "\n"
     case .markdown: markdown(report)
     case .csv: csv(report)
-    case .svg: MonitoringChart.svg(report)
+    case .svg: MonitoringChart.svg(report, language: language)
     case .html: html(report)
     }
   }
@@ -56,17 +72,23 @@ public struct MonitoringRendering: Sendable {
   /// One decimal with the language's separator.
   func decimal(_ value: Double) -> String { language.decimal(Self.oneDecimal(value)) }
 
-  func period(_ period: MonitoringPeriod) -> String { t("mon.period", period.start, period.end) }
+  /// A percentage for people: "82.4%", "82,4 %" (French and Spanish space it).
+  func percent(_ value: Double) -> String { t("mon.percent", decimal(value)) }
+
+  /// "1 January 2026 to 31 March 2026", "du 1er janvier 2026 au 31 mars 2026".
+  func period(_ period: MonitoringPeriod) -> String {
+    t.period(from: period.start.description, to: period.end.description)
+  }
 
   func unit(_ unit: ReportingUnit) -> String {
     switch (unit.organisation.isEmpty, unit.locationCode.isEmpty) {
-    case (false, false): t("mon.unitAt", unit.organisation, unit.locationCode)
-    case (false, true): unit.organisation
-    default: unit.locationCode
+    case (false, false): t("mon.unitAt", isolated(unit.organisation), isolated(unit.locationCode))
+    case (false, true): isolated(unit.organisation)
+    default: isolated(unit.locationCode)
     }
   }
 
-  func units(_ count: Int) -> String { count == 1 ? t("mon.unitsOne") : t("mon.unitsMany", count) }
+  func units(_ count: Int) -> String { t.counted("mon.units", count, count) }
 
   func status(_ status: TargetStatus) -> String {
     switch status {
@@ -79,11 +101,11 @@ public struct MonitoringRendering: Sendable {
 
   func figure(_ result: IndicatorPeriodResult) -> String {
     if let percentage = result.percentage, let numerator = result.numerator, let denominator = result.denominator {
-      return "\(decimal(percentage))% (\(numerator)/\(denominator))"
+      return "\(percent(percentage)) (\(numerator)/\(denominator))"
     }
     if let value = result.value { return String(value) }
     if let answer = result.answer, let yes = result.yesCount, let no = result.noCount {
-      return t("mon.answer", t(answer ? "target.yes" : "target.no"), yes, yes + no)
+      return t.counted("mon.answer", yes + no, t(answer ? "target.yes" : "target.no"), yes, yes + no)
     }
     return t("mon.status.noData")
   }
@@ -112,7 +134,7 @@ public struct MonitoringRendering: Sendable {
         "\(t("mon.group." + $0.group.rawValue)) \($0.total)"
       }
       return t("mon.pair", t("mon.family." + family.rawValue), parts.joined(separator: t("mon.comma")))
-        + (given == all ? "" : " " + (given == 1 ? t("mon.groupUnitsOne", all) : t("mon.groupUnits", given, all)))
+        + (given == all ? "" : " " + t("mon.groupUnits", given, all))
     }.joined(separator: t("mon.semicolon"))
   }
 
@@ -122,7 +144,7 @@ public struct MonitoringRendering: Sendable {
   }
 
   func title(_ report: MonitoringReport) -> String {
-    report.contextName.map { t("mon.titleContext", $0) } ?? t("mon.title")
+    report.contextName.map { t("mon.titleContext", isolated($0)) } ?? t("mon.title")
   }
 
   func dataLine(_ report: MonitoringReport) -> String {
@@ -170,7 +192,7 @@ public struct MonitoringRendering: Sendable {
       let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 + ": " } ?? ""
       findings.append(
         layout.wrap(
-          "\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]", indent: "",
+          "\(place)\(t("severity." + finding.severity.rawValue)): \(finding.message) [\(finding.rule)]", indent: "",
           hanging: "    "))
     }
     findings.append(layout.wrap(summary(report)))
@@ -205,7 +227,7 @@ public struct MonitoringRendering: Sendable {
     if report.findings.isEmpty { out += Markdown.escape(t("mon.noFindings")) + "\n\n" }
     for finding in report.findings {
       let place = finding.location.map(\.description).map { $0.isEmpty ? "" : "`\($0)`: " } ?? ""
-      out += "- \(place)**\(finding.severity.rawValue)**: \(Markdown.escape(finding.message)) (`\(finding.rule)`)\n"
+      out += "- \(place)**\(t("severity." + finding.severity.rawValue))**: \(Markdown.escape(finding.message)) (`\(finding.rule)`)\n"
     }
     if !report.findings.isEmpty { out += "\n" }
     return out + Markdown.escape(summary(report)) + "\n"
@@ -214,17 +236,25 @@ public struct MonitoringRendering: Sendable {
   // MARK: html
 
   func html(_ report: MonitoringReport) -> String {
+    var words = self
+    words.isolating = true
+    return words.htmlPage(report, title: title(report))
+  }
+
+  /// The page, written by a rendering that isolates values (`isolating`); `plainTitle` is the title
+  /// without marks, for the `<title>` element, which holds text only.
+  func htmlPage(_ report: MonitoringReport, title plainTitle: String) -> String {
     let header = ["period", "figure", "status", "trend", "units", "missing"].map { t("mon.col." + $0) }
-    var body = "<h1>\(HTML.text(title(report)))</h1>\n"
-    body += "<p>\(HTML.text(dataLine(report) + " " + t("mon.rule")))</p>\n"
-    let chart = SVG.inline(MonitoringChart.svg(report))
+    var body = "<h1>\(html(title(report)))</h1>\n"
+    body += "<p>\(html(dataLine(report) + " " + t("mon.rule")))</p>\n"
+    let chart = SVG.inline(MonitoringChart.svg(report, language: language))
     body += "<figure class=\"chart\">\n\(chart)</figure>\n"
     for standard in report.standards {
-      body += "<h2>\(HTML.text(t("standard.heading", standard.number, standard.title)))</h2>\n"
+      body += "<h2>\(html(t("standard.heading", standard.number, standard.title)))</h2>\n"
       for indicator in report.indicators where indicator.standard == standard.number {
         let id = indicator.id + (indicator.officialId.map { " (\($0))" } ?? "")
         body += "<section class=\"indicator\">\n<h3><bdi>\(HTML.text(id))</bdi> \(HTML.text(indicator.text))</h3>\n"
-        body += "<p class=\"target\">\(HTML.text(target(indicator)))</p>\n"
+        body += "<p class=\"target\">\(html(target(indicator)))</p>\n"
         body +=
           "<table>\n<thead><tr>" + header.map { "<th>\(HTML.text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for result in indicator.periods {
@@ -232,11 +262,11 @@ public struct MonitoringRendering: Sendable {
             period(result.period), figure(result), status(result.status), trend(result, kind: indicator.kind),
             String(result.reportingUnits.count), result.missingUnits.map(unit).joined(separator: t("mon.semicolon")),
           ]
-          body += "<tr>" + cells.map { "<td>\(HTML.text($0))</td>" }.joined() + "</tr>\n"
+          body += "<tr>" + cells.map { "<td>\(html($0))</td>" }.joined() + "</tr>\n"
           let byGroup = groups(result)
           if !byGroup.isEmpty {
             body +=
-              "<tr class=\"groups\"><td colspan=\"6\">\(HTML.text(t("mon.col.groups") + ": " + byGroup))</td></tr>\n"
+              "<tr class=\"groups\"><td colspan=\"6\">\(html(t("mon.pair", t("mon.col.groups"), byGroup)))</td></tr>\n"
           }
         }
         body += "</tbody>\n</table>\n</section>\n"
@@ -247,9 +277,12 @@ public struct MonitoringRendering: Sendable {
     if !report.findings.isEmpty {
       body += "<ul>\n"
       for finding in report.findings {
-        let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 + ": " } ?? ""
-        body += "<li><code>\(HTML.text(place))</code><strong>\(finding.severity.rawValue)</strong>: "
-        body += "\(HTML.text(finding.message)) (<code>\(HTML.text(finding.rule))</code>)</li>\n"
+        // File names and rule ids are Latin text: isolated, so an Arabic page keeps them readable.
+        let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 } ?? ""
+        let located = place.isEmpty ? "" : "<code dir=\"ltr\">\(HTML.text(place))</code>\(HTML.text(t("mon.pair", "", "")))"
+        body += "<li>\(located)<strong>\(HTML.text(t("severity." + finding.severity.rawValue)))</strong>"
+        body += "\(HTML.text(t("mon.pair", "", "")))\(HTML.text(finding.message)) "
+        body += "(<code dir=\"ltr\">\(HTML.text(finding.rule))</code>)</li>\n"
       }
       body += "</ul>\n"
     }
@@ -260,9 +293,9 @@ public struct MonitoringRendering: Sendable {
       <html lang="\(language.rawValue)"\(direction)>
       <head>
       <meta charset="utf-8">
-      <title>\(HTML.text(title(report)))</title>
+      <title>\(HTML.text(plainTitle))</title>
       <style>
-      @page { size: A4; margin: 16mm 14mm 18mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+      @page { size: A4; margin: 16mm 14mm 18mm 14mm; @bottom-\(language.isRightToLeft ? "left" : "right") { content: counter(page) " / " counter(pages); font-size: 8pt; } }
       body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; margin: 0 auto; max-width: 190mm; }
       h1 { font-size: 16pt; } h2 { font-size: 13pt; break-after: avoid; margin-top: 8mm; } h3 { font-size: 10.5pt; margin: 0 0 1mm 0; }
       figure.chart { margin: 4mm 0; } figure.chart svg { width: 100%; height: auto; }
