@@ -19,7 +19,7 @@ public enum MonitoringChart {
     for indicator in withData { height += 22 + indicator.periods.count * lineHeight + 10 }
     let empty = report.indicators.filter { indicator in !indicator.periods.contains { $0.status != .noData } }
     height += 40 + (empty.isEmpty ? 0 : 20)
-    let title = report.contextName.map { t("chart.monitoring.titleContext", $0) } ?? t("chart.monitoring.title")
+    let title = report.contextName.map { t("chart.monitoring.titleContext", frame.isolated($0)) } ?? t("chart.monitoring.title")
     let behind = withData.filter { $0.periods.last { $0.status != .noData }?.status == .notMet }.map(\.id)
     let description =
       t("chart.monitoring.desc") + " "
@@ -33,7 +33,7 @@ public enum MonitoringChart {
     var y = 50
     for indicator in withData {
       out += #"<g id="monitoring-chart-indicator-\#(SVG.escape(indicator.id))">"#
-      let label = "\(indicator.id) " + SVG.shortened(indicator.text, to: 110)
+      let label = frame.label(id: indicator.id, SVG.shortened(indicator.text, to: 110))
       out += #"<text x="\#(frame.x(12))" y="\#(y + 14)" font-weight="bold">\#(SVG.escape(label))<title>"#
       out += SVG.escape("\(indicator.id) \(indicator.text)") + "</title></text>"
       y += 22

@@ -53,7 +53,7 @@ public enum RankingChart {
       if chosen {
         out += #"<rect x="4" y="\#(y + 1)" width="\#(width - 8)" height="\#(rowHeight - 2)" fill="rgb(232,232,232)"/>"#
       }
-      let label = "\(entry.standard) " + SVG.shortened(entry.title, to: chosen ? 33 : 36)
+      let label = frame.label(id: entry.standard.description, SVG.shortened(entry.title, to: chosen ? 33 : 36))
       out += #"<text x="\#(frame.x(12))" y="\#(SVG.number(middle + 4))"\#(chosen ? #" font-weight="bold""# : "")>"#
       out += (chosen ? "■ " : "") + SVG.escape(label) + "<title>" + SVG.escape("\(entry.standard) \(entry.title)")
       out += "</title></text>"
@@ -87,12 +87,12 @@ public enum RankingChart {
     out += #"<text x="\#(frame.x(12))" y="\#(legendY)" fill="rgb(51,51,51)">"#
     out += SVG.escape(t("chart.ranking.legend")) + "</text>\n"
     out += #"<text x="\#(frame.x(12))" y="\#(legendY + 18)" fill="rgb(51,51,51)">"#
-    out += SVG.escape(participantsLine(participants, t)) + "</text>\n</svg>\n"
+    out += SVG.escape(participantsLine(participants, t, frame)) + "</text>\n</svg>\n"
     return out
   }
 
-  static func participantsLine(_ participants: [String], _ t: Interface) -> String {
-    let shown = participants.prefix(12).joined(separator: t("mon.comma"))
+  static func participantsLine(_ participants: [String], _ t: Interface, _ frame: ChartFrame) -> String {
+    let shown = participants.prefix(12).map(frame.isolated).joined(separator: t("mon.comma"))
     let names = participants.count > 12 ? t("chart.ranking.more", shown, participants.count - 12) : shown
     return t("chart.ranking.participants", names)
   }

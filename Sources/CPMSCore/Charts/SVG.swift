@@ -62,4 +62,15 @@ struct ChartFrame {
   /// The left edge of a box that starts at `x` and is `length` wide when read left to right.
   func left(_ x: Double, length: Double) -> Double { rightToLeft ? Double(width) - x - length : x }
   func left(_ x: Int, length: Int) -> Int { rightToLeft ? width - x - length : x }
+
+  /// A name inside a right-to-left label keeps its own direction: in Arabic it is set between Unicode's
+  /// first-strong isolate and its closing mark, so "Case management…" or a closing period stays with
+  /// its text; elsewhere it is returned as given.
+  func isolated(_ text: String) -> String { rightToLeft ? "\u{2068}" + text + "\u{2069}" : text }
+
+  /// "13.L1 Number of…": the id, left to right, then its text, each isolated in Arabic, so the id stays
+  /// first (at the right) and reads as written.
+  func label(id: String, _ text: String) -> String {
+    rightToLeft ? "\u{2066}" + id + "\u{2069} " + isolated(text) : id + " " + text
+  }
 }

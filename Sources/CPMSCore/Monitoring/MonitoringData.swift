@@ -160,12 +160,17 @@ public enum MonitoringReader {
     return firstLines.contains { $0.contains("#indicator+code") || $0.contains("indicator_id") }
   }
 
+  /// Reads a sheet, with findings in the catalog's language.
   public static func read(_ bytes: [UInt8], path: String, catalog: Catalog) -> MonitoringFile {
-    read(bytes, path: path, indicators: IndicatorIndex(catalog: catalog))
+    read(bytes, path: path, indicators: IndicatorIndex(catalog: catalog), language: catalog.language)
   }
 
-  /// Reads with an index of the catalog's indicators built once for many files.
-  public static func read(_ bytes: [UInt8], path: String, indicators: IndicatorIndex) -> MonitoringFile {
+  /// Reads with an index of the catalog's indicators built once for many files; findings are written
+  /// in `language` (their rule ids stay).
+  public static func read(_ bytes: [UInt8], path: String, indicators: IndicatorIndex, language: Language = .en)
+    -> MonitoringFile
+  {
+    let t = Interface(language)
     var file = MonitoringFile(path: path, rows: [], diagnostics: [], malformed: false, rejectedRows: 0)
     func malformed(_ rule: String, _ message: String, line: Int = 1, column: Int? = nil) -> MonitoringFile {
       file.diagnostics.append(
@@ -175,19 +180,14 @@ public enum MonitoringReader {
       return file
     }
     if bytes.count > maxFileSize {
-      return malformed(
-        "file-too-large",
-        "The file is larger than \(maxFileSize / 1_048_576) MB, far more than a monitoring sheet; check that this is the right file."
-      )
+      return malformed("file-too-large", t("mon.sheet.tooLarge", maxFileSize / 1_048_576))
     }
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-      return malformed(
-        "workbook", "This is a workbook (.xlsx), not CSV: in the spreadsheet, save the sheet as 'CSV UTF-8'.")
+      return malformed("workbook", t("mon.sheet.workbook"))
     }
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     guard let text = String(validating: body, as: UTF8.self) else {
-      return malformed(
-        "not-utf8", "The file is not UTF-8 text; save it from the spreadsheet as 'CSV UTF-8' and try again.")
+      return malformed("not-utf8", t("mon.sheet.notUTF8"))
     }
     let records: [CSV.Record]
     do {
@@ -196,14 +196,14 @@ public enum MonitoringReader {
       // The reader's own words for too many columns speak of ballots.
       let message =
         error.message.contains("more than \(CSV.maxColumns) columns")
-        ? "the row has more than \(CSV.maxColumns) columns; a monitoring sheet has \(MonitoringSheet.columns.count)"
+        ? t("mon.sheet.tooManyColumns", CSV.maxColumns, MonitoringSheet.columns.count)
         : error.message
-      return malformed("csv-syntax", "The file is not valid CSV: \(message).", line: error.line)
+      return malformed("csv-syntax", t("mon.sheet.csvSyntax", message), line: error.line)
     }
     var index = 0
     while index < records.count && records[index].isBlank { index += 1 }
     guard index < records.count else {
-      return malformed("empty-file", "The file is empty; fill the sheet from 'cpms monitor template'.")
+      return malformed("empty-file", t("mon.sheet.empty"))
     }
     var header: CSV.Record? = records[index]
     var tags: CSV.Record?
@@ -215,7 +215,7 @@ public enum MonitoringReader {
       index += 1
     }
     index += 1
-    let (columns, problems) = mapColumns(header: header, tags: tags, path: path)
+    let (columns, problems) = mapColumns(header: header, tags: tags, path: path, language: language)
     file.diagnostics += problems
     if problems.hasErrors {
       file.malformed = true
@@ -226,11 +226,9 @@ public enum MonitoringReader {
       let names = missing.compactMap { key in MonitoringSheet.columns.first { $0.key == key } }
         .map { "\($0.header) (\($0.hashtag))" }
       return malformed(
-        "missing-column",
-        "The sheet has no \(CSVNames.list(names)) column; start from 'cpms monitor template', which has them all.",
-        line: (header ?? tags)?.line ?? 1)
+        "missing-column", t("mon.sheet.missingColumn", CSVNames.list(names, t)), line: (header ?? tags)?.line ?? 1)
     }
-    var checker = RowChecker(path: path, columns: columns, indicators: indicators)
+    var checker = RowChecker(path: path, columns: columns, indicators: indicators, language: language)
     for record in records[index...] where !record.isBlank {
       checker.check(record, into: &file)
     }
@@ -266,7 +264,7 @@ public enum MonitoringReader {
   static let byHeader: [String: MonitoringColumn.Key] = Dictionary(
     uniqueKeysWithValues: MonitoringSheet.columns.map { ($0.header, $0.key) })
 
-  static func mapColumns(header: CSV.Record?, tags: CSV.Record?, path: String)
+  static func mapColumns(header: CSV.Record?, tags: CSV.Record?, path: String, language: Language = .en)
     -> ([MonitoringColumn.Key: Int], [Diagnostic])
   {
     var columns: [MonitoringColumn.Key: Int] = [:]
@@ -286,7 +284,7 @@ public enum MonitoringReader {
         problems.append(
           Diagnostic(
             .error, rule: "repeated-column",
-            message: "Columns \(earlier + 1) and \(position + 1) are both '\(name)'; keep one of them.",
+            message: Interface(language)("mon.sheet.repeatedColumn", earlier + 1, position + 1, name),
             location: DiagnosticLocation(file: path, line: (tags ?? header)?.line ?? 1, column: position + 1)))
         continue
       }
@@ -296,11 +294,11 @@ public enum MonitoringReader {
   }
 }
 
-/// "a, b and c" without depending on the command-line module.
+/// "a, b or c" in the language, without depending on the command-line module.
 enum CSVNames {
-  static func list(_ items: [String]) -> String {
+  static func list(_ items: [String], _ t: Interface) -> String {
     guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " or " + items.last!
+    return t("mon.or", items.dropLast().joined(separator: t("mon.comma")), items.last!)
   }
 }
 
@@ -330,8 +328,12 @@ struct RowChecker {
   let positions: [Int?]
   let indicators: IndicatorIndex
 
-  init(path: String, columns: [MonitoringColumn.Key: Int], indicators: IndicatorIndex) {
+  /// The language of the findings.
+  let t: Interface
+
+  init(path: String, columns: [MonitoringColumn.Key: Int], indicators: IndicatorIndex, language: Language = .en) {
     self.path = path
+    t = Interface(language)
     positions = MonitoringSheet.columns.map { columns[$0.key] }
     self.indicators = indicators
   }
@@ -375,48 +377,40 @@ struct RowChecker {
     guard let id = cell(record, .indicatorID) ?? cell(record, .officialID) else {
       if hasFigure {
         error(
-          "missing-indicator-id", .indicatorID, "The row has figures but no indicator id; copy it from the template.")
+          "missing-indicator-id", .indicatorID, t("mon.row.noIndicator"))
         file.diagnostics += errors
         file.rejectedRows += 1
       }
       return
     }
     guard let (standard, indicator) = indicators.find(id) else {
-      error(
-        "unknown-indicator", .indicatorID,
-        "'\(Excerpt.of(id))' is not an indicator cpms knows (ids look like 18.1; see 'cpms show N'); "
-          + "the row is left out.")
+      error("unknown-indicator", .indicatorID, t("mon.row.unknownIndicator", Excerpt.of(id)))
       file.diagnostics += errors
       if hasFigure { file.rejectedRows += 1 }
       return
     }
     // Numbers: whole, not negative, not absurd.
-    func number(_ key: MonitoringColumn.Key, _ name: String) -> Int? {
+    /// A column's name in the findings: its header, the same in every language.
+    func name(_ key: MonitoringColumn.Key) -> String { MonitoringSheet.columns[key.ordinal].header }
+    func number(_ key: MonitoringColumn.Key) -> Int? {
       guard let text = cell(record, key) else { return nil }
       if let value = Int(text), value >= 0 {
         if value > MonitoringReader.maxFigure {
-          error(
-            "number-too-large", key, "The \(name) \(Excerpt.of(text)) is larger than any real count; check it.",
-            standard: standard)
+          error("number-too-large", key, t("mon.row.tooLarge", name(key), Excerpt.of(text)), standard: standard)
           return nil
         }
         return value
       }
       if let value = Double(text), value < 0 {
-        error(
-          "negative-number", key, "The \(name) is negative (\(Excerpt.of(text))); counts start at 0.",
-          standard: standard)
+        error("negative-number", key, t("mon.row.negative", name(key), Excerpt.of(text)), standard: standard)
       } else if text.contains(",") || text.contains(" ") || text.contains("\u{A0}") {
-        error(
-          "not-a-number", key,
-          "The \(name) '\(Excerpt.of(text))' is not a whole number; write it without thousands separators.",
-          standard: standard)
+        error("not-a-number", key, t("mon.row.separators", name(key), Excerpt.of(text)), standard: standard)
       } else {
-        error("not-a-number", key, "The \(name) '\(Excerpt.of(text))' is not a whole number.", standard: standard)
+        error("not-a-number", key, t("mon.row.notNumber", name(key), Excerpt.of(text)), standard: standard)
       }
       return nil
     }
-    func date(_ key: MonitoringColumn.Key, _ name: String) -> CalendarDate? {
+    func date(_ key: MonitoringColumn.Key) -> CalendarDate? {
       guard let text = cell(record, key) else { return nil }
       let parsed: CalendarDate?
       if let known = dates[text] {
@@ -426,78 +420,66 @@ struct RowChecker {
         dates[text] = parsed
       }
       guard let date = parsed else {
-        error(
-          "bad-date", key, "The \(name) '\(Excerpt.of(text))' is not a date written YYYY-MM-DD.", standard: standard)
+        error("bad-date", key, t("mon.row.badDate", name(key), Excerpt.of(text)), standard: standard)
         return nil
       }
       return date
     }
-    let start = date(.periodStart, "period start")
-    let end = date(.periodEnd, "period end")
+    let start = date(.periodStart)
+    let end = date(.periodEnd)
     var period: MonitoringPeriod?
     if let start, let end {
       if end < start {
         error(
-          "period-order", .periodEnd, "The period ends (\(end)) before it starts (\(start)).", standard: standard)
+          "period-order", .periodEnd,
+          t("mon.row.periodOrder", t.date(end.description), t.date(start.description)), standard: standard)
       } else {
         period = MonitoringPeriod(start: start, end: end)
       }
     } else if errors.isEmpty {
       if !hasFigure { return }
-      error(
-        "missing-period", start == nil ? .periodStart : .periodEnd,
-        "The row has figures but no \(start == nil ? "period start" : "period end"); give both dates, YYYY-MM-DD.",
-        standard: standard)
+      let empty: MonitoringColumn.Key = start == nil ? .periodStart : .periodEnd
+      error("missing-period", empty, t("mon.row.missingPeriod", name(empty)), standard: standard)
     }
     let organisation = cell(record, .organisation) ?? ""
     let locationCode = cell(record, .locationCode) ?? ""
     if organisation.isEmpty && locationCode.isEmpty && hasFigure {
-      error(
-        "missing-unit", .organisation,
-        "The row has figures but neither an organisation nor a location code: say who reports from where.",
-        standard: standard)
+      error("missing-unit", .organisation, t("mon.row.missingUnit"), standard: standard)
     }
     var figure = ReportedFigure.blank
     var total: Int?
     switch indicator.measureKind {
     case .percentage:
-      let numerator = number(.numerator, "numerator")
-      let denominator = number(.denominator, "denominator")
+      let numerator = number(.numerator)
+      let denominator = number(.denominator)
       switch (numerator, denominator) {
       case (let numerator?, let denominator?):
         if denominator == 0 {
-          error(
-            "zero-denominator", .denominator,
-            "The denominator is 0, so the share is undefined; leave both figures blank if there was nothing to count.",
-            standard: standard)
+          error("zero-denominator", .denominator, t("mon.row.zeroDenominator"), standard: standard)
         } else if numerator > denominator {
           error(
             "numerator-above-denominator", .numerator,
-            "The numerator (\(numerator)) is greater than the denominator (\(denominator)) for \(indicator.id): "
-              + "the numerator counts part of the denominator.", standard: standard)
+            t("mon.row.numeratorAbove", numerator, denominator, indicator.id), standard: standard)
         } else {
           figure = .share(numerator: numerator, denominator: denominator)
           total = numerator
         }
       case (nil, nil):
         if cell(record, .numerator) == nil && cell(record, .denominator) == nil && cell(record, .value) != nil {
-          error(
-            "wrong-figure", .value,
-            "\(indicator.id) is a percentage: give the numerator and the denominator, not a value.", standard: standard)
+          error("wrong-figure", .value, t("mon.row.percentageNotValue", indicator.id), standard: standard)
         }
       case (_, nil) where cell(record, .denominator) == nil:
-        error("missing-figure", .denominator, "The row gives a numerator but no denominator.", standard: standard)
+        error("missing-figure", .denominator, t("mon.row.noDenominator"), standard: standard)
       case (nil, _) where cell(record, .numerator) == nil:
-        error("missing-figure", .numerator, "The row gives a denominator but no numerator.", standard: standard)
+        error("missing-figure", .numerator, t("mon.row.noNumerator"), standard: standard)
       default: break
       }
     case .number:
-      if let value = number(.value, "value") {
+      if let value = number(.value) {
         figure = .count(value)
         total = value
       } else if cell(record, .value) == nil && (cell(record, .numerator) != nil || cell(record, .denominator) != nil) {
-        error(
-          "wrong-figure", .value, "\(indicator.id) is a count: give it in the value column.", standard: standard)
+        error("wrong-figure", .value, t("mon.row.countInValue", indicator.id), standard: standard)
       }
     case .yesNo:
       if let text = cell(record, .answer) {
@@ -505,16 +487,15 @@ struct RowChecker {
         case "yes", "y", "true", "1", "oui", "sí", "si": figure = .answer(true)
         case "no", "n", "false", "0", "non": figure = .answer(false)
         default:
-          error("bad-answer", .answer, "The answer '\(Excerpt.of(text))' is not yes or no.", standard: standard)
+          error("bad-answer", .answer, t("mon.row.badAnswer", Excerpt.of(text)), standard: standard)
         }
       } else if cell(record, .value) != nil || cell(record, .numerator) != nil {
-        error(
-          "wrong-figure", .answer, "\(indicator.id) is answered yes or no, in the yes_no column.", standard: standard)
+        error("wrong-figure", .answer, t("mon.row.answerInYesNo", indicator.id), standard: standard)
       }
     }
     var groups = GroupFigures()
     for group in MonitoringGroup.allCases {
-      if let value = number(.group(group), "figure for '\(group.rawValue)'") { groups[group] = value }
+      if let value = number(.group(group)) { groups[group] = value }
     }
     if let total {
       for family in MonitoringGroup.Family.allCases {
@@ -524,16 +505,13 @@ struct RowChecker {
         let first = family.groups.first { groups[$0] != nil }.map { MonitoringColumn.Key.group($0) }
         if family == .disability {
           if sum > total {
-            error(
-              "disaggregation-total", first,
-              "\(sum) \(MonitoringGroup.withDisability.label) is more than the total of \(total).", standard: standard)
+            error("disaggregation-total", first, t("mon.row.disabilityAboveTotal", sum, total), standard: standard)
           }
         } else if sum != total {
           let names = family.groups.map(\.rawValue).joined(separator: " + ")
           error(
             "disaggregation-total", first,
-            "The \(family.rawValue) figures add up to \(sum) (\(names)), not to the total of \(total); "
-              + "every counted person belongs to one group.", standard: standard)
+            t("mon.row.groupsTotal", t("mon.family." + family.rawValue), sum, names, total), standard: standard)
         }
       }
     }
@@ -553,22 +531,25 @@ struct RowChecker {
 extension MonitoringReader {
   /// Reads a list of reporting units for the template: CSV with the sheet's `organisation`,
   /// `admin_level`, `location_code` and `location_name` columns (by header or HXL hashtag).
-  public static func units(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [MonitoringSheet.Unit] {
+  public static func units(_ bytes: [UInt8], path: String, language: Language = .en) throws(Diagnostic)
+    -> [MonitoringSheet.Unit]
+  {
+    let t = Interface(language)
     func failure(_ rule: String, _ message: String, line: Int = 1) -> Diagnostic {
       Diagnostic(.error, rule: rule, message: message, location: DiagnosticLocation(file: path, line: line))
     }
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     guard bytes.count <= maxFileSize, let text = String(validating: body, as: UTF8.self) else {
-      throw failure("not-utf8", "The units file is not UTF-8 CSV text; save it as 'CSV UTF-8'.")
+      throw failure("not-utf8", t("mon.units.notUTF8"))
     }
     let records: [CSV.Record]
     do {
       records = try CSV.parse(text, delimiter: CSV.detectDelimiter(in: text)).filter { !$0.isBlank }
     } catch {
-      throw failure("csv-syntax", "The units file is not valid CSV: \(error.message).", line: error.line)
+      throw failure("csv-syntax", t("mon.units.csvSyntax", error.message), line: error.line)
     }
     guard let first = records.first else {
-      throw failure("empty-file", "The units file is empty; give a header row, then one row per unit.")
+      throw failure("empty-file", t("mon.units.empty"))
     }
     var start = 1
     var tags: CSV.Record?
@@ -579,13 +560,10 @@ extension MonitoringReader {
       tags = records[1]
       start = 2
     }
-    let (columns, problems) = mapColumns(header: header, tags: tags, path: path)
+    let (columns, problems) = mapColumns(header: header, tags: tags, path: path, language: language)
     if let problem = problems.first { throw problem }
     guard columns[.organisation] != nil || columns[.locationCode] != nil else {
-      throw failure(
-        "missing-column",
-        "The units file needs an organisation or a location_code column (also admin_level and location_name).",
-        line: first.line)
+      throw failure("missing-column", t("mon.units.missingColumn"), line: first.line)
     }
     var units: [MonitoringSheet.Unit] = []
     for record in records.dropFirst(start) {

@@ -86,8 +86,11 @@ public struct MonitoringReport: Sendable {
 public enum MonitoringAggregator {
   public static func report(
     files: [MonitoringFile], catalog: Catalog, selection: [StandardNumber], selectionGiven: Bool,
-    globalCatalog: Catalog? = nil
+    globalCatalog: Catalog? = nil, language: Language? = nil
   ) -> MonitoringReport {
+    // Findings speak the catalog's language unless told otherwise; dates in them are for people.
+    let t = Interface(language ?? catalog.language)
+    let words = MonitoringRendering(language: language ?? catalog.language)
     var findings: [Diagnostic] = files.flatMap(\.diagnostics)
     let selected = Set(selection)
     // Keep the last row per indicator, unit and period; the earlier one is reported. Indicators,
@@ -131,8 +134,9 @@ public enum MonitoringAggregator {
           findings.append(
             Diagnostic(
               .error, rule: "duplicate-report",
-              message: "\(row.unit) reports \(row.indicatorID) for \(row.period) twice: this row is used and the "
-                + "one at \(earlier.file):\(earlier.line) is ignored; remove one of them.",
+              message: t(
+                "mon.report.duplicate", words.unit(row.unit), row.indicatorID, words.period(row.period),
+                "\(earlier.file):\(earlier.line)"),
               location: DiagnosticLocation(file: row.file, line: row.line), standard: row.standard.value))
         }
         if row.figure == .blank && earlier.figure != .blank { continue }
@@ -145,8 +149,7 @@ public enum MonitoringAggregator {
       findings.append(
         Diagnostic(
           .warning, rule: "not-in-selection",
-          message: "\(id) belongs to standard \(seen.first.standard), which is not among the selected standards; "
-            + "its \(seen.count) row\(seen.count == 1 ? " is" : "s are") left out of the report.",
+          message: t.counted("mon.report.notInSelection", seen.count, id, seen.first.standard, seen.count),
           location: DiagnosticLocation(file: seen.first.file, line: seen.first.line),
           standard: seen.first.standard.value))
     }
@@ -173,8 +176,7 @@ public enum MonitoringAggregator {
       findings.append(
         Diagnostic(
           .warning, rule: "overlapping-periods",
-          message: "The periods \(earlier) and \(later) overlap, so they are reported apart; if they are the same "
-            + "round, write the same dates in every sheet."))
+          message: t("mon.report.overlap", words.period(earlier), words.period(later))))
     }
     let standards = selectionGiven ? selection : standardSet.sorted()
     var results: [IndicatorResult] = []
@@ -187,9 +189,9 @@ public enum MonitoringAggregator {
         findings.append(
           Diagnostic(
             .warning, rule: "no-local-target",
-            message: "\(indicator.id)'s target is set in context, and no contextualization sets it"
-              + (catalog.contextName == nil ? " (give one with --context)" : "")
-              + ": the report cannot say whether it is met.", standard: number.value))
+            message: t(
+              catalog.contextName == nil ? "mon.report.noLocalTargetHint" : "mon.report.noLocalTarget", indicator.id),
+            standard: number.value))
       }
       var periodResults: [IndicatorPeriodResult] = []
       var previousUnits: Set<ReportingUnit> = []

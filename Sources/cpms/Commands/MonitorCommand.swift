@@ -75,18 +75,18 @@ enum MonitorCommand: Command {
     var force: Bool
 
     init(_ arguments: ParsedArguments, language: Language = .en) throws(CLIError) {
+      let t = Interface(language)
       let positionals = arguments.positionals
       guard let first = positionals.first else {
-        throw .usage("Missing expected argument '<action>': say 'template' or 'report'.", spec)
+        throw .usage(t("mon.cli.missingAction"), spec)
       }
       guard let action = Action(rawValue: first) else {
         throw .usage(
-          "Unknown action '\(Excerpt.of(first))': use 'cpms monitor template' or 'cpms monitor report'."
-            + Suggestion.didYouMean(first, among: Action.allCases.map(\.rawValue)), spec)
+          t("mon.cli.unknownAction", Excerpt.of(first))
+            + Suggestion.didYouMean(first, among: Action.allCases.map(\.rawValue), language: language), spec)
       }
       if action == .template && positionals.count > 1 {
-        throw .usage(
-          "Unexpected argument '\(Excerpt.of(positionals[1]))': 'cpms monitor template' reads no data files.", spec)
+        throw .usage(t("mon.cli.templateReadsNoData", Excerpt.of(positionals[1])), spec)
       }
       self.action = action
       selection = try SelectionOptions(arguments)
@@ -96,14 +96,15 @@ enum MonitorCommand: Command {
       func date(_ name: String) throws(CLIError) -> CalendarDate? {
         guard let text = arguments.value(name) else { return nil }
         guard let date = CalendarDate(parsing: text) else {
-          throw .usage("The value '\(Excerpt.of(text))' is invalid for '--\(name) <date>': write YYYY-MM-DD.", spec)
+          throw .usage(t("mon.cli.badDate", Excerpt.of(text), name), spec)
         }
         return date
       }
       periodStart = try date("period-start")
       periodEnd = try date("period-end")
       if let periodStart, let periodEnd, periodEnd < periodStart {
-        throw .usage("The period ends (\(periodEnd)) before it starts (\(periodStart)).", spec)
+        throw .usage(
+          t("mon.row.periodOrder", t.date(periodEnd.description), t.date(periodStart.description)), spec)
       }
       let chosen = try arguments.format(Format.self)
       let typed = arguments.value("format") != nil
@@ -113,11 +114,11 @@ enum MonitorCommand: Command {
         format = .csv
       case (.template, _):
         if typed && chosen != .csv {
-          throw .usage("The template is written as csv or xlsx, not \(chosen.rawValue).", spec)
+          throw .usage(t("mon.cli.templateFormat", chosen.rawValue), spec)
         }
         format = .csv
       case (.report, .xlsx):
-        throw .usage("The report is written as text, json, markdown, csv, svg or html; xlsx is for the template.", spec)
+        throw .usage(t("mon.cli.reportFormat"), spec)
       case (.report, _):
         format = MonitoringFormat(rawValue: chosen.rawValue) ?? .text
       }
@@ -133,16 +134,16 @@ enum MonitorCommand: Command {
         ("period-end", .template),
       ]
       for (name, owner) in onlyFor where owner != action && arguments.has(name) {
-        throw .usage("'--\(name)' applies to 'cpms monitor \(owner.rawValue)', not to '\(action.rawValue)'.", spec)
+        throw .usage(t("mon.cli.optionFor", name, owner.rawValue, action.rawValue), spec)
       }
       if xlsx && output == nil {
-        throw .usage("An Excel workbook is not text: give the file to write with -o FILE.xlsx.", spec)
+        throw .usage(t("mon.cli.xlsxNeedsOutput"), spec)
       }
       if xlsx && arguments.value("delimiter") != nil {
-        throw .usage("--delimiter applies to CSV only.", spec)
+        throw .usage(t("mon.cli.delimiterCSVOnly"), spec)
       }
       if action == .report && dataPaths.isEmpty {
-        throw .usage("No data: give the filled sheets to add up, as arguments or with --data FILE.", spec)
+        throw .usage(t("mon.cli.noData"), spec)
       }
     }
 
@@ -172,7 +173,7 @@ enum MonitorCommand: Command {
       if let path = options.unitsPath {
         let bytes = try environment.read(path, what: "units file", limit: MonitoringReader.maxFileSize)
         do {
-          units = try MonitoringReader.units(bytes, path: path == "-" ? "<stdin>" : path)
+          units = try MonitoringReader.units(bytes, path: path == "-" ? "<stdin>" : path, language: catalog.language)
         } catch {
           throw .failure(error.locatedMessage, .dataError)
         }
@@ -194,29 +195,31 @@ enum MonitorCommand: Command {
       let indicators = IndicatorIndex(catalog: catalog)
       for path in options.dataPaths {
         let bytes = try environment.read(path, what: "data file", limit: MonitoringReader.maxFileSize + 1)
-        files.append(MonitoringReader.read(bytes, path: path == "-" ? "<stdin>" : path, indicators: indicators))
+        files.append(
+          MonitoringReader.read(
+            bytes, path: path == "-" ? "<stdin>" : path, indicators: indicators, language: catalog.language))
       }
       let malformed = files.filter(\.malformed)
       if !malformed.isEmpty {
         let lines = malformed.flatMap(\.diagnostics).filter { $0.severity == .error }.prefix(10).map {
           "  \($0.locatedMessage) [\($0.rule)]"
         }
+        let t = Interface(catalog.language)
         throw .failure(
-          ([
-            "Cannot read \(malformed.count == 1 ? "a data file" : "\(malformed.count) data files") as a monitoring sheet; no report was written:"
-          ]
-            + lines).joined(separator: "\n"), .dataError)
+          ([t.counted("mon.cli.malformed", malformed.count, malformed.count)] + lines).joined(separator: "\n"),
+          .dataError)
       }
       let report = MonitoringAggregator.report(
         files: files, catalog: catalog, selection: selection ?? [], selectionGiven: selection != nil,
-        globalCatalog: try environment.catalog())
+        globalCatalog: try environment.catalog(), language: catalog.language)
       let rendering = MonitoringRendering(
         layout: environment.layout, delimiter: options.delimiter, language: catalog.language)
       try emit(rendering.render(report, format: options.format), options, environment)
       // The CSV has no room for findings: they go to standard error, where a script sees them.
       if options.format == .csv {
         for finding in report.findings {
-          environment.writeError("\(finding.severity.rawValue): \(finding.locatedMessage) [\(finding.rule)]\n")
+          let severity = Interface(catalog.language)("severity." + finding.severity.rawValue)
+          environment.writeError("\(severity): \(finding.locatedMessage) [\(finding.rule)]\n")
         }
       }
       return report.consistent ? .success : .failure
