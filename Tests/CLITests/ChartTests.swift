@@ -127,7 +127,7 @@ extension ChartTests {
           gid = group.get("id", "")
           if not gid.startswith("monitoring-chart-indicator-"): continue
           for bar in group.iter(ns + "rect"):
-              print(gid[27:], round(float(bar.get("width")) / 480 * 100, 1))
+              print(gid[27:], round(float(bar.get("width")) / 400 * 100, 1))
       """
     let bars = try CLIRunner.run(["-c", script, file.path], executable: try python())
     XCTAssertEqual(bars.status, 0, bars.stderr)

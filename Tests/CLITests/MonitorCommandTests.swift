@@ -50,7 +50,7 @@ final class MonitorCommandTests: XCTestCase {
     let result = try cpms(["monitor", "report"] + Self.workshop + Self.dataArguments)
     XCTAssertEqual(result.status, 0, result.stderr)
     // 18.1 in round 1: 90+27 (CFN) + 1+2 (Hope Relief) + 30+15 (Social Welfare) over 100+30+2+4+45+20.
-    XCTAssertTrue(result.stdout.contains("2026-01-01 to 2026-03-31: 82.1% (165/201), not met; 6 units"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("1 January 2026 to 31 March 2026: 82.1% (165/201), not met; 6 units"), result.stdout)
     XCTAssertTrue(result.stdout.contains("Missing: Hope Relief in NP03"), result.stdout)
     XCTAssertTrue(result.stdout.contains("[not-in-selection]"), result.stdout)
     XCTAssertTrue(result.stdout.contains("Target 90% (context)"), result.stdout)
@@ -62,7 +62,8 @@ final class MonitorCommandTests: XCTestCase {
     let result = try cpms(["monitor", "report", "--lang", "fr"] + Self.workshop + Self.dataArguments)
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertTrue(
-      result.stdout.contains("du 2026-01-01 au 2026-03-31 : 82,1% (165/201), non atteinte ; 6 unités"), result.stdout)
+      result.stdout.contains("du 1er janvier 2026 au 31 mars 2026 : 82,1\u{202F}% (165/201), non atteinte ; 6"),
+      result.stdout)
     XCTAssertTrue(result.stdout.contains("Manquent : Hope Relief à NP03"), result.stdout)
     XCTAssertTrue(result.stdout.contains("[not-in-selection]"), result.stdout)
     XCTAssertTrue(result.stdout.contains("Erreurs : 0. Avertissements : 5. Les chiffres sont cohérents."))

@@ -125,7 +125,7 @@ final class MonitoringTests: XCTestCase {
     XCTAssertEqual(MonitoringRendering().groups(first), "sex: female 1, male 1 (1 of 2 units)")
     XCTAssertEqual(
       MonitoringRendering(language: .fr).groups(first),
-      "sexe : filles et femmes 1, garçons et hommes 1 (1 unité sur 2)")
+      "sexe : filles et femmes 1, garçons et hommes 1 (1 sur 2 unités)")
     XCTAssertEqual(first.status, .notMet)
     let second = try result(report, "11.3", period: 1)
     XCTAssertEqual(second.value, 0)

@@ -192,7 +192,7 @@ public struct MonitoringRendering: Sendable {
       let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 + ": " } ?? ""
       findings.append(
         layout.wrap(
-          "\(place)\(t("severity." + finding.severity.rawValue)): \(finding.message) [\(finding.rule)]", indent: "",
+          place + t("mon.pair", t("severity." + finding.severity.rawValue), finding.message) + " [\(finding.rule)]", indent: "",
           hanging: "    "))
     }
     findings.append(layout.wrap(summary(report)))
