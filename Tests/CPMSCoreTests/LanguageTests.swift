@@ -84,7 +84,9 @@ extension LanguageTests {
         let text = Interface.text(key, in: language)
         XCTAssertNotNil(text, "\(key) has no \(language.rawValue) text")
         XCTAssertFalse(text?.isEmpty ?? true, "\(key) is empty in \(language.rawValue)")
-        let found = Set((text ?? "").matches(of: /\{[0-9]\}/).map { String($0.output) })
+        var found = Set((text ?? "").matches(of: /\{[0-9]\}/).map { String($0.output) })
+        // The singular of a counted text may write "one" as a word ("معيار واحد") instead of the count.
+        if key.hasSuffix(".one") { found.insert("{1}") }
         XCTAssertEqual(found, placeholders, "\(key) in \(language.rawValue)")
       }
     }

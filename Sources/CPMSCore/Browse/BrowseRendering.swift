@@ -260,9 +260,9 @@ extension Indicator {
 
 extension Standard {
   /// cpms's indicator ids beside their official ones, where known ("1.1 = official 1.2.2"), or nil.
-  public var officialIndicatorIds: String? {
+  public func officialIndicatorIds(_ t: Interface) -> String? {
     let pairs = (indicators + (additionalMeasures ?? [])).compactMap { indicator in
-      indicator.officialId.map { "\(indicator.id) = official \($0)" }
+      indicator.officialId.map { t("prio.officialIndicatorId", indicator.id, $0) }
     }
     return pairs.isEmpty ? nil : pairs.joined(separator: ", ")
   }

@@ -91,3 +91,17 @@ extension Interface {
     self("date.range", date(start), date(end))
   }
 }
+
+extension Interface {
+  /// The form of a counted text for `count`: `KEY.one` or `KEY.other`, chosen by the language's rule
+  /// (French counts 0 and 1 as singular; English and Spanish only 1; Arabic writes one thing with the
+  /// singular and several with the plural, which `.other` carries). `{1}` is the count.
+  public func counted(_ key: String, _ count: Int, _ values: CustomStringConvertible...) -> String {
+    let isSingular =
+      switch language {
+      case .fr: count == 0 || count == 1
+      case .en, .es, .ar: count == 1
+      }
+    return text(key + (isSingular ? ".one" : ".other"), [count] + values)
+  }
+}
