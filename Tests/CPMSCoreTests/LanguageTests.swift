@@ -114,3 +114,15 @@ extension LanguageTests {
       Interface(.es).period(from: "2026-01-01", to: "2026-03-31"), "del 1 de enero de 2026 al 31 de marzo de 2026")
   }
 }
+
+extension LanguageTests {
+  func testCountedTextsFollowEachLanguagesPluralRule() {
+    XCTAssertEqual(Interface(.en).counted("prio.standardCount", 1), "1 standard")
+    XCTAssertEqual(Interface(.en).counted("prio.standardCount", 0), "0 standards")
+    XCTAssertEqual(Interface(.fr).counted("prio.scoreCount", 0), "0 note", "French counts zero as singular")
+    XCTAssertEqual(Interface(.es).counted("prio.scoreCount", 2), "2 calificaciones")
+    XCTAssertEqual(Interface(.ar).counted("prio.standardCount", 1), "معيار واحد")
+    XCTAssertEqual(Interface(.ar).counted("prio.standardCount", 6), "6 معايير")
+    XCTAssertEqual(Interface(.ar).counted("prio.standardCount", 15), "15 معيارًا", "11 to 99 take the singular")
+  }
+}
