@@ -16,7 +16,7 @@ public struct PrioritizationRendering: Sendable {
   public func render(_ result: PrioritizationResult, format: OutputFormat) -> String {
     switch format {
     case .json: JSONOutput.encode(PrioritizationJSON(result, rendering: self))
-    case .markdown: markdown(result, headingLevel: 2)
+    case .markdown: Markdown.frontMatter(t.language) + markdown(result, headingLevel: 2)
     case .text: text(result)
     }
   }
