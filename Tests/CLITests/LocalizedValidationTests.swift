@@ -61,12 +61,18 @@ final class LocalizedValidationTests: XCTestCase {
     XCTAssertEqual(rules(english.stdout), ["unknown-key", "id-format", "empty-value", "unknown-indicator", "target"])
     XCTAssertTrue(english.stdout.hasSuffix("1 file checked: 0 valid, 1 invalid (5 errors, 0 warnings).\n"))
     let expected: [(String, String, String)] = [
-      ("fr", "bad.json:5:21: erreur: Clé inconnue \"indicaters\" dans une entrée de standard.",
-       "1 fichier vérifié — valides : 0, non valides : 1 (5 erreurs, 0 avertissement).\n"),
-      ("es", "bad.json:5:21: error: Clave desconocida \"indicaters\" en una entrada de norma.",
-       "1 archivo revisado — válidos: 0, no válidos: 1 (5 errores, 0 advertencias).\n"),
-      ("ar", "bad.json:5:21: خطأ: مفتاح غير معروف \"indicaters\" في إدخال معيار.",
-       "الملفات المفحوصة: 1 — الصالحة: 0، غير الصالحة: 1 (الأخطاء: 5، التحذيرات: 0).\n"),
+      (
+        "fr", "bad.json:5:21: erreur: Clé inconnue \"indicaters\" dans une entrée de standard.",
+        "1 fichier vérifié — valides : 0, non valides : 1 (5 erreurs, 0 avertissement).\n"
+      ),
+      (
+        "es", "bad.json:5:21: error: Clave desconocida \"indicaters\" en una entrada de norma.",
+        "1 archivo revisado — válidos: 0, no válidos: 1 (5 errores, 0 advertencias).\n"
+      ),
+      (
+        "ar", "bad.json:5:21: خطأ: مفتاح غير معروف \"indicaters\" في إدخال معيار.",
+        "الملفات المفحوصة: 1 — الصالحة: 0، غير الصالحة: 1 (الأخطاء: 5، التحذيرات: 0).\n"
+      ),
     ]
     for (language, first, summary) in expected {
       let result = try CLIRunner.run(["validate", "--lang", language, "bad.json"], in: root)
@@ -99,7 +105,8 @@ final class LocalizedValidationTests: XCTestCase {
     }
     XCTAssertEqual(findings(english).map { $0["rule"] as? String }, findings(arabic).map { $0["rule"] as? String })
     XCTAssertEqual(Set(findings(arabic).compactMap { $0["severity"] as? String }), ["error"])
-    XCTAssertEqual(findings(arabic).first?["message"] as? String, findings(arabic).first.flatMap { $0["message"] as? String })
+    XCTAssertEqual(
+      findings(arabic).first?["message"] as? String, findings(arabic).first.flatMap { $0["message"] as? String })
     XCTAssertTrue((findings(arabic).first?["message"] as? String ?? "").hasPrefix("مفتاح غير معروف"))
     XCTAssertTrue((arabic["summary"] as? String ?? "").hasPrefix("الملفات المفحوصة: 1"))
   }
@@ -124,7 +131,9 @@ final class LocalizedValidationTests: XCTestCase {
 
   func testTheWorkshopFilesLanguageChoosesTheOutputsUnlessLangIsGiven() throws {
     let workshop = #"{ "cpms": "workshop/1", "language": "fr", "situation": "none", "select": [1, 7, 14, 21] }"#
-    let root = try folder(["w.json": workshop, "w-de.json": workshop.replacingOccurrences(of: "\"fr\"", with: "\"de\"")])
+    let root = try folder([
+      "w.json": workshop, "w-de.json": workshop.replacingOccurrences(of: "\"fr\"", with: "\"de\""),
+    ])
     let french = try CLIRunner.run(["prioritize", "--workshop", "w.json"], in: root)
     XCTAssertEqual(french.status, 0, french.stderr)
     let complies = "STANDARDS PRIORITAIRES : SÉLECTION VÉRIFIÉE"
@@ -148,7 +157,8 @@ final class LocalizedValidationTests: XCTestCase {
   }
 
   func testAContextFilesLanguageChoosesTheOutputsAfterTheWorkshops() throws {
-    let context = #"{ "cpms": "contextualization/1", "context": { "name": "Test", "language": "es-CO" }, "standards": [{ "number": 18 }] }"#
+    let context =
+      #"{ "cpms": "contextualization/1", "context": { "name": "Test", "language": "es-CO" }, "standards": [{ "number": 18 }] }"#
     let root = try folder(["ctx.json": context])
     let shown = try CLIRunner.run(["show", "18", "--context", "ctx.json"], in: root)
     XCTAssertEqual(shown.status, 0, shown.stderr)
@@ -182,7 +192,8 @@ final class LocalizedValidationTests: XCTestCase {
     XCTAssertGreaterThan(patterns.count, 100)
     for language in ["fr", "es", "ar"] {
       for arguments in [
-        ["validate", "bad.json", "workshop.json", "empty/"], ["validate", "--format", "json", "bad.json", "workshop.json"],
+        ["validate", "bad.json", "workshop.json", "empty/"],
+        ["validate", "--format", "json", "bad.json", "workshop.json"],
         ["prioritize", "--workshop", "workshop.json"], ["validate", "missing.json"],
       ] {
         let result = try CLIRunner.run(arguments + ["--lang", language], in: root)

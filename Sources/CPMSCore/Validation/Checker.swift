@@ -50,7 +50,8 @@ struct Checker {
     return diagnostics + [
       Diagnostic(
         .error, rule: "too-many-findings",
-        message: t(suppressed == 1 ? "validate.tooMany.one" : "validate.tooMany.other", suppressed, Checker.maxDiagnostics),
+        message: t(
+          suppressed == 1 ? "validate.tooMany.one" : "validate.tooMany.other", suppressed, Checker.maxDiagnostics),
         location: DiagnosticLocation(location))
     ]
   }

@@ -284,7 +284,8 @@ struct ContextualizationChecker {
       {
         checker.error(
           "section-phase",
-          t("validate.sectionPhase", "\(standard.number).\(parts[1])", t("validate.phase.\(sectionPhase.rawValue)"),
+          t(
+            "validate.sectionPhase", "\(standard.number).\(parts[1])", t("validate.phase.\(sectionPhase.rawValue)"),
             t("validate.phase.\(phase.rawValue)")),
           at: phaseNode.location)
       } else if standard.pillar == 4 && phase != .response {
@@ -337,7 +338,8 @@ struct ContextualizationChecker {
             at: idNode.location)
         }
       } else {
-        checker.error("id-format", t("validate.indicatorIdFormat", Excerpt.of(id), standard.number), at: idNode.location)
+        checker.error(
+          "id-format", t("validate.indicatorIdFormat", Excerpt.of(id), standard.number), at: idNode.location)
       }
     }
     var target: Target?

@@ -126,7 +126,8 @@ struct WorkshopChecker {
     }
     if Language(locale: tag) == nil {
       let spoken = Language.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-      checker.warning("language-unsupported", t("validate.languageUnsupported", Excerpt.of(tag), spoken), at: node.location)
+      checker.warning(
+        "language-unsupported", t("validate.languageUnsupported", Excerpt.of(tag), spoken), at: node.location)
     }
     return tag
   }

@@ -28,7 +28,9 @@ enum ContextOption {
   static func invalidFile(_ what: String, _ report: ValidationReport, _ language: Language) -> CLIError {
     let t = Interface(language)
     let shown = 10
-    func line(_ finding: Diagnostic) -> String { ValidationReporter.line(path: report.path, finding, language: language) }
+    func line(_ finding: Diagnostic) -> String {
+      ValidationReporter.line(path: report.path, finding, language: language)
+    }
     var lines = report.diagnostics.prefix(shown).map(line)
     if report.diagnostics.count > shown + 1 {
       lines.append(t("cli.moreFindings", report.diagnostics.count - shown, Excerpt.of(report.path, limit: 300)))
