@@ -247,7 +247,7 @@ final class MonitorCommandTests: XCTestCase {
   func testValidateChecksMonitoringSheets() throws {
     let clean = try cpms(["validate", "--context", "Data/examples/contextualization.json", "Data/examples"])
     XCTAssertEqual(clean.status, 0, clean.stdout)
-    XCTAssertTrue(clean.stdout.contains("8 files checked: 8 valid"), clean.stdout)
+    XCTAssertTrue(clean.stdout.contains("14 files checked: 14 valid"), clean.stdout)
     let folder = try CLIRunner.temporaryDirectory()
     let path = try write(Self.badSheet, named: "partner.csv", in: folder)
     let text = try cpms(["validate", path])

@@ -3,8 +3,9 @@
 
     python3 Tests/I18n/english_left.py CPMS_BINARY [LANG ...]    # default: fr es ar
 
-For each language, with only `LANG=xx_XX.UTF-8` set (no --lang: the environment must be enough), it runs
-what a coordinator runs: help, the ballot (CSV and XLSForm), prioritize (text and Markdown), the pack
+For each language, with only `LANG=xx_XX.UTF-8` set (no --lang), on the example as a group working in that
+language writes it (Data/examples/languages/LANG/: its workshop file names the language) and once on the
+English example (no language named: the environment must be enough), it runs what a coordinator runs: help, the ballot (CSV and XLSForm), prioritize (text and Markdown), the pack
 (Markdown and HTML), the charts, the monitoring template and report (text and HTML), validate (on the
 example and on a broken file), browse commands and a usage error. Outputs are written to
 .build/languages/LANG/ to read afterwards.
@@ -112,11 +113,11 @@ def user_texts():
         elif isinstance(node, str) and " " in node.strip():
             texts.add(node.strip())
 
-    for name in ("workshop.json", "contextualization.json"):
-        walk(load_json(os.path.join(EXAMPLES, name)))
     for folder, _, names in os.walk(EXAMPLES):
         for name in sorted(names):
-            if name.endswith(".csv"):
+            if name.endswith(".json"):
+                walk(load_json(os.path.join(folder, name)))
+            elif name.endswith(".csv"):
                 with open(os.path.join(folder, name), encoding="utf-8", newline="") as handle:
                     for row in csv.reader(handle):
                         texts.update(cell.strip() for cell in row if " " in cell.strip())
@@ -187,8 +188,10 @@ def run(binary, language, arguments, out_dir, stdin=None, expect_failure=False):
 
 def workshop(binary, language, out_dir):
     """Runs the workshop; returns {what: text a person reads}."""
-    workshop_file = os.path.join(EXAMPLES, "workshop.json")
-    context = os.path.join(EXAMPLES, "contextualization.json")
+    # The example as a group working in the language writes it (Data/examples/languages/LANG/); the English
+    # example's monitoring rounds, which hold only names and figures.
+    workshop_file = os.path.join(EXAMPLES, "languages", language, "workshop.json")
+    context = os.path.join(EXAMPLES, "languages", language, "contextualization.json")
     rounds = sorted(os.path.join(EXAMPLES, "monitoring", name)
                     for name in os.listdir(os.path.join(EXAMPLES, "monitoring")) if name.startswith("round"))
     units = os.path.join(EXAMPLES, "monitoring", "units.csv")
@@ -203,6 +206,7 @@ def workshop(binary, language, out_dir):
         ("ballot csv", ["ballot", "-o", "ballot.csv", "--force"]),
         ("ballot xlsform", ["ballot", "--format", "xlsform", "-o", "ballot.xlsx", "--force"]),
         ("prioritize", ["prioritize", "--workshop", workshop_file]),
+        ("prioritize, English example", ["prioritize", "--workshop", os.path.join(EXAMPLES, "workshop.json")]),
         ("prioritize markdown", ["prioritize", "--workshop", workshop_file, "--format", "markdown"]),
         ("pack", ["pack", "--workshop", workshop_file, "--single-file", "-o", "pack.md", "--force"]),
         ("pack html", ["pack", "--workshop", workshop_file, "--format", "html", "-o", "pack.html", "--force"]),
@@ -216,7 +220,8 @@ def workshop(binary, language, out_dir):
          + ["--format", "html", "-o", "monitoring.html", "--force"]),
         ("monitoring chart", ["monitor", "report", "--workshop", workshop_file] + rounds
          + ["--format", "svg", "-o", "monitoring.svg", "--force"]),
-        ("validate", ["validate", "--context", context, EXAMPLES]),
+        ("validate", ["validate", "--context", context, os.path.dirname(context),
+                      os.path.join(EXAMPLES, "monitoring")]),
         ("show", ["show", "18"]),
         ("list", ["list"]),
         ("principles", ["principles"]),
