@@ -10,9 +10,12 @@ public enum BallotChecks {
 
   /// Errors and warnings, each located at the file and line to fix (and naming the other place for a
   /// duplicate). `allowDuplicateParticipants` is for groups that vote once per agency under one name.
+  /// Messages are in `language`, which may differ from the catalog's (a context file in one language
+  /// read by a coordinator who works in another).
   public static func diagnostics(
-    _ files: [BallotFile], catalog: Catalog, allowDuplicateParticipants: Bool = false
+    _ files: [BallotFile], catalog: Catalog, allowDuplicateParticipants: Bool = false, language: Language = .en
   ) -> [Diagnostic] {
+    let t = Interface(language)
     var found: [Diagnostic] = []
     func add(_ severity: Severity, _ rule: String, _ message: String, file: String, line: Int?, standard: Int? = nil) {
       found.append(
@@ -23,10 +26,7 @@ public enum BallotChecks {
     var firstFileByDigest: [UInt64: String] = [:]
     for file in files {
       if let first = firstFileByDigest[file.digest] {
-        add(
-          .error, duplicateFile,
-          "this file has the same content as \(Excerpt.of(first, limit: 200)), so its scores would count twice; "
-            + "give each ballot once", file: file.source, line: nil)
+        add(.error, duplicateFile, t("ballot.duplicateFile", Excerpt.of(first, limit: 200)), file: file.source, line: nil)
       } else {
         firstFileByDigest[file.digest] = file.source
       }
@@ -39,9 +39,8 @@ public enum BallotChecks {
         if let first = firstBallotByName[key] {
           add(
             .error, duplicateParticipant,
-            "participant '\(Excerpt.of(name))' already has a ballot at \(Excerpt.of(first.source, limit: 200)):"
-              + "\(first.line); keep one, or pass --allow-duplicate-participants when several people vote "
-              + "under one name", file: ballot.source, line: ballot.line)
+            t("ballot.duplicateParticipant", Excerpt.of(name), "\(Excerpt.of(first.source, limit: 200)):\(first.line)"),
+            file: ballot.source, line: ballot.line)
         } else {
           firstBallotByName[key] = ballot
         }
@@ -50,30 +49,26 @@ public enum BallotChecks {
       for score in ballot.scores {
         if let line = firstLine[score.standard] {
           add(
-            .error, repeatedStandard,
-            "standard \(score.standard) is scored twice in this ballot (also on line \(line)); keep one row",
-            file: ballot.source, line: score.line, standard: score.standard.value)
+            .error, repeatedStandard, t("ballot.repeatedStandard", score.standard, line), file: ballot.source,
+            line: score.line, standard: score.standard.value)
         } else {
           firstLine[score.standard] = score.line
         }
         if let title = score.title, !titleMatches(title, standard: score.standard, catalog: catalog) {
           add(
             .warning, titleMismatch,
-            "the title '\(Excerpt.of(title))' is not standard \(score.standard)'s ('\(catalog.title(of: score.standard))'); "
-              + "the score counts for standard \(score.standard): check the row", file: ballot.source, line: score.line,
-            standard: score.standard.value)
+            t("ballot.titleMismatch", Excerpt.of(title), score.standard, catalog.title(of: score.standard)),
+            file: ballot.source, line: score.line, standard: score.standard.value)
         }
       }
     }
     let scores = counted.flatMap(\.ballots).flatMap(\.scores).filter { $0.value != nil }.count
     if scores == 0 {
       let names = files.map { Excerpt.of($0.source, limit: 100) }
-      let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
-      found.append(
-        Diagnostic(
-          .error, rule: noScores,
-          message: "the ballots hold no score (read \(files.count) file\(files.count == 1 ? "" : "s"): \(shown)); "
-            + "fill the score column with 0 to 5 and save the sheet again"))
+      let shown =
+        names.prefix(5).joined(separator: ", ")
+        + (names.count > 5 ? " " + t("ballot.andMoreFiles", names.count - 5) : "")
+      found.append(Diagnostic(.error, rule: noScores, message: t.counted("ballot.noScores", files.count, shown)))
     }
     return found
   }
@@ -98,8 +93,10 @@ public enum BallotChecks {
 
   static func titleKey(_ text: String) -> String { TextFolding.fold(text).filter { $0.isLetter || $0.isNumber } }
 
-  /// Every ballot with a name to show: the participant's, or "participant N" for the Nth ballot.
-  public static func roster(_ ballots: [Ballot]) -> [String] {
-    ballots.enumerated().map { index, ballot in ballot.participant ?? "participant \(index + 1)" }
+  /// Every ballot with a name to show: the participant's, or "participant N" for the Nth ballot, in
+  /// `language`.
+  public static func roster(_ ballots: [Ballot], language: Language = .en) -> [String] {
+    let t = Interface(language)
+    return ballots.enumerated().map { index, ballot in ballot.participant ?? t("ballot.participantNumber", index + 1) }
   }
 }

@@ -167,7 +167,7 @@ public struct PrioritizationRendering: Sendable {
 
   public func agreementText(_ agreement: GroupAgreement) -> String {
     guard let w = agreement.kendallW, let band = agreement.band else {
-      return t("prio.agreementNone", agreement.note ?? "")
+      return t("prio.agreementNone", agreement.unmeasured.map { t("ballot.agreement.\($0.rawValue)") } ?? "")
     }
     return t("prio.agreement", cell(w), t("band.\(band)"), agreement.standards, agreement.participants)
   }

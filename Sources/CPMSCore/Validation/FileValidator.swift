@@ -119,7 +119,7 @@ public enum FileValidator {
     }
     let root: SourceJSON
     do {
-      root = try SourceJSONParser.parse(bytes)
+      root = try SourceJSONParser.parse(bytes, language: language)
     } catch {
       report.diagnostics.append(error)
       return (report, nil, nil)

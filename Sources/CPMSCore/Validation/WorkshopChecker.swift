@@ -90,14 +90,14 @@ struct WorkshopChecker {
         let bytes = read(resolved, written: relative, what: "ballot", limit: Ballot.maxFileSize, at: element.location)
       else { continue }
       do {
-        ballotFiles.append((try BallotFile.parse(csv: bytes, source: resolved), element.location))
+        ballotFiles.append((try BallotFile.parse(csv: bytes, source: resolved, language: t.language), element.location))
       } catch {
         checker.error(error.rule, t("validate.ballotFinding", error.locatedMessage), at: element.location)
       }
     }
     // The same checks as ballots named on the command line, reported at the path that names the file.
     if !ballotFiles.isEmpty {
-      for finding in BallotChecks.diagnostics(ballotFiles.map(\.file), catalog: catalog) {
+      for finding in BallotChecks.diagnostics(ballotFiles.map(\.file), catalog: catalog, language: t.language) {
         let location =
           ballotFiles.first { $0.file.source == finding.location?.file }?.location ?? ballotFiles[0].location
         let message = t("validate.ballotFinding", finding.locatedMessage)

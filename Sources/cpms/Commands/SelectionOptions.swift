@@ -68,7 +68,7 @@ struct SelectionOptions {
     func list(_ name: String) throws(CLIError) -> [StandardNumber]? {
       guard let text = arguments.value(name) else { return nil }
       do {
-        return try StandardList.parse(text)
+        return try StandardList.parse(text, language: language)
       } catch {
         throw .usage(t("cli.invalidList", Excerpt.of(text), name, error.message), spec)
       }
@@ -178,7 +178,9 @@ struct SelectionOptions {
     for path in ballotPaths {
       let bytes = try environment.read(path, what: "ballot", limit: Ballot.maxFileSize)
       do {
-        files.append(try BallotFile.parse(csv: bytes, source: path == "-" ? "<stdin>" : path, layout: ballotLayout))
+        files.append(
+          try BallotFile.parse(
+            csv: bytes, source: path == "-" ? "<stdin>" : path, layout: ballotLayout, language: environment.language))
       } catch {
         throw .failure(error.locatedMessage, .dataError)
       }
@@ -186,7 +188,8 @@ struct SelectionOptions {
     var warnings: [Diagnostic] = []
     if !files.isEmpty {
       let found = BallotChecks.diagnostics(
-        files, catalog: catalog, allowDuplicateParticipants: allowDuplicateParticipants)
+        files, catalog: catalog, allowDuplicateParticipants: allowDuplicateParticipants,
+        language: environment.language)
       let errors = found.filter { $0.severity == .error }
       if !errors.isEmpty {
         let lines = errors.prefix(10).map { "  \($0.locatedMessage) [\($0.rule)]" }
