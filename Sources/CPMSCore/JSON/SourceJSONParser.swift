@@ -841,7 +841,7 @@ private struct SourceJSONReader {
 
   mutating func textAfterDocument(_ document: SourceJSON) -> Diagnostic {
     let byte = bytes[pos]
-    let document = t("json.topLevel.\(document.kindName)")
+    let document = t("json.endOf.\(document.kindName)")
     if byte == SourceJSONByte.closeBrace || byte == SourceJSONByte.closeBracket {
       return syntax(t("json.extraBracket", Character(Unicode.Scalar(byte)), document), at: pos)
     }

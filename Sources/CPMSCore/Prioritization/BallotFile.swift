@@ -175,7 +175,9 @@ public struct BallotFile: Sendable, Equatable {
       let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
       throw Ballot.failure(
         "ballot-header", source: source, line: header.line,
-        message: t(missing, Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: ", "), limit: 200)))
+        message: t(
+          missing, Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: t("ballot.listSeparator")), limit: 200)
+        ))
     }
     // A name written once stands for the whole sheet; on a sheet of several participants an empty
     // participant cell continues the name above it, as people fill a sorted sheet.

@@ -100,7 +100,9 @@ struct WorkshopChecker {
       for finding in BallotChecks.diagnostics(ballotFiles.map(\.file), catalog: catalog, language: t.language) {
         let location =
           ballotFiles.first { $0.file.source == finding.location?.file }?.location ?? ballotFiles[0].location
-        let message = t("validate.ballotFinding", finding.locatedMessage)
+        // A finding about the ballots as a whole (none holds a score) names no file to put after "Ballot".
+        let message =
+          finding.location?.file == nil ? finding.message : t("validate.ballotFinding", finding.locatedMessage)
         switch finding.severity {
         case .error: checker.error(finding.rule, message, at: location)
         case .warning, .note: checker.warning(finding.rule, message, at: location)
