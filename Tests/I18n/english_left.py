@@ -7,7 +7,9 @@ For each language, with only `LANG=xx_XX.UTF-8` set (no --lang), on the example 
 language writes it (Data/examples/languages/LANG/: its workshop file names the language) and once on the
 English example (no language named: the environment must be enough), it runs what a coordinator runs: help, the ballot (CSV and XLSForm), prioritize (text and Markdown), the pack
 (Markdown and HTML), the charts, the monitoring template and report (text and HTML), validate (on the
-example and on a broken file), browse commands and a usage error. Outputs are written to
+example, on a broken file and on a file with a JSON syntax error), browse commands, the manual page, and
+the mistakes people make: a usage error, ballots that cannot be read (a score of 7, a workbook saved as
+.csv, the same file twice) and a --select list that cannot be parsed. Outputs are written to
 .build/languages/LANG/ to read afterwards.
 
 A line is English when either
@@ -176,6 +178,18 @@ def english_in(text, fragments, sentences, users):
     return found
 
 
+def roff_text(page):
+    """What `man` shows of a roff page: escapes decoded, fonts and macro names dropped."""
+    text = re.sub(r"\\\[u([0-9A-F]{4,6})\]", lambda match: chr(int(match.group(1), 16)), page)
+    text = re.sub(r"\\f[BIRP]", "", text).replace("\\-", "-").replace("\\&", "").replace("\\e", "\\")
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith(".\\\""):
+            continue  # a comment
+        lines.append(re.sub(r"^\.[A-Z]+ ?", "", line).strip('"'))
+    return "\n".join(lines)
+
+
 def run(binary, language, arguments, out_dir, stdin=None, expect_failure=False):
     environment = {"PATH": os.environ.get("PATH", ""), "LANG": LOCALES[language], "SOURCE_DATE_EPOCH": "1791936000"}
     result = subprocess.run(
@@ -199,6 +213,20 @@ def workshop(binary, language, out_dir):
     with open(broken, "w", encoding="utf-8") as handle:
         handle.write('{"cpms": "contextualization/1", "context": {"name": ""}, "standards": [{"number": 40}],'
                      ' "extra": 1}\n')
+    # A workshop file with a JSON syntax error, and ballots that cannot be read or counted.
+    syntax_error = os.path.join(out_dir, "syntax-error.json")
+    with open(syntax_error, "w", encoding="utf-8") as handle:
+        handle.write('{\n  "cpms": "workshop/1",\n  "situation": "none"\n  "size": 6,\n}\n')
+    bad_ballots = {
+        "bad-score.csv": b"standard,score\n18,7\n",
+        "workbook.csv": b"PK\x03\x04\x14\x00\x06\x00",
+        "same-a.csv": b"participant,standard,score\nAmina,18,4\n",
+        "same-b.csv": b"participant,standard,score\nAmina,18,4\n",
+        "no-score.csv": b"standard,score\n18,\n",
+    }
+    for name, data in bad_ballots.items():
+        with open(os.path.join(out_dir, name), "wb") as handle:
+            handle.write(data)
     seen = {}
     steps = [
         ("help", ["--help"]),
@@ -232,6 +260,17 @@ def workshop(binary, language, out_dir):
         binary, language, ["validate", broken], out_dir, expect_failure=True)
     seen["usage error (terminal)"] = run(
         binary, language, ["pack", "--paper", "legal"], out_dir, expect_failure=True)
+    seen["validate, JSON syntax error (terminal)"] = run(
+        binary, language, ["validate", syntax_error], out_dir, expect_failure=True)
+    seen["prioritize, workshop file with a JSON syntax error (terminal)"] = run(
+        binary, language, ["prioritize", "--workshop", syntax_error], out_dir, expect_failure=True)
+    for ballots in (["bad-score.csv"], ["workbook.csv"], ["same-a.csv", "same-b.csv"], ["no-score.csv"]):
+        arguments = ["prioritize", "--situation", "none"] + [item for name in ballots for item in ("--ballot", name)]
+        seen["prioritize, broken ballot %s (terminal)" % " ".join(ballots)] = run(
+            binary, language, arguments, out_dir, expect_failure=True)
+    seen["bad --select (terminal)"] = run(
+        binary, language, ["prioritize", "--situation", "none", "--select", "1,5,9-3"], out_dir, expect_failure=True)
+    seen["manual page"] = roff_text(run(binary, language, ["man", "--date", "2026-10-14"], out_dir))
     for name in ("ballot.csv", "ballot.xlsx", "pack.md", "pack.html", "ranking.svg", "monitoring.csv",
                  "monitoring.html", "monitoring.svg"):
         seen[name] = visible_text(os.path.join(out_dir, name))
