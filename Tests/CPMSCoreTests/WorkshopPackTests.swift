@@ -166,11 +166,11 @@ final class WorkshopPackTests: XCTestCase {
   }
 
   func testEveryDocumentHasOneTitleAndEndsWithTheFooterLineAndABackLink() throws {
-    let footer = "*\(Markdown.escape(PackWriter.footerLine))*\n"
     for (name, request, catalog) in try variants() {
+      let footer = "*\(Markdown.escape(PackWriter(request: request, catalog: catalog).footerLine))*\n"
       for document in WorkshopPack.documents(request, catalog: catalog) {
         let place = "\(name)/\(document.path)"
-        XCTAssertTrue(document.contents.hasPrefix("# "), place)
+        XCTAssertTrue(document.contents.hasPrefix("---\nlang: en-GB\n---\n\n# "), place)
         XCTAssertEqual(document.contents.split(separator: "\n").filter { $0.hasPrefix("# ") }.count, 1, place)
         XCTAssertTrue(document.contents.hasSuffix(footer), place)
         if document.path != "README.md" {
@@ -189,6 +189,7 @@ final class WorkshopPackTests: XCTestCase {
   /// What the issue found in the printed pack: internal notes, repetition and mixed spelling.
   func testHandoutsCarryNoProvenanceNotesAndSayThingsOnce() throws {
     for (name, request, catalog) in try variants() {
+      let aboutHeading = PackWriter(request: request, catalog: catalog).aboutHeading
       let single = WorkshopPack.singleDocument(request, catalog: catalog)
       let html = WorkshopPack.html(request, catalog: catalog)
       for text in [single, html] {
@@ -199,10 +200,10 @@ final class WorkshopPackTests: XCTestCase {
           XCTAssertFalse(text.contains(american), "\(name): \(american)")
         }
         XCTAssertFalse(text.contains(Catalog.contentNotice), name)
-        XCTAssertEqual(text.components(separatedBy: PackWriter.aboutHeading + "</h2>").count - 1, text == html ? 1 : 0)
+        XCTAssertEqual(text.components(separatedBy: aboutHeading + "</h2>").count - 1, text == html ? 1 : 0)
         XCTAssertLessThanOrEqual(text.components(separatedBy: "Chosen by the group").count - 1, 1, name)
       }
-      XCTAssertEqual(single.components(separatedBy: "## \(PackWriter.aboutHeading)\n").count, 2, name)
+      XCTAssertEqual(single.components(separatedBy: "## \(aboutHeading)\n").count, 2, name)
       XCTAssertEqual(
         single.contains("\u{201C}Chosen by the group\u{201D} means"), request.result.mode == .checked, name)
     }
@@ -214,7 +215,7 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertFalse(request.result.findings.isEmpty)
     let cover = WorkshopPack.documents(request, catalog: catalog)[0].contents
     XCTAssertTrue(cover.contains("- **Context:** Test context\n"))
-    XCTAssertTrue(cover.contains("- **Date:** 2026-01-15\n"))
+    XCTAssertTrue(cover.contains("- **Date:** 15 January 2026\n"))
     XCTAssertTrue(cover.contains(Markdown.escape(catalog.guide.situations.first { $0.id == "plan" }!.title)))
     XCTAssertTrue(cover.contains(Markdown.escape(PrioritizationRendering(catalog: catalog).rule(for: .plan))))
     for finding in request.result.findings {
@@ -268,7 +269,7 @@ final class WorkshopPackTests: XCTestCase {
         XCTAssertFalse(text.contains("\n# <"), place)
       }
       XCTAssertTrue(
-        single.hasPrefix("# Workshop pack: Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"), name)
+        single.hasPrefix("---\nlang: en-GB\n---\n\n# Workshop pack: Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"), name)
       XCTAssertTrue(single.contains("- **Context:** Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"))
     }
   }
@@ -383,7 +384,7 @@ final class WorkshopPackTests: XCTestCase {
     let documents = WorkshopPack.documents(try request([1, 7, 14, 21], catalog: catalog), catalog: catalog)
     let standard14 = catalog.standard(14)!
     let standard = documents.first { $0.path == "standards/standard-14.md" }!.contents
-    XCTAssertTrue(standard.hasPrefix("# Standard 14: \(Markdown.escape(standard14.title))\n"))
+    XCTAssertTrue(standard.hasPrefix("---\nlang: en-GB\n---\n\n# Standard 14: \(Markdown.escape(standard14.title))\n"))
     XCTAssertTrue(standard.contains(Markdown.escape(standard14.statement)))
     XCTAssertTrue(standard.contains("[monitoring framework](../05-monitoring-framework.md)"))
     // The key actions are listed once, as the worksheet, under their phases.
