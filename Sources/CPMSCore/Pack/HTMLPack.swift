@@ -63,9 +63,9 @@ struct HTMLPack {
         || (scalar.value >= 0xC0 && scalar.value < 0x250 && scalar.properties.isAlphabetic)
     }
     func continues(_ scalar: Unicode.Scalar) -> Bool {
-      opens(scalar) || " .,-_/%'’()&:+".unicodeScalars.contains(scalar)
+      opens(scalar) || " .,;-_/%'’\"“”!?()&:+".unicodeScalars.contains(scalar)
     }
-    func closes(_ scalar: Unicode.Scalar) -> Bool { opens(scalar) || scalar == "%" || scalar == ")" }
+    func closes(_ scalar: Unicode.Scalar) -> Bool { opens(scalar) || scalar == "%" || scalar == ")" || scalar == "\"" || scalar == "”" }
     let scalars = Array(text.unicodeScalars)
     var out = ""
     var index = 0
@@ -78,7 +78,11 @@ struct HTMLPack {
       }
       var end = index
       var last = index
-      while end < scalars.count && continues(scalars[end]) {
+      // A colon before a space ends a label: it ends the run, so "18: Case management" keeps the
+      // number beside its Arabic label.
+      while end < scalars.count && continues(scalars[end])
+        && !(scalars[end] == ":" && (end + 1 == scalars.count || scalars[end + 1] == " "))
+      {
         if closes(scalars[end]) { last = end }
         end += 1
       }
@@ -276,7 +280,7 @@ struct HTMLPack {
       thead th { background: #eee; }
       .num { text-align: end; }
       figure.chart { margin: 4mm 0; break-inside: avoid; }
-      figure.chart svg { width: 100%; height: auto; max-height: 225mm; }
+      figure.chart svg { width: 100%; height: auto; max-height: 225mm; direction: ltr; }
       figure.chart figcaption { font-size: 8.5pt; color: #444; }
       table.ranking { font-size: 8.5pt; }
       table.ranking td, table.ranking th { padding: 0.6mm 1.5mm; }
