@@ -80,4 +80,23 @@ extension TranslationTests {
     XCTAssertEqual(value.status, 64)
     XCTAssertTrue(value.stderr.hasPrefix("خطأ: القيمة 'jsno' غير صالحة"), value.stderr)
   }
+
+  func testMarkdownInAnotherLanguageNamesItAndArabicItsDirectionForPandoc() throws {
+    let english = try CLIRunner.run(["show", "18", "--format", "markdown"])
+    XCTAssertTrue(english.stdout.hasPrefix("# Standard 18"), "English stays plain: pandoc's default")
+    let french = try CLIRunner.run(
+      ["prioritize", "--select", "1,6,9,18", "--situation", "none", "--format", "markdown"],
+      environment: ["LANG": "fr_FR.UTF-8"])
+    XCTAssertTrue(french.stdout.hasPrefix("---\nlang: fr\n---\n\n"), french.stdout)
+    let arabic = try CLIRunner.run(["show", "18", "--format", "markdown", "--lang", "ar"])
+    XCTAssertTrue(arabic.stdout.hasPrefix("---\nlang: ar\ndir: rtl\n---\n\n#"), arabic.stdout)
+    let pandoc = try CLIRunner.program("pandoc", install: "install pandoc (Tests/Print/setup.sh)")
+    let folder = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let markdown = folder.appendingPathComponent("standard-18.md")
+    try Data(arabic.stdout.utf8).write(to: markdown)
+    let html = try CLIRunner.run(["-s", "-f", "gfm", markdown.path, "--metadata", "title=18"], executable: pandoc)
+    XCTAssertTrue(
+      html.stdout.contains(#"lang="ar""#) && html.stdout.contains(#"dir="rtl""#), html.stdout.prefix(400).description)
+  }
 }

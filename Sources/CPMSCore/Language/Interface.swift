@@ -91,3 +91,20 @@ extension Interface {
     self("date.range", date(start), date(end))
   }
 }
+
+extension Interface {
+  /// The form of a counted text for `count`: `KEY.one`, `KEY.many` or `KEY.other`, chosen by the
+  /// language's rule. French counts 0 and 1 as singular, English and Spanish only 1. Arabic writes one
+  /// thing with the singular, 3 to 10 with the plural (`.other`) and 11 to 99 with the singular again
+  /// (`.many`, which the other languages write as their `.other`). `{1}` is the count.
+  public func counted(_ key: String, _ count: Int, _ values: CustomStringConvertible...) -> String {
+    let form =
+      switch language {
+      case .fr: count == 0 || count == 1 ? "one" : "other"
+      case .en, .es: count == 1 ? "one" : "other"
+      case .ar: count == 1 ? "one" : (11...99).contains(count % 100) ? "many" : "other"
+      }
+    let chosen = Interface.text("\(key).\(form)", in: language) == nil ? "\(key).other" : "\(key).\(form)"
+    return text(chosen, [count] + values)
+  }
+}

@@ -56,7 +56,7 @@ public enum BallotChecks {
         } else {
           firstLine[score.standard] = score.line
         }
-        if let title = score.title, !titleMatches(title, catalog.title(of: score.standard)) {
+        if let title = score.title, !titleMatches(title, standard: score.standard, catalog: catalog) {
           add(
             .warning, titleMismatch,
             "the title '\(Excerpt.of(title))' is not standard \(score.standard)'s ('\(catalog.title(of: score.standard))'); "
@@ -83,12 +83,20 @@ public enum BallotChecks {
     name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
   }
 
-  /// A title matches when it is the standard's, ignoring case, spaces and accents; a shortened title
-  /// ("Case mgmt") or a translated one is worth a look, hence a warning rather than an error.
-  static func titleMatches(_ written: String, _ title: String) -> Bool {
-    func key(_ text: String) -> String { TextFolding.fold(text).filter { $0.isLetter || $0.isNumber } }
-    return key(written) == key(title)
+  /// A title matches when it is the standard's, ignoring case, spaces and accents, as the group shows
+  /// it (contextualized) or as cpms writes it in any of its languages: a ballot made with
+  /// `cpms ballot --lang fr`, or before the group renamed a standard, is still right. A shortened title
+  /// ("Case mgmt") is worth a look, hence a warning rather than an error.
+  static func titleMatches(_ written: String, standard: StandardNumber, catalog: Catalog) -> Bool {
+    let writtenKey = titleKey(written)
+    if writtenKey == titleKey(catalog.title(of: standard)) { return true }
+    return Language.allCases.contains { language in
+      guard case .success(let bundled) = Catalog.bundled(in: language) else { return false }
+      return writtenKey == titleKey(bundled.title(of: standard))
+    }
   }
+
+  static func titleKey(_ text: String) -> String { TextFolding.fold(text).filter { $0.isLetter || $0.isNumber } }
 
   /// Every ballot with a name to show: the participant's, or "participant N" for the Nth ballot.
   public static func roster(_ ballots: [Ballot]) -> [String] {
