@@ -57,7 +57,7 @@ final class PackCommandTests: XCTestCase {
     XCTAssertEqual(files(under: directory.appendingPathComponent("out")), Self.expectedFiles)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["out"], "nothing left beside")
     let index = try read(directory.appendingPathComponent("out/README.md"))
-    XCTAssertTrue(index.hasPrefix("---\nlang: en-GB\n---\n\n# Workshop pack: Golden\n"))
+    XCTAssertTrue(index.hasPrefix("# Workshop pack: Golden\n"))
     for file in Self.expectedFiles where file != "README.md" {
       XCTAssertTrue(index.contains("](\(file))"), "the index does not link to \(file)")
     }
@@ -70,7 +70,7 @@ final class PackCommandTests: XCTestCase {
     assertSucceeded(result)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["pack.md"])
     let text = try read(directory.appendingPathComponent("pack.md"))
-    XCTAssertTrue(text.hasPrefix("---\nlang: en-GB\n---\n\n# Workshop pack: Golden\n"))
+    XCTAssertTrue(text.hasPrefix("# Workshop pack: Golden\n"))
     for heading in ["## Agenda\n", "## Key questions\n", "## Standard 21: ", "## Monitoring framework\n"] {
       XCTAssertTrue(text.contains(heading), heading)
     }
@@ -82,13 +82,14 @@ final class PackCommandTests: XCTestCase {
     let fromFile = try pack(workshop + ["-o", path("a.md")])
     assertSucceeded(fromFile)
     let text = try read(directory.appendingPathComponent("a.md"))
-    XCTAssertTrue(text.hasPrefix("---\nlang: en-GB\n---\n\n# Workshop pack: Northern Province flood response (example)\n"))
+    XCTAssertTrue(
+      text.hasPrefix("# Workshop pack: Northern Province flood response (example)\n"))
     XCTAssertTrue(text.contains("- **Date:** 14 October 2026\n"))
     XCTAssertTrue(text.contains("### Ballot results"))
     let overridden = try pack(workshop + ["--context-name", "Other", "--date", "2026-03-01", "-o", path("b.md")])
     assertSucceeded(overridden)
     let other = try read(directory.appendingPathComponent("b.md"))
-    XCTAssertTrue(other.hasPrefix("---\nlang: en-GB\n---\n\n# Workshop pack: Other\n"))
+    XCTAssertTrue(other.hasPrefix("# Workshop pack: Other\n"))
     XCTAssertTrue(other.contains("- **Date:** 1 March 2026\n"))
   }
 
@@ -147,7 +148,7 @@ final class PackCommandTests: XCTestCase {
     XCTAssertEqual(refused.status, 73, refused.stderr)
     XCTAssertEqual(try read(file), "old\n")
     assertSucceeded(try pack(Self.small + ["--single-file", "-o", file.path, "--force"]))
-    XCTAssertTrue(try read(file).hasPrefix("---\nlang: en-GB\n---\n\n# Workshop pack: Golden\n"))
+    XCTAssertTrue(try read(file).hasPrefix("# Workshop pack: Golden\n"))
   }
 
   func testDates() throws {
@@ -307,11 +308,13 @@ final class PackCommandTests: XCTestCase {
 
   /// The front matter names the language, and pandoc carries it (and Arabic's direction) to the page.
   func testMarkdownPackCarriesItsLanguageAndDirection() throws {
-    for (language, header) in [("en", "lang: en-GB\n"), ("fr", "lang: fr\n"), ("ar", "lang: ar\ndir: rtl\n")] {
+    for (language, header) in [
+      ("en", ""), ("fr", "---\nlang: fr\n---\n\n"), ("ar", "---\nlang: ar\ndir: rtl\n---\n\n"),
+    ] {
       assertSucceeded(try pack(Self.small + ["--lang", language, "-o", path("folder-\(language)")]))
       for file in files(under: directory.appendingPathComponent("folder-\(language)")) {
         let text = try read(directory.appendingPathComponent("folder-\(language)/\(file)"))
-        XCTAssertTrue(text.hasPrefix("---\n\(header)---\n\n# "), "\(language)/\(file)")
+        XCTAssertTrue(text.hasPrefix(header + "# "), "\(language)/\(file)")
       }
     }
     guard let pandoc = pandoc() else { throw XCTSkip("pandoc is not on PATH") }

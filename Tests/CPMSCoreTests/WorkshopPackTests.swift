@@ -170,7 +170,7 @@ final class WorkshopPackTests: XCTestCase {
       let footer = "*\(Markdown.escape(PackWriter(request: request, catalog: catalog).footerLine))*\n"
       for document in WorkshopPack.documents(request, catalog: catalog) {
         let place = "\(name)/\(document.path)"
-        XCTAssertTrue(document.contents.hasPrefix("---\nlang: en-GB\n---\n\n# "), place)
+        XCTAssertTrue(document.contents.hasPrefix("# "), place)
         XCTAssertEqual(document.contents.split(separator: "\n").filter { $0.hasPrefix("# ") }.count, 1, place)
         XCTAssertTrue(document.contents.hasSuffix(footer), place)
         if document.path != "README.md" {
@@ -269,7 +269,9 @@ final class WorkshopPackTests: XCTestCase {
         XCTAssertFalse(text.contains("\n# <"), place)
       }
       XCTAssertTrue(
-        single.hasPrefix("---\nlang: en-GB\n---\n\n# Workshop pack: Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"), name)
+        single.hasPrefix(
+          "# Workshop pack: Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"),
+        name)
       XCTAssertTrue(single.contains("- **Context:** Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"))
     }
   }
@@ -384,7 +386,7 @@ final class WorkshopPackTests: XCTestCase {
     let documents = WorkshopPack.documents(try request([1, 7, 14, 21], catalog: catalog), catalog: catalog)
     let standard14 = catalog.standard(14)!
     let standard = documents.first { $0.path == "standards/standard-14.md" }!.contents
-    XCTAssertTrue(standard.hasPrefix("---\nlang: en-GB\n---\n\n# Standard 14: \(Markdown.escape(standard14.title))\n"))
+    XCTAssertTrue(standard.hasPrefix("# Standard 14: \(Markdown.escape(standard14.title))\n"))
     XCTAssertTrue(standard.contains(Markdown.escape(standard14.statement)))
     XCTAssertTrue(standard.contains("[monitoring framework](../05-monitoring-framework.md)"))
     // The key actions are listed once, as the worksheet, under their phases.
@@ -476,6 +478,25 @@ final class WorkshopPackTests: XCTestCase {
     }
   }
 
+  /// Translated headings (accents, apostrophes, " : ", Arabic letters and vowel marks) still give the
+  /// slugs the single document links to, in every language and every variant.
+  func testSingleDocumentLinksResolveInEveryLanguage() throws {
+    for language in [Language.fr, .es, .ar] {
+      let catalog = try Catalog.bundled(in: language).get()
+      for (selection, name) in [([1, 6, 9, 13, 18, 23] as [StandardNumber], "workshop"), ([2, 8, 15, 22], nil)] {
+        let request = try request(selection, contextName: name, catalog: catalog)
+        let single = WorkshopPack.singleDocument(request, catalog: catalog)
+        let ids = headingIDs(single)
+        let targets = matches(#"\]\((#[^)]*)\)"#, in: single)
+        XCTAssertGreaterThan(targets.count, 10, "\(language)")
+        for target in targets {
+          XCTAssertTrue(ids.contains(String(target.dropFirst())), "\(language): broken link \(target)")
+        }
+        XCTAssertTrue(single.hasPrefix(Markdown.frontMatter(language) + "# "), "\(language)")
+      }
+    }
+  }
+
   func testPackFilesAreToldApartFromOtherWork() {
     for path in ["README.md", "01-agenda.md", "standards/", "standards/standard-18.md"] {
       XCTAssertTrue(WorkshopPack.isPackFile(path), path)
@@ -493,6 +514,10 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertEqual(WorkshopPack.anchor("A | b (contextualized)"), "a--b-contextualized")
     XCTAssertEqual(WorkshopPack.anchor("  Tab\tand_under-score 2019!  "), "taband_under-score-2019")
     XCTAssertEqual(WorkshopPack.anchor("Protección de la niñez"), "protección-de-la-niñez")
+    XCTAssertEqual(
+      WorkshopPack.anchor("Standard 6 : Suivi de la protection de l'enfance"),
+      "standard-6--suivi-de-la-protection-de-lenfance")
+    XCTAssertEqual(WorkshopPack.anchor("المعيار 1: التنسيق (مُواءَم مع السياق)"), "المعيار-1-التنسيق-مُواءَم-مع-السياق")
   }
 
   // MARK: determinism

@@ -65,7 +65,9 @@ struct HTMLPack {
     func continues(_ scalar: Unicode.Scalar) -> Bool {
       opens(scalar) || " .,;-_/%'’\"“”!?()&:+".unicodeScalars.contains(scalar)
     }
-    func closes(_ scalar: Unicode.Scalar) -> Bool { opens(scalar) || scalar == "%" || scalar == ")" || scalar == "\"" || scalar == "”" }
+    func closes(_ scalar: Unicode.Scalar) -> Bool {
+      opens(scalar) || scalar == "%" || scalar == ")" || scalar == "\"" || scalar == "”"
+    }
     let scalars = Array(text.unicodeScalars)
     var out = ""
     var index = 0
@@ -122,7 +124,8 @@ struct HTMLPack {
       case .strong(let text): "<strong>\(self.text(text))</strong>"
       case .emphasis(let text): "<em>\(self.text(text))</em>"
       case .code(let text):
-        writer.language.isRightToLeft ? "<code dir=\"ltr\">\(HTML.text(text))</code>" : "<code>\(HTML.text(text))</code>"
+        writer.language.isRightToLeft
+          ? "<code dir=\"ltr\">\(HTML.text(text))</code>" : "<code>\(HTML.text(text))</code>"
       case .link(let label, let target): "<a href=\"#\(target.htmlID)\">\(self.text(label))</a>"
       }
     }.joined()

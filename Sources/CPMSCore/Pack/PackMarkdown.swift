@@ -25,12 +25,9 @@ struct PackMarkdown {
 
   // MARK: documents
 
-  /// YAML front matter naming the language (and, for Arabic, the direction), which pandoc turns into
-  /// `<html lang="ar" dir="rtl">` and GitHub shows as a small table above the document.
-  var frontMatter: String {
-    let language = writer.language
-    return "---\nlang: \(language.htmlCode)\n" + (language.isRightToLeft ? "dir: rtl\n" : "") + "---\n\n"
-  }
+  /// The front matter naming the language (and Arabic's direction), as every Markdown output of cpms
+  /// opens in a language other than English: pandoc turns it into `<html lang="ar" dir="rtl">`.
+  var frontMatter: String { Markdown.frontMatter(writer.language) }
 
   func document(_ section: PackSection) -> String {
     var out = frontMatter + body(section, base: 1)
@@ -105,7 +102,9 @@ struct PackMarkdown {
       let t = writer.t
       let line = String(repeating: ".", count: 24)
       let mark = " *\(Markdown.escape(t("pack.contextualised.keyAction")))*"
-      let boxes = ["pack.sheet.inPlace", "pack.sheet.partly", "pack.sheet.gap"].map { "\u{2610} " + Markdown.escape(t($0)) }
+      let boxes = ["pack.sheet.inPlace", "pack.sheet.partly", "pack.sheet.gap"].map {
+        "\u{2610} " + Markdown.escape(t($0))
+      }
       let fields =
         boxes.joined(separator: " \u{2003} ") + " \u{2003} " + Markdown.escape(writer.labelled(t("pack.sheet.lead")))
         + " \(line) \u{2003} " + Markdown.escape(writer.labelled(t("pack.sheet.byWhen"))) + " \(line)\n\n"
@@ -115,7 +114,8 @@ struct PackMarkdown {
       }.joined(separator: "\n")
     case .fillIn(let fields):
       return Markdown.table(
-        [writer.t("pack.fill.toAgree"), writer.t("pack.fill.decision")], fields.map { [$0.label, $0.value ?? ""] }) + "\n"
+        [writer.t("pack.fill.toAgree"), writer.t("pack.fill.decision")], fields.map { [$0.label, $0.value ?? ""] })
+        + "\n"
     case .keepTogether(let blocks):
       return blocks.map { render($0, base: base, part: part) }.joined(separator: "\n")
     case .chart(_, let caption):

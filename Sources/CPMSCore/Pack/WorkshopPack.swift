@@ -480,12 +480,15 @@ struct PackWriter {
       ]
     }
     let scores = t(total == 1 ? "pack.ballots.scores.one" : "pack.ballots.scores.other", total)
-    let gave = t(participants.count == 1 ? "pack.ballots.gave.one" : "pack.ballots.gave.other", participants.count, scores)
+    let gave = t(
+      participants.count == 1 ? "pack.ballots.gave.one" : "pack.ballots.gave.other", participants.count, scores)
     let ranked = t(summary?.rankedBy == .median ? "pack.ballots.rankedByMedian" : "pack.ballots.rankedByMean")
     var out: [PackBlock] = [
       .keepTogether([
         .heading(1, t("pack.ballots.title")),
-        .paragraph([.text([gave, ranked, t("pack.ballots.spread"), t("pack.ballots.toDiscuss")].joined(separator: " "))]),
+        .paragraph([
+          .text([gave, ranked, t("pack.ballots.spread"), t("pack.ballots.toDiscuss")].joined(separator: " "))
+        ]),
         .table(
           PackTable(
             header: [
@@ -691,7 +694,9 @@ struct PackWriter {
           .bullets(
             tips.map { tip in
               let concerned = tip.standardNumbers.filter { selected.contains($0) }.map(standardLabel)
-              return [.text(tip.text), .emphasis(" " + t("pack.cycle.concerns", concerned.joined(separator: semicolon)))]
+              return [
+                .text(tip.text), .emphasis(" " + t("pack.cycle.concerns", concerned.joined(separator: semicolon))),
+              ]
             }))
       }
       out += [.heading(2, t("pack.cycle.questions")), .bullets(stage.reflectionQuestions.map { [.text($0)] })]
