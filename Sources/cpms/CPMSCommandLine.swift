@@ -1,6 +1,14 @@
 import CPMSArguments
 import CPMSCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The root command: finds the subcommand, parses its arguments, runs it and maps errors to exit codes.
 enum CPMSCommandLine {
   static let version = "1.0.0"
@@ -31,7 +39,8 @@ enum CPMSCommandLine {
       environment.language = Language.fromEnvironment(environment.variables) ?? .en
     }
     do {
-      return try dispatch(arguments, environment).rawValue
+      let status = try dispatch(arguments, &environment).rawValue
+      return reportingOutputFailure(status, environment)
     } catch {
       let t = Interface(environment.language)
       switch error {
@@ -53,8 +62,19 @@ enum CPMSCommandLine {
     arguments: [ArgumentSpec(name: "subcommand", help: "The subcommand to explain.", required: false)]
   )
 
-  /// Runs the command line in `environment`, whose language `main` has set.
-  static func dispatch(_ arguments: [String], _ environment: Environment) throws(CLIError) -> ExitCode {
+  /// Output lost to a full disk (`cpms validate > report.txt`) must not end in success: the first error
+  /// met writing to standard output, other than a closed pipe, is reported and makes the status 73.
+  static func reportingOutputFailure(_ status: Int32, _ environment: Environment) -> Int32 {
+    guard Environment.outputFailure != 0 else { return status }
+    let reason = String(cString: strerror(Environment.outputFailure))
+    let t = Interface(environment.language)
+    environment.writeError("\(t("error.prefix")): \(t("cli.stdoutFailed", reason))\n")
+    return status == 0 || status == 1 ? 73 : status
+  }
+
+  /// Runs the command line in `environment`, whose language `main` has set; a command that reads a
+  /// workshop or contextualization file naming its language speaks that one unless `--lang` was given.
+  static func dispatch(_ arguments: [String], _ environment: inout Environment) throws(CLIError) -> ExitCode {
     let language = environment.language
     // Rendered only when shown: laying out the help costs more than most commands' own work.
     var rootHelp: String {
@@ -90,6 +110,9 @@ enum CPMSCommandLine {
         environment.write(version + "\n")
         return .success
       case .run(let parsed):
+        if !environment.languageIsExplicit, let language = FileLanguage.declared(parsed, environment) {
+          environment.language = language
+        }
         return try command.run(parsed, environment)
       }
     }

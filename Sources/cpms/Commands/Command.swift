@@ -35,9 +35,9 @@ extension ParsedArguments {
   }
 
   /// A standard number argument or option value, as a usage error when it is not 1–28.
-  func standardNumber(_ text: String, what: String) throws(CLIError) -> StandardNumber {
+  func standardNumber(_ text: String, what: String, language: Language = .en) throws(CLIError) -> StandardNumber {
     guard let number = Int(text).flatMap(StandardNumber.init) else {
-      throw .usage("The value '\(Excerpt.of(text))' is invalid for '<\(what)>': standards are numbered 1 to 28.", spec)
+      throw .usage(Interface(language)("cli.invalidStandard", Excerpt.of(text), what), spec)
     }
     return number
   }
