@@ -19,6 +19,10 @@ final class LanguageTests: XCTestCase {
     XCTAssertEqual(Language.fr.decimal("4.67"), "4,67")
     XCTAssertEqual(Language.es.decimal("4.5"), "4,5")
     XCTAssertEqual(Language.ar.decimal("4.5"), "4.5")
+    XCTAssertEqual(Language.fr.number("92.5%"), "92,5\u{00A0}%", "a no-break space before % in French")
+    XCTAssertEqual(Language.es.number("90%"), "90\u{00A0}%")
+    XCTAssertEqual(Language.en.number("90%"), "90%")
+    XCTAssertEqual(Language.ar.number("90%"), "90%")
   }
 
   /// The same hash as Tests/I18n/strings.py, which translators' files carry.

@@ -71,7 +71,7 @@ extension Interface {
     case .yes: self("target.yes")
     case .no: self("target.no")
     case .setInContext: self("target.setInContext")
-    case .percentage, .number: language.decimal(target.description)
+    case .percentage, .number: language.number(target.description)
     }
   }
 }
