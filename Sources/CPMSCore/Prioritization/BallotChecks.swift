@@ -26,7 +26,8 @@ public enum BallotChecks {
     var firstFileByDigest: [UInt64: String] = [:]
     for file in files {
       if let first = firstFileByDigest[file.digest] {
-        add(.error, duplicateFile, t("ballot.duplicateFile", Excerpt.of(first, limit: 200)), file: file.source, line: nil)
+        add(
+          .error, duplicateFile, t("ballot.duplicateFile", Excerpt.of(first, limit: 200)), file: file.source, line: nil)
       } else {
         firstFileByDigest[file.digest] = file.source
       }

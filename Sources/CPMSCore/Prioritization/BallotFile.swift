@@ -176,7 +176,8 @@ public struct BallotFile: Sendable, Equatable {
       throw Ballot.failure(
         "ballot-header", source: source, line: header.line,
         message: t(
-          missing, Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: t("ballot.listSeparator")), limit: 200)
+          missing,
+          Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: t("ballot.listSeparator")), limit: 200)
         ))
     }
     // A name written once stands for the whole sheet; on a sheet of several participants an empty

@@ -59,7 +59,9 @@ public struct GroupAgreement: Sendable, Equatable, Encodable {
     participants = scored.count
     standards = common.count
     guard participants >= 2 else {
-      (kendallW, band, unmeasured, note) = (nil, nil, .fewerThanTwoParticipants, Unmeasured.fewerThanTwoParticipants.note)
+      (kendallW, band, unmeasured, note) = (
+        nil, nil, .fewerThanTwoParticipants, Unmeasured.fewerThanTwoParticipants.note
+      )
       return
     }
     guard standards >= 2 else {
