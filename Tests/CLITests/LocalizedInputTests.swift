@@ -49,7 +49,7 @@ final class LocalizedInputTests: XCTestCase {
       XCTAssertTrue(firstLine(inEnglish.stderr).hasPrefix("Error: \(location)\(english)"), inEnglish.stderr)
       let inFrench = try CLIRunner.run(arguments + ["--lang", "fr"], in: root)
       XCTAssertEqual(inFrench.status, 65, inFrench.stderr)
-      XCTAssertTrue(firstLine(inFrench.stderr).hasPrefix("Erreur: \(location)\(french)"), inFrench.stderr)
+      XCTAssertTrue(firstLine(inFrench.stderr).hasPrefix("Erreur : \(location)\(french)"), inFrench.stderr)
       let inArabic = try CLIRunner.run(arguments, environment: ["LANG": "ar_SA.UTF-8"], in: root)
       XCTAssertEqual(inArabic.status, 65, inArabic.stderr)
       XCTAssertTrue(firstLine(inArabic.stderr).contains(location + arabic), inArabic.stderr)
@@ -116,7 +116,7 @@ final class LocalizedInputTests: XCTestCase {
       english.stderr)
     XCTAssertTrue(
       french.stderr.hasPrefix(
-        "Erreur: La valeur '1,5,3-1' n'est pas valide pour '--select <list>' : La plage '3-1' est à l'envers ; "
+        "Erreur : La valeur '1,5,3-1' n'est pas valide pour '--select <list>' : La plage '3-1' est à l'envers ; "
           + "écrivez 1-3."), french.stderr)
     let arabic = try CLIRunner.run(
       ["prioritize", "--situation", "none", "--select", "1,29"], environment: ["LANG": "ar_SA.UTF-8"])

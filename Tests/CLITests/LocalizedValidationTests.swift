@@ -126,7 +126,7 @@ final class LocalizedValidationTests: XCTestCase {
     XCTAssertEqual(english.stdout, "Wrote the workshop pack to pack.md.\n")
     let ballot = try CLIRunner.run(["ballot", "--format", "xlsform", "--lang", "fr"], in: root)
     XCTAssertEqual(ballot.status, 64)
-    XCTAssertTrue(ballot.stderr.hasPrefix("Erreur: Un XLSForm est un classeur, pas du texte"), ballot.stderr)
+    XCTAssertTrue(ballot.stderr.hasPrefix("Erreur : Un XLSForm est un classeur, pas du texte"), ballot.stderr)
   }
 
   func testTheWorkshopFilesLanguageChoosesTheOutputsUnlessLangIsGiven() throws {

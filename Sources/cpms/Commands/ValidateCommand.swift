@@ -60,8 +60,8 @@ enum ValidateCommand: Command {
     let unreadable = reports.filter { $0.kind == nil }.flatMap {
       $0.diagnostics.filter { $0.rule == InputFailure.rule }
     }
-    let prefix = Interface(environment.language)("error.prefix")
-    for finding in unreadable { environment.writeError("\(prefix): \(finding.message)\n") }
+    let t = Interface(environment.language)
+    for finding in unreadable { environment.writeError(t("error.prefix", finding.message) + "\n") }
     if !unreadable.isEmpty { return .noInput }
     return reports.allSatisfy(\.valid) ? .success : .failure
   }
