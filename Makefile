@@ -7,7 +7,7 @@ DEMO_DIR ?= demo-output
 RELEASE_BIN = .build/release/cpms
 DEBUG_BIN = .build/debug/cpms
 
-.PHONY: build release test test-hostile test-tools test-differential test-print demo install uninstall format \
+.PHONY: build release test test-hostile test-tools test-differential test-print test-languages demo install uninstall format \
 	lint bench clean fuzz fuzz-smoke
 
 build:
@@ -51,6 +51,13 @@ DIFFERENTIAL_HOSTILE_SEED ?= 2
 test-differential:
 	$(SWIFT) build
 	Tests/Differential/run.sh $(DIFFERENTIAL_COUNT) $(DIFFERENTIAL_SEED)
+
+## Runs the whole example workshop in French, Spanish and Arabic with only LANG set (help, ballots, prioritize,
+## the pack, the charts, monitoring, validate, errors) and fails on any English sentence left in what a person
+## reads (Tests/I18n/english_left.py); the outputs stay in .build/languages/LANG/. Needs python3 and openpyxl
+## (make test-tools).
+test-languages: build
+	python3 Tests/I18n/english_left.py $(DEBUG_BIN)
 
 ## Runs the main job on the bundled example workshop (Data/examples/): validates its files (the
 ## monitoring sheets against the example context), recommends a selection from the three example

@@ -13,6 +13,7 @@ public enum ArgumentParsing {
   {
     let t = Interface(language)
     var parsed = ParsedArguments(spec: spec)
+    parsed.language = language
     var index = 0
     var onlyPositionals = false
     func usage(_ message: String) -> CLIError { .usage(message, spec) }

@@ -11,14 +11,14 @@ public enum HelpText {
     let t = Interface(language)
     func words(_ key: String, _ english: String) -> String { translated(key, english, language) }
     let command = spec.name.isEmpty ? "root" : spec.name
-    var blocks = [layout.wrap(t("help.overview") + ": " + words("help.\(command).abstract", spec.abstract))]
+    var blocks = [layout.wrap(t("help.label", t("help.overview")) + words("help.\(command).abstract", spec.abstract))]
     if let discussion = spec.discussion {
       let lines = words("help.\(command).discussion", discussion).split(
         separator: "\n", omittingEmptySubsequences: false)
       blocks.append(lines.map { discussionLine($0, layout: layout) }.joined(separator: "\n"))
     }
     let usage = subcommands.isEmpty ? spec.usage : "cpms <subcommand>"
-    let usageLabel = t("help.usage") + ": "
+    let usageLabel = t("help.label", t("help.usage"))
     blocks.append(layout.wrap(usageLabel + usage, hanging: String(repeating: " ", count: usageLabel.count)))
     if !spec.arguments.isEmpty {
       let entries = spec.arguments.map { argument in
@@ -27,7 +27,7 @@ public enum HelpText {
           words("help.\(command).argument.\(argument.name)", argument.help)
         )
       }
-      blocks.append(section(t("help.arguments"), entries, layout))
+      blocks.append(section(t("help.arguments"), entries, layout, t))
     }
     let options = spec.allOptions.map { option -> (String, String) in
       let standard = CommandSpec.standardOptions.contains { $0.long == option.long }
@@ -35,13 +35,13 @@ public enum HelpText {
       if let value = option.defaultValue { help += " " + t("help.default", value) }
       return (option.label, help)
     }
-    blocks.append(section(t("help.options"), options, layout))
+    blocks.append(section(t("help.options"), options, layout, t))
     if !subcommands.isEmpty {
       let entries =
         subcommands.map { ($0.name, words("help.\($0.name).abstract", $0.abstract)) } + [
           ("help", t("help.helpCommand"))
         ]
-      blocks.append(section(t("help.subcommands"), entries, layout))
+      blocks.append(section(t("help.subcommands"), entries, layout, t))
       blocks.append("  " + t("help.seeHelp"))
     }
     return blocks.joined(separator: "\n\n") + "\n"
@@ -83,9 +83,10 @@ public enum HelpText {
     return layout.wrap(String(rest), indent: String(indent), hanging: String(indent))
   }
 
-  static func section(_ title: String, _ entries: [(String, String)], _ layout: TextLayout) -> String {
+  static func section(_ title: String, _ entries: [(String, String)], _ layout: TextLayout, _ t: Interface) -> String {
     let column = 26
-    var lines = [title + ":"]
+    let label = t("help.label", title)
+    var lines = [label.hasSuffix(" ") ? String(label.dropLast()) : label]
     for (label, help) in entries {
       let entry = "  " + label
       if entry.count <= column - 2 {

@@ -6,6 +6,8 @@ public struct ParsedArguments: Sendable {
   public var positionals: [String] = []
   public var values: [String: [String]] = [:]
   public var flags: Set<String> = []
+  /// The language the command line was parsed in, so that values decoded later are refused in it too.
+  public var language: Language = .en
 
   public init(spec: CommandSpec) { self.spec = spec }
 

@@ -1,6 +1,14 @@
 import CPMSArguments
 import CPMSCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The root command: finds the subcommand, parses its arguments, runs it and maps errors to exit codes.
 enum CPMSCommandLine {
   static let version = "1.0.0"
@@ -31,16 +39,17 @@ enum CPMSCommandLine {
       environment.language = Language.fromEnvironment(environment.variables) ?? .en
     }
     do {
-      return try dispatch(arguments, environment).rawValue
+      let status = try dispatch(arguments, &environment).rawValue
+      return reportingOutputFailure(status, environment)
     } catch {
       let t = Interface(environment.language)
       switch error {
       case .usage(let message, let spec):
         environment.writeError(
-          "\(t("error.prefix")): \(message)\n\(t("error.usage")): \(spec.usage)\n  "
+          t("error.prefix", message) + "\n" + t("error.usage", spec.usage) + "\n  "
             + t("error.seeHelp", spec.commandPath) + "\n")
       case .failure(let message, _):
-        environment.writeError("\(t("error.prefix")): \(message)\n")
+        environment.writeError(t("error.prefix", message) + "\n")
       }
       return error.exitCode.rawValue
     }
@@ -53,8 +62,20 @@ enum CPMSCommandLine {
     arguments: [ArgumentSpec(name: "subcommand", help: "The subcommand to explain.", required: false)]
   )
 
-  /// Runs the command line in `environment`, whose language `main` has set.
-  static func dispatch(_ arguments: [String], _ environment: Environment) throws(CLIError) -> ExitCode {
+  /// Output lost to a full disk (`cpms validate > report.txt`) must not end in success: the first error
+  /// met writing to standard output, other than a closed pipe, is reported and makes the status 73.
+  static func reportingOutputFailure(_ status: Int32, _ environment: Environment) -> Int32 {
+    guard Environment.outputFailure != 0 else { return status }
+    let reason = String(cString: strerror(Environment.outputFailure))
+    let t = Interface(environment.language)
+    environment.writeError(t("error.prefix", t("cli.stdoutFailed", reason)) + "\n")
+    return status == 0 || status == 1 ? 73 : status
+  }
+
+  /// Runs the command line in `environment`, whose language `main` has set; a command that reads a
+  /// workshop or contextualization file naming its language speaks that one unless `--lang` was given.
+  static func dispatch(_ arguments: [String], _ environment: inout Environment) throws(CLIError) -> ExitCode {
+    let arguments = movingLeadingLanguage(arguments)
     let language = environment.language
     // Rendered only when shown: laying out the help costs more than most commands' own work.
     var rootHelp: String {
@@ -66,6 +87,12 @@ enum CPMSCommandLine {
       return .success
     }
     switch first {
+    case "--lang",
+      _ where first.hasPrefix("--lang="):
+      // Only a bad value is left here (movingLeadingLanguage): the root's parser words the error.
+      _ = try ArgumentParsing.parse(arguments, spec: rootSpec, language: language)
+      environment.write(rootHelp)
+      return .success
     case "-h", "--help":
       environment.write(rootHelp)
       return .success
@@ -90,9 +117,26 @@ enum CPMSCommandLine {
         environment.write(version + "\n")
         return .success
       case .run(let parsed):
+        if !environment.languageIsExplicit, let language = FileLanguage.declared(parsed, environment) {
+          environment.language = language
+        }
         return try command.run(parsed, environment)
       }
     }
+  }
+
+  /// `cpms --lang fr prioritize …` as well as `cpms prioritize … --lang fr`: a `--lang` before the
+  /// command name moves after it, where every command's parser takes it (and checks its value).
+  static func movingLeadingLanguage(_ arguments: [String]) -> [String] {
+    guard let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") else { return arguments }
+    let option = first == "--lang" ? Array(arguments.prefix(2)) : [first]
+    let rest = Array(arguments.dropFirst(option.count))
+    guard let command = rest.first else {
+      // `cpms --lang fr` alone: the root help in that language; a bad value goes on to the parser's error.
+      return explicitLanguage(option) == nil ? option : []
+    }
+    if ["-h", "--help", "--version", "help"].contains(command) { return rest }
+    return [command] + option + rest.dropFirst()
   }
 
   /// `--lang X` or `--lang=X` among the arguments (before `--`), when X is a language cpms speaks; the

@@ -33,7 +33,7 @@ final class HelpTranslationTests: XCTestCase {
   func testHelpSpeaksTheLanguage() throws {
     let french = try CLIRunner.run(["prioritize", "--help", "--lang", "fr"])
     XCTAssertEqual(french.status, 0)
-    XCTAssertTrue(french.stdout.hasPrefix("APERÇU: "), french.stdout)
+    XCTAssertTrue(french.stdout.hasPrefix("APERÇU : "), french.stdout)
     XCTAssertFalse(french.stdout.contains("Check a selection"), "the abstract is in French")
     let english = try CLIRunner.run(["prioritize", "--help"])
     XCTAssertTrue(english.stdout.hasPrefix("OVERVIEW: Check a selection"), english.stdout)

@@ -62,7 +62,7 @@ final class MonitorCommandTests: XCTestCase {
     let result = try cpms(["monitor", "report", "--lang", "fr"] + Self.workshop + Self.dataArguments)
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertTrue(
-      result.stdout.contains("du 1er janvier 2026 au 31 mars 2026 : 82,1\u{202F}% (165/201), non atteinte ; 6"),
+      result.stdout.contains("du 1er janvier 2026 au 31 mars 2026 : 82,1\u{00A0}% (165/201), non atteinte ; 6"),
       result.stdout)
     XCTAssertTrue(result.stdout.contains("Manquent : Hope Relief à NP03"), result.stdout)
     XCTAssertTrue(result.stdout.contains("[not-in-selection]"), result.stdout)
@@ -248,7 +248,7 @@ final class MonitorCommandTests: XCTestCase {
   func testValidateChecksMonitoringSheets() throws {
     let clean = try cpms(["validate", "--context", "Data/examples/contextualization.json", "Data/examples"])
     XCTAssertEqual(clean.status, 0, clean.stdout)
-    XCTAssertTrue(clean.stdout.contains("8 files checked: 8 valid"), clean.stdout)
+    XCTAssertTrue(clean.stdout.contains("14 files checked: 14 valid"), clean.stdout)
     let folder = try CLIRunner.temporaryDirectory()
     let path = try write(Self.badSheet, named: "partner.csv", in: folder)
     let text = try cpms(["validate", path])

@@ -70,7 +70,7 @@ extension TranslationTests {
     XCTAssertEqual(typo.status, 64)
     XCTAssertEqual(
       typo.stderr,
-      "Erreur: Commande inconnue 'lsit'. Vouliez-vous dire 'list' ?\nUtilisation: cpms <subcommand>\n"
+      "Erreur : Commande inconnue 'lsit'. Vouliez-vous dire 'list' ?\nUtilisation : cpms <subcommand>\n"
         + "  Voir 'cpms --help' pour plus d'informations.\n")
     let missing = try CLIRunner.run(
       ["prioritize", "--situation", "none", "--ballot", "x.csv"], environment: ["LANG": "es_ES.UTF-8"])
@@ -79,5 +79,50 @@ extension TranslationTests {
     let value = try CLIRunner.run(["show", "18", "--format", "jsno", "--lang", "ar"])
     XCTAssertEqual(value.status, 64)
     XCTAssertTrue(value.stderr.hasPrefix("خطأ: القيمة 'jsno' غير صالحة"), value.stderr)
+  }
+
+  func testMarkdownInAnotherLanguageNamesItAndArabicItsDirectionForPandoc() throws {
+    let english = try CLIRunner.run(["show", "18", "--format", "markdown"])
+    XCTAssertTrue(english.stdout.hasPrefix("# Standard 18"), "English stays plain: pandoc's default")
+    let french = try CLIRunner.run(
+      ["prioritize", "--select", "1,6,9,18", "--situation", "none", "--format", "markdown"],
+      environment: ["LANG": "fr_FR.UTF-8"])
+    XCTAssertTrue(french.stdout.hasPrefix("---\nlang: fr\n---\n\n"), french.stdout)
+    let arabic = try CLIRunner.run(["show", "18", "--format", "markdown", "--lang", "ar"])
+    XCTAssertTrue(arabic.stdout.hasPrefix("---\nlang: ar\ndir: rtl\n---\n\n#"), arabic.stdout)
+    let pandoc = try CLIRunner.program("pandoc", install: "install pandoc (Tests/Print/setup.sh)")
+    let folder = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let markdown = folder.appendingPathComponent("standard-18.md")
+    try Data(arabic.stdout.utf8).write(to: markdown)
+    let html = try CLIRunner.run(["-s", "-f", "gfm", markdown.path, "--metadata", "title=18"], executable: pandoc)
+    XCTAssertTrue(
+      html.stdout.contains(#"lang="ar""#) && html.stdout.contains(#"dir="rtl""#), html.stdout.prefix(400).description)
+  }
+
+  func testLangMayComeBeforeTheCommandName() throws {
+    let before = try CLIRunner.run(["--lang", "fr", "show", "18"])
+    XCTAssertEqual(before.status, 0, before.stderr)
+    XCTAssertTrue(before.stdout.hasPrefix("Standard 18 : Gestion de cas"), before.stdout)
+    let joined = try CLIRunner.run(["--lang=es", "show", "18", "--format", "json"])
+    XCTAssertTrue(joined.stdout.contains("Gestión de casos"), joined.stdout)
+    let alone = try CLIRunner.run(["--lang", "ar"])
+    XCTAssertEqual(alone.status, 0)
+    XCTAssertTrue(alone.stdout.hasPrefix("نظرة عامة: "), "the root help, in Arabic: \(alone.stdout.prefix(80))")
+    let wrong = try CLIRunner.run(["--lang", "de", "show", "18"])
+    XCTAssertEqual(wrong.status, 64)
+    XCTAssertTrue(wrong.stderr.contains("'de' is invalid for '--lang <language>'"), wrong.stderr)
+    XCTAssertTrue(wrong.stderr.contains("Usage: cpms show <standard>"), "the command's usage: \(wrong.stderr)")
+  }
+
+  func testFrenchPutsASpaceBeforeTheColonOfItsLabels() throws {
+    let help = try CLIRunner.run(["pack", "--help", "--lang", "fr"])
+    XCTAssertTrue(help.stdout.hasPrefix("APERÇU : "), help.stdout)
+    XCTAssertTrue(help.stdout.contains("\nOPTIONS :\n"), help.stdout)
+    let error = try CLIRunner.run(["pack", "--paper", "legal", "--lang", "fr"])
+    XCTAssertTrue(error.stderr.hasPrefix("Erreur : "), error.stderr)
+    XCTAssertTrue(error.stderr.contains("\nUtilisation : cpms pack"), error.stderr)
+    let english = try CLIRunner.run(["pack", "--paper", "legal"])
+    XCTAssertTrue(english.stderr.hasPrefix("Error: ") && english.stderr.contains("\nUsage: cpms pack"), english.stderr)
   }
 }

@@ -208,7 +208,7 @@ final class ValidateCommandTests: XCTestCase {
     // The two cpms files and the six monitoring sheets, whose local indicator 13.L1 the context adds.
     let result = try cpmsAtRoot("validate", "--context", Self.exampleContext, "Data/examples")
     XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-    XCTAssertTrue(result.stdout.contains("8 files checked: 8 valid, 0 invalid"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("14 files checked: 14 valid, 0 invalid"), result.stdout)
   }
 
   func testWindowsNotepadFileWithBOMAndCRLF() throws {

@@ -70,6 +70,16 @@ final class BallotIntegrityTests: XCTestCase {
       "case and spaces do not matter")
   }
 
+  /// A ballot made with `cpms ballot --lang fr` (or es, ar) is checked by a group working in English,
+  /// and the other way round: the title in any language cpms speaks is the standard's.
+  func testATitleInAnyOfCpmsLanguagesMatches() throws {
+    let translated = "standard,title,score\n18,Gestion de cas,5\n18,Gestión de casos,4\n18,إدارة الحالات,3\n"
+    let found = try diagnostics([try file(translated)])
+    XCTAssertEqual(found.filter { $0.rule == BallotChecks.titleMismatch }, [])
+    let wrong = try diagnostics([try file("standard,title,score\n18,Gestion des camps,5\n")])
+    XCTAssertEqual(wrong.map(\.rule), [BallotChecks.titleMismatch], "a wrong title still warns in any language")
+  }
+
   // MARK: half points
 
   func testWholeAndHalfPointsAreAcceptedWithAPointOrAComma() throws {

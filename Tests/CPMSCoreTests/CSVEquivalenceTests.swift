@@ -50,10 +50,7 @@ private enum ReferenceCSV {
           fieldWasQuoted = true
           quoteLine = line
         } else {
-          throw CSV.ParseError(
-            line: line,
-            message:
-              "a quote appears inside an unquoted field; wrap the field in quotes and double the inner quote (\"\")")
+          throw CSV.ParseError(line: line, reason: .quoteInUnquotedField)
         }
       case delimiter:
         fields.append(field)
@@ -69,14 +66,13 @@ private enum ReferenceCSV {
         recordLine = line
       default:
         if fieldWasQuoted && !character.isWhitespace {
-          throw CSV.ParseError(
-            line: line, message: "text follows a closing quote; put the whole field inside the quotes")
+          throw CSV.ParseError(line: line, reason: .textAfterClosingQuote)
         }
         if !fieldWasQuoted { field.append(character) }
       }
     }
     if quoted {
-      throw CSV.ParseError(line: quoteLine, message: "a quoted field is never closed; add the closing quote (\")")
+      throw CSV.ParseError(line: quoteLine, reason: .unclosedQuote)
     }
     if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
       fields.append(field)

@@ -152,4 +152,35 @@ final class HTMLPackTests: XCTestCase {
       (1..<(groups + 1)).map { String(text[Range(match.range(at: $0), in: text)!]) }
     }
   }
+
+  /// Arabic reads right to left: the page says so, and ids, numbers and Latin text keep their order.
+  func testArabicPageIsRightToLeftWithLatinRunsIsolated() throws {
+    let catalog = try Catalog.bundled(in: .ar).get()
+    let result = try Prioritizer.run(
+      PrioritizationRequest(situation: .none, selection: [1, 7, 14, 18]), catalog: catalog)
+    let page = WorkshopPack.html(PackRequest(result: result, contextName: "Zone", date: "2026-10-14"), catalog: catalog)
+    XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n"))
+    XCTAssertTrue(page.contains("<bdi dir=\"ltr\">18.2</bdi>"))
+    XCTAssertTrue(
+      page.contains("@top-right { content: \"ملف ورشة عمل CPMS: "), "the running header starts on the right")
+    XCTAssertTrue(page.contains("content: \"الصفحة \" counter(page) \" من \" counter(pages)"))
+    XCTAssertTrue(page.contains("14 أكتوبر 2026"))
+    for physical in ["padding-left", "margin-right", "border-left", "text-align: left", "text-align: right"] {
+      XCTAssertFalse(page.contains(physical), physical)
+    }
+    XCTAssertEqual(
+      HTMLPack.isolatingLeftToRight("المعيار 18: Case management (v2) <x> مؤشر 13.L1"),
+      "المعيار <bdi dir=\"ltr\">18</bdi>: <bdi dir=\"ltr\">Case management (v2)</bdi> &lt;"
+        + "<bdi dir=\"ltr\">x</bdi>&gt; مؤشر <bdi dir=\"ltr\">13.L1</bdi>")
+    let french = try Catalog.bundled(in: .fr).get()
+    let frenchPage = WorkshopPack.html(
+      PackRequest(
+        result: try Prioritizer.run(
+          PrioritizationRequest(situation: .none, selection: [1, 7, 14, 18]), catalog: french), contextName: "Zone",
+        date: "2026-10-01"),
+      catalog: french)
+    XCTAssertTrue(frenchPage.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">\n"))
+    XCTAssertTrue(frenchPage.contains("<title>Dossier de l'atelier : Zone</title>"))
+    XCTAssertTrue(frenchPage.contains("content: \"Page \" counter(page) \" sur \" counter(pages)"))
+  }
 }

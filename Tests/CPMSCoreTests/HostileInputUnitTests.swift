@@ -112,7 +112,7 @@ final class HostileInputUnitTests: XCTestCase {
     XCTAssertEqual(number.diagnostics.map(\.rule), ["type"])
     XCTAssertTrue(number.diagnostics[0].message.contains("found the number 9999"), number.diagnostics[0].message)
     XCTAssertLessThan(number.diagnostics[0].message.count, 200)
-    let list = StandardList.parse
+    let list = { (text: String) throws(Diagnostic) in try StandardList.parse(text) }
     XCTAssertThrowsError(try list("1,\(digits)")) { error in
       XCTAssertLessThan(String(describing: error).count, 300)
     }

@@ -166,8 +166,8 @@ final class WorkshopPackTests: XCTestCase {
   }
 
   func testEveryDocumentHasOneTitleAndEndsWithTheFooterLineAndABackLink() throws {
-    let footer = "*\(Markdown.escape(PackWriter.footerLine))*\n"
     for (name, request, catalog) in try variants() {
+      let footer = "*\(Markdown.escape(PackWriter(request: request, catalog: catalog).footerLine))*\n"
       for document in WorkshopPack.documents(request, catalog: catalog) {
         let place = "\(name)/\(document.path)"
         XCTAssertTrue(document.contents.hasPrefix("# "), place)
@@ -189,6 +189,7 @@ final class WorkshopPackTests: XCTestCase {
   /// What the issue found in the printed pack: internal notes, repetition and mixed spelling.
   func testHandoutsCarryNoProvenanceNotesAndSayThingsOnce() throws {
     for (name, request, catalog) in try variants() {
+      let aboutHeading = PackWriter(request: request, catalog: catalog).aboutHeading
       let single = WorkshopPack.singleDocument(request, catalog: catalog)
       let html = WorkshopPack.html(request, catalog: catalog)
       for text in [single, html] {
@@ -199,10 +200,10 @@ final class WorkshopPackTests: XCTestCase {
           XCTAssertFalse(text.contains(american), "\(name): \(american)")
         }
         XCTAssertFalse(text.contains(Catalog.contentNotice), name)
-        XCTAssertEqual(text.components(separatedBy: PackWriter.aboutHeading + "</h2>").count - 1, text == html ? 1 : 0)
+        XCTAssertEqual(text.components(separatedBy: aboutHeading + "</h2>").count - 1, text == html ? 1 : 0)
         XCTAssertLessThanOrEqual(text.components(separatedBy: "Chosen by the group").count - 1, 1, name)
       }
-      XCTAssertEqual(single.components(separatedBy: "## \(PackWriter.aboutHeading)\n").count, 2, name)
+      XCTAssertEqual(single.components(separatedBy: "## \(aboutHeading)\n").count, 2, name)
       XCTAssertEqual(
         single.contains("\u{201C}Chosen by the group\u{201D} means"), request.result.mode == .checked, name)
     }
@@ -214,7 +215,7 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertFalse(request.result.findings.isEmpty)
     let cover = WorkshopPack.documents(request, catalog: catalog)[0].contents
     XCTAssertTrue(cover.contains("- **Context:** Test context\n"))
-    XCTAssertTrue(cover.contains("- **Date:** 2026-01-15\n"))
+    XCTAssertTrue(cover.contains("- **Date:** 15 January 2026\n"))
     XCTAssertTrue(cover.contains(Markdown.escape(catalog.guide.situations.first { $0.id == "plan" }!.title)))
     XCTAssertTrue(cover.contains(Markdown.escape(PrioritizationRendering(catalog: catalog).rule(for: .plan))))
     for finding in request.result.findings {
@@ -268,7 +269,9 @@ final class WorkshopPackTests: XCTestCase {
         XCTAssertFalse(text.contains("\n# <"), place)
       }
       XCTAssertTrue(
-        single.hasPrefix("# Workshop pack: Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"), name)
+        single.hasPrefix(
+          "# Workshop pack: Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"),
+        name)
       XCTAssertTrue(single.contains("- **Context:** Zone \\| A \\# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*\n"))
     }
   }
@@ -475,6 +478,25 @@ final class WorkshopPackTests: XCTestCase {
     }
   }
 
+  /// Translated headings (accents, apostrophes, " : ", Arabic letters and vowel marks) still give the
+  /// slugs the single document links to, in every language and every variant.
+  func testSingleDocumentLinksResolveInEveryLanguage() throws {
+    for language in [Language.fr, .es, .ar] {
+      let catalog = try Catalog.bundled(in: language).get()
+      for (selection, name) in [([1, 6, 9, 13, 18, 23] as [StandardNumber], "workshop"), ([2, 8, 15, 22], nil)] {
+        let request = try request(selection, contextName: name, catalog: catalog)
+        let single = WorkshopPack.singleDocument(request, catalog: catalog)
+        let ids = headingIDs(single)
+        let targets = matches(#"\]\((#[^)]*)\)"#, in: single)
+        XCTAssertGreaterThan(targets.count, 10, "\(language)")
+        for target in targets {
+          XCTAssertTrue(ids.contains(String(target.dropFirst())), "\(language): broken link \(target)")
+        }
+        XCTAssertTrue(single.hasPrefix(Markdown.frontMatter(language) + "# "), "\(language)")
+      }
+    }
+  }
+
   func testPackFilesAreToldApartFromOtherWork() {
     for path in ["README.md", "01-agenda.md", "standards/", "standards/standard-18.md"] {
       XCTAssertTrue(WorkshopPack.isPackFile(path), path)
@@ -492,6 +514,10 @@ final class WorkshopPackTests: XCTestCase {
     XCTAssertEqual(WorkshopPack.anchor("A | b (contextualized)"), "a--b-contextualized")
     XCTAssertEqual(WorkshopPack.anchor("  Tab\tand_under-score 2019!  "), "taband_under-score-2019")
     XCTAssertEqual(WorkshopPack.anchor("Protección de la niñez"), "protección-de-la-niñez")
+    XCTAssertEqual(
+      WorkshopPack.anchor("Standard 6 : Suivi de la protection de l'enfance"),
+      "standard-6--suivi-de-la-protection-de-lenfance")
+    XCTAssertEqual(WorkshopPack.anchor("المعيار 1: التنسيق (مُواءَم مع السياق)"), "المعيار-1-التنسيق-مُواءَم-مع-السياق")
   }
 
   // MARK: determinism

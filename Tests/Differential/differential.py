@@ -285,6 +285,8 @@ def valid_workshop(rng, catalog):
         doc["contextName"] = rng.choice(VALID_TEXTS)
     if rng.random() < 0.4:
         doc["date"] = rng.choice(DATES_VALID)
+    if rng.random() < 0.3:
+        doc["language"] = rng.choice(LANGUAGES_VALID)
     selection = []
     if situation == "none":
         selection = [rng.choice(catalog.pillars[p]) for p in sorted(catalog.pillars)]
@@ -528,7 +530,8 @@ def m_tag(rng, doc, catalog):
 
 def m_language_date(rng, doc, catalog):
     context = doc.get("context") if isinstance(doc.get("context"), dict) else doc
-    if rng.random() < 0.5 and doc.get("cpms") == CONTEXT_TAG:
+    if rng.random() < 0.5:
+        # A contextualization's "context.language", or a workshop's top-level "language".
         context["language"] = rng.choice(LANGUAGES_INVALID + LANGUAGES_VALID)
         return "language %r" % context["language"]
     key = "updated" if doc.get("cpms") == CONTEXT_TAG else "date"

@@ -17,7 +17,7 @@ import os
 import sys
 
 SKIP_KEYS = {
-    "id", "actor", "phase", "part", "stage", "group", "letter", "strategies", "target", "provenance",
+    "id", "actor", "phase", "part", "stage", "group", "letter", "target", "provenance",
     "notice", "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards", "function",
 }
 
@@ -34,6 +34,9 @@ def walk(node, path, out):
     if isinstance(node, dict):
         for key, value in node.items():
             if key in SKIP_KEYS:
+                continue
+            # A standard's "strategies" lists INSPIRE ids; inspire.json's are the strategies themselves.
+            if key == "strategies" and isinstance(value, list) and all(isinstance(v, str) for v in value):
                 continue
             walk(value, path + ("." if path else "") + key, out)
     elif isinstance(node, list):

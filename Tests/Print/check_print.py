@@ -196,7 +196,7 @@ def check_hostile(binary, out):
         fail(f"hostile pack: the cover title is {title!r}")
     descriptions = [value for tag, name, value in parser.attributes if tag == "meta" and name == "content"
                     and value.startswith("CPMS workshop pack for")]
-    if descriptions != [f"CPMS workshop pack for {HOSTILE.replace(chr(10), ' ')}, 2026-10-14"]:
+    if descriptions != [f"CPMS workshop pack for {HOSTILE.replace(chr(10), ' ')}, 14 October 2026"]:
         fail(f"hostile pack: the description attribute is {descriptions!r}")
     if "script" in parser.tags:
         fail("hostile pack: the context name made a <script> element")
@@ -233,12 +233,36 @@ def characters(text):
     return collections.Counter(c for c in folded if not c.isspace() and unicodedata.category(c)[0] != "C")
 
 
-def check_pdf(pdf, label, headings, expected_size, html_text):
+def logical(word):
+    """pdftotext gives an Arabic word's letters in visual order (right to left reversed): put them back."""
+    return word[::-1] if any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in word) else word
+
+
+def letters(text):
+    """The letters and digits of a text, compatibility forms folded (Arabic presentation forms)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN")
+
+
+def split_labels(language):
+    """The first and last labels of a worksheet item and of an indicator's grid, in the pack's language
+    (from Data/i18n/interface/pack.json): on each page they come in pairs, or something is split."""
+    import json
+    with open("Data/i18n/interface/pack.json", encoding="utf-8") as handle:
+        texts = json.load(handle)["texts"]
+    word = lambda key: texts[key][language].split()[0]
+    return ((word("pack.sheet.partly"), word("pack.sheet.notes")),
+            (word("pack.fill.definition"), word("pack.fill.frequency")))
+
+
+def check_pdf(pdf, label, headings, expected_size, html_text, language="en"):
+    rtl = language == "ar"
+    # Arabic vowel marks reach further above and below the line than Latin letters do.
+    vertical = 3.0 if rtl else TOLERANCE
     found = pages(pdf)
     # Whatever the browser cuts off is missing from the PDF's text: every character of the page's
     # text must be printed at least as often (the PDF adds list numbers, bullets and the margins).
     printed = characters(" ".join(word for _, height, words in found for _, y0, _, y1, word in words
-                                  if y0 >= MARGINS["top"] - TOLERANCE and y1 <= height - MARGINS["bottom"] + TOLERANCE))
+                                  if y0 >= MARGINS["top"] - vertical and y1 <= height - MARGINS["bottom"] + vertical))
     missing = characters(html_text) - printed
     if missing:
         fail(f"{label}: {sum(missing.values())} characters of the text are not printed (cut off?): "
@@ -253,7 +277,7 @@ def check_pdf(pdf, label, headings, expected_size, html_text):
             if x0 < SAFE_EDGE or y0 < SAFE_EDGE or x1 > width - SAFE_EDGE or y1 > height - SAFE_EDGE:
                 fail(f"{label} page {number}: {word!r} at ({x0:.0f},{y0:.0f})-({x1:.0f},{y1:.0f}) is outside "
                      "the printable area")
-            in_body = y0 >= MARGINS["top"] - TOLERANCE and y1 <= height - MARGINS["bottom"] + TOLERANCE
+            in_body = y0 >= MARGINS["top"] - vertical and y1 <= height - MARGINS["bottom"] + vertical
             if in_body:
                 body.append((y0, x0, word))
                 if x0 < MARGINS["left"] - TOLERANCE or x1 > width - MARGINS["right"] + TOLERANCE:
@@ -263,24 +287,41 @@ def check_pdf(pdf, label, headings, expected_size, html_text):
         # Frequency below it) are never split between pages: on each page their first and last labels
         # come in pairs.
         labels = [word for _, _, word in body]
-        for first, last in (("Partly", "Notes"), ("Definition", "Frequency")):
+        for first, last in split_labels(language):
             if labels.count(first) != labels.count(last):
                 fail(f"{label} page {number}: {labels.count(first)} '{first}' but {labels.count(last)} '{last}': "
                      "a worksheet item or an indicator grid is split between pages")
         body.sort()
         if not body:
             continue
-        # The first line of the page: the words whose top is within a few points of the first.
+        # The first line of the page: the words whose top is within a few points of the first, in
+        # reading order (from the right for Arabic).
         first_top = body[0][0]
-        first_line = " ".join(w for y, x, w in sorted(body, key=lambda b: (round(b[0] - first_top) > 4, b[1]))
-                              if y - first_top <= 4)
+        line_words = [(x, logical(w) if rtl else w) for y, x, w in body if y - first_top <= 4]
+        first_line = " ".join(w for x, w in sorted(line_words, reverse=rtl))
+        # Where the line starts: a heading opens at the right margin in Arabic, at the left otherwise.
+        ends = [(x0, x1) for x0, y0, x1, y1, w in words
+                if y0 >= MARGINS["top"] - vertical and y1 <= height - MARGINS["bottom"] + vertical
+                and y0 - first_top <= 4]
+        line_start = width - max(x1 for _, x1 in ends) if rtl else min(x0 for x0, _ in ends)
+        margin = MARGINS["right"] if rtl else MARGINS["left"]
         for id_, text in headings:
             flat = " ".join(text.split())
             # The heading's first words, or (a long heading wrapped, even inside a word) its first line.
             opens = first_line.startswith(" ".join(text.split()[:4])) or (
                 len(first_line) >= 12 and flat.startswith(first_line))
+            if rtl:
+                # Arabic: the heading's first three words are all on the line, and nothing but the heading
+                # (the PDF gives punctuation, vowel marks and ligatures in visual order, so not in sequence).
+                line = collections.Counter(letters(first_line))
+                opens = not collections.Counter(letters(" ".join(text.split()[:3]))) - line and not (
+                    line - collections.Counter(letters(text)))
             if id_ not in starts and opens:
                 starts[id_] = number
+                if abs(line_start - margin) > 3:
+                    side = "right" if rtl else "left"
+                    fail(f"{label} page {number}: the heading {flat[:40]!r} starts {line_start:.0f} pt from the "
+                         f"{side} edge, not at the {side} margin ({margin:.0f} pt)")
     for id_, text in headings:
         if id_ not in starts:
             fail(f"{label}: part {id_} ({text!r}) does not start at the top of a page")
@@ -292,6 +333,29 @@ def check_pdf(pdf, label, headings, expected_size, html_text):
         fail(f"{label}: parts start out of order: {order}")
     print(f"{label}: parts start on pages " + ", ".join(f"{id_} {starts.get(id_, '?')}" for id_, _ in headings))
     return len(found)
+
+
+# MARK: Arabic
+
+
+def check_arabic(binary, out, profile, size):
+    """The pack in Arabic reads right to left on paper: the page declares it, each part's heading starts
+    at the right margin, and tables and worksheets stay within the text area like the English ones."""
+    source = os.path.join(out, "pack-ar.html")
+    run([binary, "pack", "--workshop", "Data/examples/workshop.json", "--lang", "ar", "--format", "html", "--paper",
+         "a4", "-o", source, "--force"])
+    parser = check_html(source, "Arabic pack")
+    with open(source, encoding="utf-8") as handle:
+        page = handle.read()
+    if '<html lang="ar" dir="rtl">' not in page:
+        fail("Arabic pack: the page does not declare lang=\"ar\" dir=\"rtl\"")
+    if 'dir="ltr">18.2<' not in page:
+        fail("Arabic pack: indicator ids such as 18.2 are not isolated left to right")
+    pdf = os.path.join(out, "pack-ar.pdf")
+    print_pdf(source, pdf, profile)
+    count = check_pdf(pdf, "Arabic A4", parser.headings, size, "".join(parser.text), language="ar")
+    print(f"Arabic: right to left, every part's heading at the right margin; {count} pages ({pdf})")
+    return count
 
 
 # MARK: Word
@@ -350,6 +414,7 @@ def main():
             print_pdf(source, pdf, profile)
             label = "A4" if paper == "a4" else "Letter"
             counts[paper] = check_pdf(pdf, label, parser.headings, size, "".join(parser.text))
+        arabic = check_arabic(binary, out, profile, sizes["a4"])
         hostile = check_hostile(binary, out)
         hostile_pdf = os.path.join(out, "hostile.pdf")
         print_pdf(hostile, hostile_pdf, profile)
@@ -364,7 +429,8 @@ def main():
         check_pdf(os.path.join(out, "long-name.pdf"), "long-name A4", long_parser.headings, sizes["a4"],
                   "".join(long_parser.text))
     check_word(binary, out)
-    print(f"Demo pack: {counts['a4']} pages on A4, {counts['letter']} on Letter (PDFs in {out}).")
+    print(f"Demo pack: {counts['a4']} pages on A4, {counts['letter']} on Letter, {arabic} in Arabic on A4 "
+          f"(PDFs in {out}).")
     if failures:
         print(f"{len(failures)} print check(s) failed.")
         sys.exit(1)

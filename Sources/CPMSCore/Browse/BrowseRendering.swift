@@ -25,7 +25,7 @@ public struct BrowseRendering: Sendable {
       let rows = pillars.flatMap { catalog.standards(inPillar: $0.number) }.map { StandardSummary($0, catalog) }
       return JSONOutput.encode(rows)
     case .markdown:
-      var out = "# \(t("list.title"))\n\n> \(Markdown.escape(noticeText))\n"
+      var out = Markdown.frontMatter(t.language) + "# \(t("list.title"))\n\n> \(Markdown.escape(noticeText))\n"
       for pillar in pillars {
         out += "\n## \(Markdown.escape(t("pillar.heading", pillar.number, pillar.title)))\n\n"
         let rows = catalog.standards(inPillar: pillar.number).map { standard in
@@ -58,7 +58,9 @@ public struct BrowseRendering: Sendable {
     let standard = catalog.standard(number)
     switch format {
     case .json: return JSONOutput.encode(StandardDetail(standard, catalog))
-    case .markdown: return StandardMarkdown(catalog: catalog).document(standard, headingLevel: 1) + "\n"
+    case .markdown:
+      return Markdown.frontMatter(t.language) + StandardMarkdown(catalog: catalog).document(standard, headingLevel: 1)
+        + "\n"
     case .text: return showText(standard)
     }
   }
@@ -160,7 +162,7 @@ public struct BrowseRendering: Sendable {
     case .json:
       return JSONOutput.encode(catalog.principles.map { PrincipleJSON($0, notice: catalog.notice) })
     case .markdown:
-      return "# \(t("principles.title"))\n\n> \(Markdown.escape(noticeText))\n\n"
+      return Markdown.frontMatter(t.language) + "# \(t("principles.title"))\n\n> \(Markdown.escape(noticeText))\n\n"
         + StandardMarkdown(catalog: catalog).principlesSection(headingLevel: 2, withQuestions: false) + "\n"
     case .text:
       var blocks = [layout.heading(t("principles.heading"))]
@@ -184,7 +186,9 @@ public struct BrowseRendering: Sendable {
     case .json:
       return JSONOutput.encode(SearchJSON(query: query, count: hits.count, hits: hits, notice: noticeText))
     case .markdown:
-      var out = "# \(Markdown.escape(t("search.title", query)))\n\n> \(Markdown.escape(noticeText))\n\n"
+      var out =
+        Markdown.frontMatter(t.language) + "# \(Markdown.escape(t("search.title", query)))\n\n> "
+        + "\(Markdown.escape(noticeText))\n\n"
       out += Markdown.escape(t(hits.count == 1 ? "search.count.one" : "search.count.other", query, hits.count)) + "\n"
       if !hits.isEmpty {
         out +=
@@ -260,9 +264,9 @@ extension Indicator {
 
 extension Standard {
   /// cpms's indicator ids beside their official ones, where known ("1.1 = official 1.2.2"), or nil.
-  public var officialIndicatorIds: String? {
+  public func officialIndicatorIds(_ t: Interface) -> String? {
     let pairs = (indicators + (additionalMeasures ?? [])).compactMap { indicator in
-      indicator.officialId.map { "\(indicator.id) = official \($0)" }
+      indicator.officialId.map { t("prio.officialIndicatorId", indicator.id, $0) }
     }
     return pairs.isEmpty ? nil : pairs.joined(separator: ", ")
   }

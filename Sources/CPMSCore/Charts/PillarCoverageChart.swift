@@ -15,7 +15,7 @@ public enum PillarCoverageChart {
     let height = 60 + 2 * (box + 8) + 70
     let missing = catalog.pillars.filter { pillar in !selected.contains { pillar.standardNumbers.contains($0.value) } }
     let title = t("chart.pillar.title")
-    var description = t.counted("chart.pillar.desc", selection.count, selection.count) + " "
+    var description = t.counted("chart.pillar.desc", selection.count) + " "
     description +=
       missing.isEmpty
       ? t("chart.pillar.allCovered")

@@ -21,7 +21,7 @@ public enum RankingChart {
     let participants = result.ballotSummary?.participants ?? []
     let height = top + ranking.count * rowHeight + 56
     let discuss = ranking.filter { $0.spread?.toDiscuss == true }.map(\.standard.description)
-    let title = t.counted("chart.ranking.title", participants.count, participants.count)
+    let title = t.counted("chart.ranking.title", participants.count)
     var description = t("chart.ranking.desc", result.selection.map(\.description).joined(separator: t("mon.comma")))
     description +=
       " "

@@ -29,13 +29,14 @@ public enum SourceJSONParser {
   ///
   /// Takes bytes rather than a `String` so that invalid UTF-8 can be reported at its real
   /// position instead of being silently replaced while the file is loaded. Duplicate keys are
-  /// kept in order. `maxDepth` is clamped to `0...1_000`; see `depthCeiling`.
+  /// kept in order. `maxDepth` is clamped to `0...1_000`; see `depthCeiling`. A syntax error is
+  /// worded in `language`, the reader's; the words are looked up only once parsing has failed.
   public static func parse(
-    _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, maxValues: Int = defaultMaxValues
+    _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, maxValues: Int = defaultMaxValues, language: Language = .en
   ) throws(Diagnostic) -> SourceJSON {
     let limit = min(max(maxDepth, 0), depthCeiling)
     return try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> SourceJSON in
-      var parser = SourceJSONReader(bytes: buffer, maxDepth: limit, maxValues: maxValues)
+      var parser = SourceJSONReader(bytes: buffer, maxDepth: limit, maxValues: maxValues, language: language)
       return try parser.parseDocument()
     }
   }
@@ -131,8 +132,11 @@ private struct SourceJSONReader {
   /// this keeps a 100 MB single-line file linear. Only error reporting may step backwards.
   var cursor: SourceLocation
   var stack: [SourceJSONFrame] = []
+  /// The words of the error messages; only read on the way to an error.
+  let t: Interface
 
-  init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int, language: Language) {
+    self.t = Interface(language)
     self.bytes = bytes
     self.end = bytes.count
     self.maxDepth = maxDepth
@@ -155,10 +159,7 @@ private struct SourceJSONReader {
     }
     if firstContent == end {
       throw Diagnostic(
-        .error, rule: "empty-file",
-        message:
-          "The file is empty. It should contain a JSON object, starting with '{' and "
-          + "ending with '}'.",
+        .error, rule: "empty-file", message: t("json.emptyFile"),
         location: DiagnosticLocation(location(at: contentStart)))
     }
 
@@ -237,13 +238,10 @@ private struct SourceJSONReader {
   mutating func open(isObject: Bool) throws(Diagnostic) {
     let start = location(at: pos)
     if stack.count >= maxDepth {
-      let kind = isObject ? "object" : "array"
       throw Diagnostic(
         .error, rule: "nesting-too-deep",
-        message:
-          "Objects and arrays are nested too deeply here: this \(kind) would be level "
-          + "\(stack.count + 1), but at most \(maxDepth) levels are allowed. "
-          + "Flatten the structure so it is nested at most \(maxDepth) levels deep.",
+        message: t(
+          "json.nestingTooDeep", t(isObject ? "json.this.object" : "json.this.array"), stack.count + 1, maxDepth),
         location: DiagnosticLocation(start))
     }
     stack.append(SourceJSONFrame(isObject: isObject, start: start, keyLocation: start))
@@ -262,7 +260,7 @@ private struct SourceJSONReader {
   mutating func parseKeyAndColon(afterComma comma: Int?) throws(Diagnostic) {
     try skipWhitespace()
     guard pos < end else {
-      throw unexpectedEnd(stillNeeds: comma == nil ? nil : "another member after the last ','")
+      throw unexpectedEnd(stillNeeds: comma == nil ? nil : t("json.needs.anotherMember"))
     }
     let byte = bytes[pos]
     if byte == SourceJSONByte.quote {
@@ -273,22 +271,16 @@ private struct SourceJSONReader {
     } else if byte == SourceJSONByte.closeBrace, let comma {
       throw trailingComma(at: comma, closer: "}")
     } else if byte == SourceJSONByte.comma {
-      throw syntax(
-        comma == nil
-          ? "Unexpected ',' right after '{'. Remove it; a comma only goes between members."
-          : "Two commas in a row. Remove one of them, or put a member between them.",
-        at: pos)
+      throw syntax(t(comma == nil ? "json.commaAfterOpenBrace" : "json.twoCommas.members"), at: pos)
     } else if byte == SourceJSONByte.apostrophe {
       throw singleQuoted(isKey: true)
     } else if isWordStart(at: pos) || SourceJSONByte.isDigit(byte) {
       let word = Excerpt.of(scanWord(from: pos).text, limit: 40)
-      throw syntax(
-        "The key \(word) is not in quotes. Put the key in double quotes, as in \"\(word)\".",
-        at: pos)
+      throw syntax(t("json.unquotedKey", word), at: pos)
     } else if byte == SourceJSONByte.closeBracket {
       throw mismatchedBracket()
     } else {
-      throw unexpectedCharacter(expected: "a key in double quotes, such as \"name\"")
+      throw unexpectedCharacter(expected: t("json.expected.key"))
     }
 
     try skipWhitespace()
@@ -299,18 +291,13 @@ private struct SourceJSONReader {
     // Only on the way to an error: quoting the key for every member would slow every parse.
     let key = Excerpt.of(stack[stack.count - 1].key, limit: 40)
     guard pos < end else {
-      throw unexpectedEnd(stillNeeds: "':' and a value for the key \"\(key)\"")
+      throw unexpectedEnd(stillNeeds: t("json.needs.colonAndValue", key))
     }
     switch bytes[pos] {
     case SourceJSONByte.equals:
-      throw syntax(
-        "Use ':' between a key and its value, not '='. Write \"\(key)\": followed by the value.",
-        at: pos)
+      throw syntax(t("json.equalsForColon", key), at: pos)
     default:
-      throw syntax(
-        "Missing ':' after the key \"\(key)\". Put a colon between the key and its value, "
-          + "as in \"\(key)\": value.",
-        at: pos)
+      throw syntax(t("json.missingColon", key), at: pos)
     }
   }
 
@@ -328,14 +315,10 @@ private struct SourceJSONReader {
     case SourceJSONByte.plus:
       let rest = numberText(from: pos + 1)
       if isNonFiniteWord(rest) { throw nonFiniteNumber(rest, at: pos) }
-      throw syntax(
-        "Numbers cannot start with '+'. Remove the plus sign"
-          + (rest.isEmpty ? "." : " and write \(rest)."),
-        at: pos)
+      throw syntax(rest.isEmpty ? t("json.plusSign") : t("json.plusSignBefore", rest), at: pos)
     case SourceJSONByte.dot where pos + 1 < end && SourceJSONByte.isDigit(bytes[pos + 1]):
       let text = numberText(from: pos)
-      throw syntax(
-        "A number must start with a digit. Write 0\(text) instead of \(text).", at: pos)
+      throw syntax(t("json.leadingPoint", text), at: pos)
     case SourceJSONByte.apostrophe:
       throw singleQuoted(isKey: false)
     case SourceJSONByte.comma, SourceJSONByte.closeBrace, SourceJSONByte.closeBracket:
@@ -344,9 +327,7 @@ private struct SourceJSONReader {
       if isWordStart(at: pos) {
         return try parseWord()
       }
-      throw unexpectedCharacter(
-        expected: "a value (a string in double quotes, a number, an object, an array, "
-          + "true, false or null)")
+      throw unexpectedCharacter(expected: t("json.expected.value"))
     }
   }
 
@@ -361,22 +342,16 @@ private struct SourceJSONReader {
     default:
       let lower = word.lowercased()
       if lower == "true" || lower == "false" || lower == "null" {
-        throw syntax(
-          "JSON's true, false and null are written in lowercase. Write \(lower) "
-            + "instead of \(word).",
-          at: start)
+        throw syntax(t("json.literalCase", lower, word), at: start)
       }
       if lower == "none" || lower == "nil" || lower == "undefined" {
-        throw syntax(
-          "\(word) is not a JSON value. Write null for \"no value\".", at: start)
+        throw syntax(t("json.notAValue", word), at: start)
       }
       if isNonFiniteWord(word) {
         throw nonFiniteNumber(word, at: start)
       }
       let shown = Excerpt.of(word, limit: 40)
-      throw syntax(
-        "Unexpected word \(shown). Text must be in double quotes: write \"\(shown)\".",
-        at: start)
+      throw syntax(t("json.unexpectedWord", shown), at: start)
     }
     let location = location(at: start)
     pos = wordEnd
@@ -393,18 +368,14 @@ private struct SourceJSONReader {
           let word = scanWord(from: index).text
           if isNonFiniteWord(word) { throw nonFiniteNumber("-" + word, at: start) }
         }
-        throw syntax("A '-' must be followed by digits, as in -1 or -0.5.", at: start)
+        throw syntax(t("json.minusWithoutDigits"), at: start)
       }
     }
     if bytes[index] == SourceJSONByte.zero {
       index += 1
       if index < end, SourceJSONByte.isDigit(bytes[index]) {
         let text = numberText(from: start)
-        throw syntax(
-          "Numbers cannot have leading zeros. Write \(withoutLeadingZeros(text)) instead of "
-            + "\(text); if the zeros matter (as in a code), put the value in double quotes: "
-            + "\"\(text)\".",
-          at: start)
+        throw syntax(t("json.leadingZeros", withoutLeadingZeros(text), text), at: start)
       }
     } else {
       while index < end, SourceJSONByte.isDigit(bytes[index]) { index += 1 }
@@ -413,10 +384,7 @@ private struct SourceJSONReader {
       index += 1
       guard index < end, SourceJSONByte.isDigit(bytes[index]) else {
         let text = asciiText(start..<index)
-        throw syntax(
-          "The number \(text) has no digits after the decimal point. Write \(text)0, "
-            + "or remove the point.",
-          at: start)
+        throw syntax(t("json.noDigitsAfterPoint", text), at: start)
       }
       while index < end, SourceJSONByte.isDigit(bytes[index]) { index += 1 }
     }
@@ -427,9 +395,7 @@ private struct SourceJSONReader {
       }
       guard index < end, SourceJSONByte.isDigit(bytes[index]) else {
         let text = asciiText(start..<index)
-        throw syntax(
-          "The exponent in \(text) has no digits. Write it like 1e5, or remove the 'e'.",
-          at: start)
+        throw syntax(t("json.exponentWithoutDigits", text), at: start)
       }
       while index < end, SourceJSONByte.isDigit(bytes[index]) { index += 1 }
     }
@@ -437,15 +403,9 @@ private struct SourceJSONReader {
       let text = numberText(from: start)
       let lower = text.lowercased()
       if lower.hasPrefix("0x") || lower.hasPrefix("-0x") {
-        throw syntax(
-          "Hexadecimal numbers such as \(text) are not allowed in JSON. Write the number in "
-            + "decimal, or put it in double quotes if it is text.",
-          at: start)
+        throw syntax(t("json.hexadecimal", text), at: start)
       }
-      throw syntax(
-        "\(text) is not a valid number. A JSON number looks like 12, -3.5 or 1e6; if this is "
-          + "meant as text, put it in double quotes: \"\(text)\".",
-        at: start)
+      throw syntax(t("json.invalidNumber", text), at: start)
     }
     let location = location(at: start)
     pos = index
@@ -503,10 +463,7 @@ private struct SourceJSONReader {
     case SourceJSONByte.lowerT: simple = SourceJSONByte.tab
     case SourceJSONByte.lowerU:
       guard let unit = hex4(at: index + 2) else {
-        throw syntax(
-          "'\\u' must be followed by exactly four hexadecimal digits (0-9, A-F), as in \\u00E9. "
-            + "Fix the digits, or write \\\\ if you meant a backslash.",
-          at: index)
+        throw syntax(t("json.unicodeEscapeDigits"), at: index)
       }
       var next = index + 6
       var scalar = unit
@@ -515,12 +472,12 @@ private struct SourceJSONReader {
           bytes[next + 1] == SourceJSONByte.lowerU,
           let low = hex4(at: next + 2), (0xDC00...0xDFFF).contains(low)
         else {
-          throw loneSurrogate(unit, at: index, expectation: "must be followed by a low surrogate")
+          throw loneSurrogate(unit, at: index, high: true)
         }
         scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
         next += 6
       } else if (0xDC00...0xDFFF).contains(unit) {
-        throw loneSurrogate(unit, at: index, expectation: "must follow a high surrogate")
+        throw loneSurrogate(unit, at: index, high: false)
       }
       appendUTF8(scalar, to: &output)
       return next
@@ -529,12 +486,8 @@ private struct SourceJSONReader {
       let shown =
         escaped >= 0x21 && escaped <= 0x7E
         ? "'\\\(Character(Unicode.Scalar(escaped)))'"
-        : "a backslash followed by "
-          + describeCharacter(at: index + 1)
-      throw syntax(
-        "Invalid escape \(shown) in a string. JSON only understands \\\", \\\\, \\/, \\b, \\f, "
-          + "\\n, \\r, \\t and \\uXXXX; to write a backslash itself, double it: \\\\.",
-        at: index)
+        : t("json.backslashFollowedBy", describeCharacter(at: index + 1))
+      throw syntax(t("json.invalidEscape", shown), at: index)
     }
     output.append(simple)
     return index + 2
@@ -587,7 +540,7 @@ private struct SourceJSONReader {
         bytes[pos + 1] == SourceJSONByte.slash || bytes[pos + 1] == SourceJSONByte.star
       {
         let form = bytes[pos + 1] == SourceJSONByte.slash ? "'//'" : "'/* */'"
-        throw syntax("JSON has no comments. Remove this \(form) comment.", at: pos)
+        throw syntax(t("json.comment", form), at: pos)
       } else {
         return
       }
@@ -749,12 +702,12 @@ private struct SourceJSONReader {
     let scalar = scalar(at: index).scalar
     let code = "U+" + Excerpt.hexDigits(scalar.value)
     switch scalar.value {
-    case 0x20: return "a space"
+    case 0x20: return t("json.character.space")
     case 0x21...0x7E: return "'\(Character(scalar))'"
-    case 0x00..<0x20, 0x7F...0x9F: return "the control character \(code)"
-    case 0xA0: return "a no-break space (\(code))"
-    case 0xFEFF: return "a byte order mark (\(code))"
-    case 0x200B: return "a zero-width space (\(code))"
+    case 0x00..<0x20, 0x7F...0x9F: return t("json.character.control", code)
+    case 0xA0: return t("json.character.noBreakSpace", code)
+    case 0xFEFF: return t("json.character.byteOrderMark", code)
+    case 0x200B: return t("json.character.zeroWidthSpace", code)
     default: return "'\(Character(scalar))' (\(code))"
     }
   }
@@ -763,14 +716,13 @@ private struct SourceJSONReader {
   func hint(forCharacterAt index: Int) -> String? {
     switch scalar(at: index).scalar.value {
     case 0xA0, 0x200B, 0xFEFF, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-      return "This invisible character often comes from copying and pasting; replace it with "
-        + "an ordinary space or delete it."
+      return t("json.hint.invisible")
     case 0x201C, 0x201D, 0x201E, 0x2018, 0x2019:
-      return "Use straight double quotes (\") instead of curly quotes."
+      return t("json.hint.curlyQuotes")
     case UInt32(SourceJSONByte.hash):
-      return "JSON has no comments; remove the comment."
+      return t("json.hint.comment")
     case 0x00..<0x20, 0x7F:
-      return "Remove it."
+      return t("json.hint.removeIt")
     default:
       return nil
     }
@@ -787,89 +739,71 @@ private struct SourceJSONReader {
     let looksLikeUTF16 =
       end >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
     let message =
-      looksLikeUTF16
-      ? "The file is saved as UTF-16, not UTF-8. Save the file as UTF-8 (in most editors: "
-        + "Save As, then choose the UTF-8 encoding)."
-      : "The file is not valid UTF-8: the byte 0x\(byte.count == 1 ? "0" + byte : byte) here "
-        + "cannot be read as text. Save the file as UTF-8 (in most editors: Save As, then "
-        + "choose the UTF-8 encoding)."
+      looksLikeUTF16 ? t("json.utf16") : t("json.invalidUTF8", byte.count == 1 ? "0" + byte : byte)
     return Diagnostic(
       .error, rule: "invalid-utf8", message: message, location: DiagnosticLocation(location(at: offset)))
   }
 
   mutating func tooManyValues() -> Diagnostic {
     Diagnostic(
-      .error, rule: "too-many-values",
-      message: "The file holds more than \(maxValues) values (objects, arrays, strings and numbers) and this one "
-        + "would be the next; cpms files hold far fewer. Check that this is the right file.",
+      .error, rule: "too-many-values", message: t("json.tooManyValues", maxValues),
       location: DiagnosticLocation(location(at: pos)))
   }
 
   mutating func unexpectedEndAtValue() -> Diagnostic {
     guard let top = stack.last else {
-      return syntax("The file ends where a value was expected. Add a value.", at: end)
+      return syntax(t("json.endWhereValueExpected"), at: end)
     }
     if top.isObject {
-      return unexpectedEnd(stillNeeds: "a value for the key \"\(Excerpt.of(top.key, limit: 40))\"")
+      return unexpectedEnd(stillNeeds: t("json.needs.valueForKey", Excerpt.of(top.key, limit: 40)))
     }
-    return unexpectedEnd(stillNeeds: top.elements.isEmpty ? nil : "a value after the last ','")
+    return unexpectedEnd(stillNeeds: top.elements.isEmpty ? nil : t("json.needs.valueAfterComma"))
   }
 
   mutating func unexpectedEnd(stillNeeds missing: String? = nil) -> Diagnostic {
     guard let top = stack.last else {
-      return syntax("The file ends unexpectedly. Complete the value.", at: end)
+      return syntax(t("json.endUnexpected"), at: end)
     }
     let closers = String(decoding: stack.reversed().map(\.closer), as: UTF8.self)
-    var message =
-      "The file ends before the \(top.kind) opened at line \(top.start.line), column "
-      + "\(top.start.column) is closed"
-    if let missing {
-      message += ", and it still needs \(missing)"
-    }
-    message += ". Add '\(closers)' at the end of the file"
-    message += stack.count > 1 ? " to close every open bracket." : "."
+    let several = stack.count > 1 ? "several" : "one"
+    let message =
+      if let missing {
+        t("json.endBeforeCloseNeeding.\(several)", opened(top), missing, closers)
+      } else {
+        t("json.endBeforeClose.\(several)", opened(top), closers)
+      }
     return syntax(message, at: end)
   }
 
+  /// "the object opened at line 3, column 5", for messages about a bracket left open.
+  func opened(_ frame: SourceJSONFrame) -> String {
+    t("json.opened.\(frame.kind)", frame.start.line, frame.start.column)
+  }
+
   mutating func trailingComma(at comma: Int, closer: String) -> Diagnostic {
-    let last = closer == "}" ? "member" : "element"
-    return syntax(
-      "Trailing comma before '\(closer)': JSON does not allow a comma after the last \(last). "
-        + "Remove the comma.",
-      at: comma)
+    syntax(t(closer == "}" ? "json.trailingComma.member" : "json.trailingComma.element"), at: comma)
   }
 
   mutating func mismatchedBracket() -> Diagnostic {
     let found = Character(Unicode.Scalar(bytes[pos]))
     guard let top = stack.last else {
-      return syntax("Unexpected '\(found)'. Remove it.", at: pos)
+      return syntax(t("json.strayBracket", found), at: pos)
     }
     let closer = Character(Unicode.Scalar(top.closer))
-    return syntax(
-      "Mismatched bracket: '\(found)' cannot close the \(top.kind) opened at line "
-        + "\(top.start.line), column \(top.start.column). Close it with '\(closer)' instead.",
-      at: pos)
+    return syntax(t("json.mismatchedBracket", found, opened(top), closer), at: pos)
   }
 
   /// A ',', '}' or ']' where a value should be.
   mutating func missingValue() -> Diagnostic {
     let byte = bytes[pos]
     guard let top = stack.last else {
-      return unexpectedCharacter(expected: "a value")
+      return unexpectedCharacter(expected: t("json.expected.aValue"))
     }
     if top.isObject {
-      let key = Excerpt.of(top.key, limit: 40)
-      return syntax(
-        "The key \"\(key)\" has no value. Add a value after the ':' (for example null), "
-          + "or remove the key.",
-        at: pos)
+      return syntax(t("json.keyWithoutValue", Excerpt.of(top.key, limit: 40)), at: pos)
     }
     if byte == SourceJSONByte.comma {
-      return syntax(
-        top.elements.isEmpty
-          ? "Unexpected ',' right after '['. Remove it; a comma only goes between elements."
-          : "Two commas in a row. Remove one of them, or put a value between them.",
-        at: pos)
+      return syntax(t(top.elements.isEmpty ? "json.commaAfterOpenBracket" : "json.twoCommas.elements"), at: pos)
     }
     return mismatchedBracket()
   }
@@ -878,15 +812,12 @@ private struct SourceJSONReader {
     let byte = bytes[pos]
     let key = Excerpt.of(stack[stack.count - 1].key, limit: 40)
     if byte == SourceJSONByte.quote || byte == SourceJSONByte.apostrophe || isWordStart(at: pos) {
-      return syntax(
-        "Missing comma between members. Add ',' after the value of \"\(key)\".", at: pos)
+      return syntax(t("json.missingComma.members", key), at: pos)
     }
     if byte == SourceJSONByte.closeBracket {
       return mismatchedBracket()
     }
-    return unexpectedCharacter(
-      expected: "',' or '}' after the value of \"\(key)\"",
-      fix: "Add a comma to start another member, or '}' to close the object.")
+    return unexpectedCharacter(expected: t("json.expected.afterMember", key), fix: t("json.fix.afterMember"))
   }
 
   mutating func unexpectedAfterElement() -> Diagnostic {
@@ -895,44 +826,30 @@ private struct SourceJSONReader {
     case SourceJSONByte.quote, SourceJSONByte.apostrophe, SourceJSONByte.openBrace,
       SourceJSONByte.openBracket, SourceJSONByte.minus,
       SourceJSONByte.zero...SourceJSONByte.nine:
-      return syntax(
-        "Missing comma between elements. Add ',' after the previous element.", at: pos)
+      return syntax(t("json.missingComma.elements"), at: pos)
     case SourceJSONByte.closeBrace:
       return mismatchedBracket()
     case SourceJSONByte.colon:
-      return syntax(
-        "Unexpected ':' inside an array. Arrays hold plain values; to use keys, make it an "
-          + "object with '{' and '}'.",
-        at: pos)
+      return syntax(t("json.colonInArray"), at: pos)
     default:
       if isWordStart(at: pos) {
-        return syntax(
-          "Missing comma between elements. Add ',' after the previous element.", at: pos)
+        return syntax(t("json.missingComma.elements"), at: pos)
       }
-      return unexpectedCharacter(
-        expected: "',' or ']' after an array element",
-        fix: "Add a comma to continue the array, or ']' to close it.")
+      return unexpectedCharacter(expected: t("json.expected.afterElement"), fix: t("json.fix.afterElement"))
     }
   }
 
   mutating func textAfterDocument(_ document: SourceJSON) -> Diagnostic {
     let byte = bytes[pos]
-    let kind = document.kindName
+    let document = t("json.endOf.\(document.kindName)")
     if byte == SourceJSONByte.closeBrace || byte == SourceJSONByte.closeBracket {
-      let found = Character(Unicode.Scalar(byte))
-      return syntax(
-        "Extra '\(found)' after the end of the top-level \(kind). Remove it; the brackets "
-          + "are not balanced.",
-        at: pos)
+      return syntax(t("json.extraBracket", Character(Unicode.Scalar(byte)), document), at: pos)
     }
-    return syntax(
-      "Unexpected text after the end of the top-level \(kind). Remove it; a JSON file holds "
-        + "exactly one value (to hold several, put them in one array).",
-      at: pos)
+    return syntax(t("json.textAfterDocument", document), at: pos)
   }
 
   mutating func unexpectedCharacter(expected: String, fix: String? = nil) -> Diagnostic {
-    var message = "Expected \(expected), found \(describeCharacter(at: pos))."
+    var message = t("json.expectedFound", expected, describeCharacter(at: pos))
     if let extra = hint(forCharacterAt: pos) ?? fix {
       message += " " + extra
     }
@@ -946,59 +863,36 @@ private struct SourceJSONReader {
     {
       index += 1
     }
-    let what = isKey ? "Keys" : "Strings"
-    var message = "\(what) must use double quotes (\"), not single quotes (')."
+    let what = isKey ? "key" : "string"
     if index < end, bytes[index] == SourceJSONByte.apostrophe {
       let text = Excerpt.of(asciiText((pos + 1)..<index), limit: 40)
-      message += " Write \"\(text)\" instead of '\(text)'."
-    } else {
-      message += " Replace the single quotes with double quotes."
+      return syntax(t("json.singleQuoted.\(what).quoting", text), at: pos)
     }
-    return syntax(message, at: pos)
+    return syntax(t("json.singleQuoted.\(what)"), at: pos)
   }
 
   mutating func unterminatedString(quote: Int) -> Diagnostic {
-    syntax(
-      "Unterminated string: the string that starts here has no closing quote before the end of "
-        + "the file. Add the closing quote (\").",
-      at: quote)
+    syntax(t("json.unterminatedString"), at: quote)
   }
 
   mutating func controlCharacterInString(at index: Int) -> Diagnostic {
     let byte = bytes[index]
     if byte == SourceJSONByte.lineFeed || byte == SourceJSONByte.carriageReturn {
-      return syntax(
-        "Line break inside a string: JSON strings must stay on one line. If the string should "
-          + "end here, add the closing quote (\"); if the line break belongs to the text, "
-          + "escape it as \\n.",
-        at: index)
+      return syntax(t("json.lineBreakInString"), at: index)
     }
     if byte == SourceJSONByte.tab {
-      return syntax("Tab character inside a string. Escape it as \\t.", at: index)
+      return syntax(t("json.tabInString"), at: index)
     }
-    let escape = "\\u" + Excerpt.hexDigits(UInt32(byte))
-    let description = describeCharacter(at: index)
-    return syntax(
-      "\(description.prefix(1).uppercased() + description.dropFirst()) inside a string. "
-        + "Remove it, or escape "
-        + "it as \(escape).",
-      at: index)
+    let code = Excerpt.hexDigits(UInt32(byte))
+    return syntax(t("json.controlCharacterInString", "U+" + code, "\\u" + code), at: index)
   }
 
-  mutating func loneSurrogate(
-    _ unit: UInt32, at index: Int, expectation: String
-  ) -> Diagnostic {
+  mutating func loneSurrogate(_ unit: UInt32, at index: Int, high: Bool) -> Diagnostic {
     syntax(
-      "Lone surrogate \\u\(Excerpt.hexDigits(unit)) in a string: it \(expectation) to form one "
-        + "character. Write the character itself, or give the complete pair (for example "
-        + "\\uD83D\\uDE00 for 😀).",
-      at: index)
+      t(high ? "json.loneSurrogate.high" : "json.loneSurrogate.low", "\\u" + Excerpt.hexDigits(unit)), at: index)
   }
 
   mutating func nonFiniteNumber(_ word: String, at offset: Int) -> Diagnostic {
-    syntax(
-      "\(Excerpt.of(word, limit: 40)) is not a valid JSON number: JSON has no NaN or Infinity. Use null, or "
-        + "write the value as a string such as \"\(Excerpt.of(word, limit: 40))\".",
-      at: offset)
+    syntax(t("json.nonFiniteNumber", Excerpt.of(word, limit: 40)), at: offset)
   }
 }

@@ -84,14 +84,22 @@ public struct ContentTranslation: Sendable {
 
   /// Keys that are identifiers, targets or notes for maintainers, not text to translate.
   static let skippedKeys: Set<String> = [
-    "id", "actor", "phase", "part", "stage", "group", "letter", "strategies", "target", "provenance", "notice",
+    "id", "actor", "phase", "part", "stage", "group", "letter", "target", "provenance", "notice",
     "type", "disaggregation", "officialId", "cpms", "$schema", "basis", "standards", "function",
   ]
+
+  /// A standard's `strategies` lists INSPIRE ids; inspire.json's `strategies` are the strategies
+  /// themselves, whose titles and summaries people read.
+  static func isSkipped(_ member: JSONMember) -> Bool {
+    if skippedKeys.contains(member.key) { return true }
+    guard member.key == "strategies", let elements = member.value.elements else { return false }
+    return elements.allSatisfy { $0.stringValue != nil }
+  }
 
   static func walk(_ node: SourceJSON, path: String, into found: inout [(String, String, SourceLocation)]) {
     switch node.value {
     case .object(let members):
-      for member in members where !skippedKeys.contains(member.key) {
+      for member in members where !isSkipped(member) {
         walk(member.value, path: path.isEmpty ? member.key : path + "." + member.key, into: &found)
       }
     case .array(let elements):

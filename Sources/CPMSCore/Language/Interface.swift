@@ -71,7 +71,7 @@ extension Interface {
     case .yes: self("target.yes")
     case .no: self("target.no")
     case .setInContext: self("target.setInContext")
-    case .percentage, .number: language.decimal(target.description)
+    case .percentage, .number: language.number(target.description)
     }
   }
 }
@@ -93,22 +93,18 @@ extension Interface {
 }
 
 extension Interface {
-  /// The plural category of `count` in the language, as CLDR names it, limited to the forms cpms's
-  /// texts use: "one" (French counts 0 as one too), "two" (Arabic's dual), else "other".
-  public func pluralCategory(_ count: Int) -> String {
-    switch language {
-    case .fr: count == 0 || count == 1 ? "one" : "other"
-    case .ar: count == 1 ? "one" : count == 2 ? "two" : "other"
-    case .en, .es: count == 1 ? "one" : "other"
-    }
-  }
-
-  /// The text of `key.one`, `key.two` or `key.other` chosen by `count`, so "1 unit" and "2 units" agree
-  /// in each language; a language without a `.two` text (only Arabic has a dual) gets `.other`.
-  /// `values` fill the text's placeholders, `{1}` first.
+  /// The form of a counted text for `count`: `KEY.one`, `KEY.many` or `KEY.other`, chosen by the
+  /// language's rule. French counts 0 and 1 as singular, English and Spanish only 1. Arabic writes one
+  /// thing with the singular, 3 to 10 with the plural (`.other`) and 11 to 99 with the singular again
+  /// (`.many`, which the other languages write as their `.other`). `{1}` is the count.
   public func counted(_ key: String, _ count: Int, _ values: CustomStringConvertible...) -> String {
-    let category = pluralCategory(count)
-    let chosen = Interface.table["\(key).\(category)"] == nil ? "\(key).other" : "\(key).\(category)"
-    return text(chosen, values)
+    let form =
+      switch language {
+      case .fr: count == 0 || count == 1 ? "one" : "other"
+      case .en, .es: count == 1 ? "one" : "other"
+      case .ar: count == 1 ? "one" : (11...99).contains(count % 100) ? "many" : "other"
+      }
+    let chosen = Interface.text("\(key).\(form)", in: language) == nil ? "\(key).other" : "\(key).\(form)"
+    return text(chosen, [count] + values)
   }
 }

@@ -55,4 +55,12 @@ public enum Language: String, Sendable, Equatable, Hashable, CaseIterable, Codab
   public func decimal(_ text: String) -> String {
     decimalSeparator == "." ? text : String(text.map { $0 == "." ? decimalSeparator : $0 })
   }
+
+  /// A number for people that may end in a percent sign: French and Spanish typography put a no-break
+  /// space before it ("90 %"), English and Arabic none ("90%").
+  public func number(_ text: String) -> String {
+    let localized = decimal(text)
+    guard decimalSeparator == ",", localized.hasSuffix("%"), !localized.hasSuffix(" %") else { return localized }
+    return localized.dropLast() + "\u{00A0}%"
+  }
 }

@@ -73,7 +73,7 @@ public struct MonitoringRendering: Sendable {
   func decimal(_ value: Double) -> String { language.decimal(Self.oneDecimal(value)) }
 
   /// A percentage for people: "82.4%", "82,4 %" (French and Spanish space it).
-  func percent(_ value: Double) -> String { t("mon.percent", decimal(value)) }
+  func percent(_ value: Double) -> String { language.number(Self.oneDecimal(value) + "%") }
 
   /// "1 January 2026 to 31 March 2026", "du 1er janvier 2026 au 31 mars 2026".
   func period(_ period: MonitoringPeriod) -> String {
@@ -88,7 +88,7 @@ public struct MonitoringRendering: Sendable {
     }
   }
 
-  func units(_ count: Int) -> String { t.counted("mon.units", count, count) }
+  func units(_ count: Int) -> String { t.counted("mon.units", count) }
 
   func status(_ status: TargetStatus) -> String {
     switch status {
@@ -105,7 +105,7 @@ public struct MonitoringRendering: Sendable {
     }
     if let value = result.value { return String(value) }
     if let answer = result.answer, let yes = result.yesCount, let no = result.noCount {
-      return t.counted("mon.answer", yes + no, t(answer ? "target.yes" : "target.no"), yes, yes + no)
+      return t.counted("mon.answer", yes + no, t(answer ? "target.yes" : "target.no"), yes)
     }
     return t("mon.status.noData")
   }

@@ -149,7 +149,7 @@ public enum MonitoringAggregator {
       findings.append(
         Diagnostic(
           .warning, rule: "not-in-selection",
-          message: t.counted("mon.report.notInSelection", seen.count, id, seen.first.standard, seen.count),
+          message: t.counted("mon.report.notInSelection", seen.count, id, seen.first.standard),
           location: DiagnosticLocation(file: seen.first.file, line: seen.first.line),
           standard: seen.first.standard.value))
     }

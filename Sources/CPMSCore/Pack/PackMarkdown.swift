@@ -9,7 +9,7 @@ struct PackMarkdown {
 
   /// The id GitHub and pandoc give the part's heading; the single form links to it.
   func anchor(of part: PackPart) -> String {
-    part == .cover ? WorkshopPack.anchor(PackWriter.contentsHeading) : WorkshopPack.anchor(writer.title(of: part))
+    part == .cover ? WorkshopPack.anchor(writer.contentsHeading) : WorkshopPack.anchor(writer.title(of: part))
   }
 
   /// A relative link target from one part to another: a file in the folder form, a section otherwise.
@@ -25,24 +25,28 @@ struct PackMarkdown {
 
   // MARK: documents
 
+  /// The front matter naming the language (and Arabic's direction), as every Markdown output of cpms
+  /// opens in a language other than English: pandoc turns it into `<html lang="ar" dir="rtl">`.
+  var frontMatter: String { Markdown.frontMatter(writer.language) }
+
   func document(_ section: PackSection) -> String {
-    var out = body(section, base: 1)
+    var out = frontMatter + body(section, base: 1)
     out += "\n---\n\n"
     if section.part != .cover {
-      out += Markdown.link("Back to the index", to: href(.cover, from: section.part)) + "\n\n"
+      out += Markdown.link(writer.t("pack.backToIndex"), to: href(.cover, from: section.part)) + "\n\n"
     }
-    out += "*\(Markdown.escape(PackWriter.footerLine))*\n"
+    out += "*\(Markdown.escape(writer.footerLine))*\n"
     return out
   }
 
   /// One document; no "back" links, since they lead nowhere once the pack is printed.
   func singleDocument(_ sections: [PackSection]) -> String {
-    var out = ""
+    var out = frontMatter
     for section in sections {
-      if !out.isEmpty { out += "\n" }
+      if section.part != .cover { out += "\n" }
       out += body(section, base: section.part == .cover ? 1 : 2)
     }
-    out += "\n---\n\n*\(Markdown.escape(PackWriter.footerLine))*\n"
+    out += "\n---\n\n*\(Markdown.escape(writer.footerLine))*\n"
     return out
   }
 
@@ -95,17 +99,23 @@ struct PackMarkdown {
     case .note(let line): return "> \(inline(line, part: part))\n"
     case .worksheet(let items):
       // A block per key action: its text, then the boxes and lines to write on.
+      let t = writer.t
       let line = String(repeating: ".", count: 24)
+      let mark = " *\(Markdown.escape(t("pack.contextualised.keyAction")))*"
+      let boxes = ["pack.sheet.inPlace", "pack.sheet.partly", "pack.sheet.gap"].map {
+        "\u{2610} " + Markdown.escape(t($0))
+      }
+      let fields =
+        boxes.joined(separator: " \u{2003} ") + " \u{2003} " + Markdown.escape(writer.labelled(t("pack.sheet.lead")))
+        + " \(line) \u{2003} " + Markdown.escape(writer.labelled(t("pack.sheet.byWhen"))) + " \(line)\n\n"
+        + Markdown.escape(writer.labelled(t("pack.sheet.notes"))) + " \(String(repeating: ".", count: 72))\n"
       return items.map { item in
-        let mark = item.contextualised ? " *(contextualised)*" : ""
-        return
-          "**\(Markdown.escape(item.id))** \(Markdown.escape(item.text))\(mark)\n\n"
-          + "\u{2610} In place \u{2003} \u{2610} Partly \u{2003} \u{2610} Gap \u{2003} Lead: \(line) \u{2003} "
-          + "By when: \(line)\n\nNotes: \(String(repeating: ".", count: 72))\n"
+        "**\(Markdown.escape(item.id))** \(Markdown.escape(item.text))\(item.contextualised ? mark : "")\n\n" + fields
       }.joined(separator: "\n")
     case .fillIn(let fields):
       return Markdown.table(
-        ["To agree", "The group's decision"], fields.map { [$0.label, $0.value ?? ""] }) + "\n"
+        [writer.t("pack.fill.toAgree"), writer.t("pack.fill.decision")], fields.map { [$0.label, $0.value ?? ""] })
+        + "\n"
     case .keepTogether(let blocks):
       return blocks.map { render($0, base: base, part: part) }.joined(separator: "\n")
     case .chart(_, let caption):

@@ -170,6 +170,10 @@ enum PackPart: Equatable {
 }
 
 /// Decides what the pack says, part by part, as blocks that PackMarkdown and HTMLPack write out.
+/// Decides what the pack says, part by part, as blocks that PackMarkdown and HTMLPack write out.
+///
+/// Every word cpms itself writes comes from Interface (keys `pack.*`, Data/i18n/interface/pack.json),
+/// in the catalog's language, so a workshop held in French, Spanish or Arabic meets no English.
 struct PackWriter {
   let request: PackRequest
   let catalog: Catalog
@@ -183,13 +187,28 @@ struct PackWriter {
 
   var result: PrioritizationResult { request.result }
 
+  /// The words of the pack, in the catalog's language.
+  var t: Interface { catalog.interface }
+  var language: Language { catalog.language }
+
   /// The heading the single Markdown form's contents list sits under.
-  static let contentsHeading = "Contents"
-  static let aboutHeading = "About the content"
+  var contentsHeading: String { t("pack.contents") }
+  var aboutHeading: String { t("pack.about") }
 
   /// The one line every printed page (and every Markdown document) ends with.
-  static let footerLine =
-    "A summary for workshop use, not the official CPMS wording: see \u{201C}About the content\u{201D}."
+  var footerLine: String { t("pack.footer", aboutHeading) }
+
+  /// The workshop date as people read it in the pack's language ("14 October 2026").
+  var date: String { t.date(request.date) }
+
+  /// A number for people: "4.67", "4,67".
+  func decimal(_ text: String) -> String { language.decimal(text) }
+
+  /// "Label:" in the language's typography ("Label :" in French).
+  func labelled(_ label: String) -> String { t("pack.label", label) }
+
+  var semicolon: String { t("mon.semicolon") }
+  var comma: String { t("mon.comma") }
 
   var parts: [PackPart] {
     [.cover, .agenda, .keyQuestions] + result.selection.map(PackPart.standard)
@@ -202,7 +221,7 @@ struct PackWriter {
 
   var contextName: String {
     let name = request.contextName?.trimmingWhitespaceAndNewlines() ?? ""
-    return name.isEmpty ? "context not named" : name
+    return name.isEmpty ? t("pack.contextNotNamed") : name
   }
 
   /// The pack is written in British English, like the handbook; the few words the rest of cpms
@@ -225,22 +244,22 @@ struct PackWriter {
 
   func title(of part: PackPart) -> String {
     switch part {
-    case .cover: "Workshop pack: \(contextName)"
-    case .agenda: "Agenda"
-    case .keyQuestions: "Key questions"
+    case .cover: t("pack.title.cover", contextName)
+    case .agenda: t("pack.title.agenda")
+    case .keyQuestions: t("pack.title.keyQuestions")
     case .standard(let number):
-      "Standard \(number): \(oneLine(catalog.title(of: number)))"
-        + (catalog.standard(number).contextualization == nil ? "" : " (contextualised)")
-    case .principles: "The 10 principles"
-    case .programmeCycle: "Using the selection in the programme cycle"
-    case .monitoring: "Monitoring framework"
-    case .allStandards: "All 28 standards"
+      t("standard.heading", number, oneLine(catalog.title(of: number)))
+        + (catalog.standard(number).contextualization == nil ? "" : " " + t("pack.contextualised.standard"))
+    case .principles: t("pack.title.principles")
+    case .programmeCycle: t("pack.title.programmeCycle")
+    case .monitoring: t("pack.title.monitoring")
+    case .allStandards: t("pack.title.allStandards")
     }
   }
 
   func oneLine(_ text: String) -> String { String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) }
 
-  func standardLabel(_ number: StandardNumber) -> String { "Standard \(number): \(catalog.title(of: number))" }
+  func standardLabel(_ number: StandardNumber) -> String { t("standard.heading", number, catalog.title(of: number)) }
 
   func blocks(_ part: PackPart) -> [PackBlock] {
     switch part {
@@ -259,59 +278,49 @@ struct PackWriter {
 
   func cover() -> [PackBlock] {
     var details: [PackLine] = [
-      [.strong("Context:"), .text(" "), .name(contextName)],
-      [.strong("Date:"), .text(" " + request.date)],
-      [.strong("Situation:"), .text(" " + situationTitle)],
-      [.strong("Rule that applied:"), .text(" " + spelled(rendering.rule(for: result.situation)))],
-      [.strong("How the selection was made:"), .text(" " + howSelected)],
-      [.strong("Result:"), .text(" " + rendering.verdict(result))],
+      [.strong(t("pack.cover.context")), .text(" "), .name(contextName)],
+      [.strong(t("pack.cover.date")), .text(" " + date)],
+      [.strong(t("pack.cover.situation")), .text(" " + situationTitle)],
+      [.strong(t("pack.cover.rule")), .text(" " + spelled(rendering.rule(for: result.situation)))],
+      [.strong(t("pack.cover.how")), .text(" " + howSelected)],
+      [.strong(t("pack.cover.result")), .text(" " + rendering.verdict(result))],
     ]
     if let name = catalog.contextName {
       details.append([
-        .strong("Contextualisation applied:"), .text(" "), .name(name),
-        .text("; local wording is marked as contextualised."),
+        .strong(t("pack.cover.contextualisation")), .text(" "), .name(name), .text(t("pack.cover.localWording")),
       ])
     }
     var out: [PackBlock] = [
-      .paragraph([
-        .text(
-          "The material for a CPMS prioritisation workshop: the agenda, the selected standards with their "
-            + "worksheets, the principles, the programme cycle and a monitoring framework to complete.")
-      ]),
+      .paragraph([.text(t("pack.cover.intro"))]),
       .bullets(details),
-      .heading(1, Self.contentsHeading), contents(),
-      .heading(1, "Selected standards"),
+      .heading(1, contentsHeading), contents(),
+      .heading(1, t("pack.cover.selected")),
     ]
     if result.mode == .checked {
-      out.append(
-        .paragraph([
-          .text(
-            "\u{201C}Chosen by the group\u{201D} means the participants agreed on these standards among "
-              + "themselves; cpms did not pick them, it only checked them against the rule.")
-        ]))
+      out.append(.paragraph([.text(t("pack.cover.chosenByGroup"))]))
     }
     out.append(.table(selectionTable()))
     out.append(
       .chart(
         svg: PillarCoverageChart.svg(selection: result.selection, catalog: catalog),
-        caption: "The selection across the four pillars: the selected standards are filled."))
-    out += [.heading(1, "Rule check")]
+        caption: t("pack.cover.chartCaption")))
+    out += [.heading(1, t("prio.ruleCheckTitle"))]
     if result.findings.isEmpty {
-      out.append(.paragraph([.text("No findings: the selection follows the rule of its situation.")]))
+      out.append(.paragraph([.text(t("prio.noFindings"))]))
     } else {
       out.append(
         .table(
           PackTable(
-            header: ["Severity", "Rule", "Finding"],
+            header: [t("column.severity"), t("column.rule"), t("column.finding")],
             rows: result.findings.map {
-              [[.text($0.severity.rawValue)], [.code($0.rule)], [.text(spelled($0.message))]]
+              [[.text(t("severity.\($0.severity.rawValue)"))], [.code($0.rule)], [.text(spelled($0.message))]]
             },
             widths: [14, 22, 64])))
     }
     if let situation = catalog.guide.situations.first(where: { $0.id == result.situation.rawValue }) {
-      out += [.heading(1, "Advice for this situation"), .bullets(situation.advice.map { [.text($0)] })]
+      out += [.heading(1, t("pack.cover.advice")), .bullets(situation.advice.map { [.text($0)] })]
     }
-    out += [.heading(1, "The other standards still apply"), .bullets(catalog.guide.reminders.map { [.text($0)] })]
+    out += [.heading(1, t("pack.cover.otherStandards")), .bullets(catalog.guide.reminders.map { [.text($0)] })]
     out += about()
     return out
   }
@@ -323,24 +332,23 @@ struct PackWriter {
 
   var howSelected: String {
     switch result.mode {
-    case .checked: return "chosen by the group, then checked against the rule"
+    case .checked: return t("pack.how.checked")
     case .recommended:
       let scores = result.ranking?.reduce(0) { $0 + $1.ballots } ?? 0
       let count = result.size ?? result.selected.count
-      return "recommended (\(count) standards) from \(scores) score\(scores == 1 ? "" : "s") in the ballots, "
-        + "then checked against the rule"
+      return t(scores == 1 ? "pack.how.recommended.one" : "pack.how.recommended.other", count, scores)
     }
   }
 
   /// Why a standard is in the selection, without the "chosen by the group" the cover explains once.
   func reasons(_ item: SelectedStandard) -> String {
     let shown = item.reasons.filter { $0 != .chosenByGroup }.map { spelled($0.text(catalog.interface)) }
-    return shown.isEmpty ? "chosen by the group" : shown.joined(separator: "; ")
+    return shown.isEmpty ? t("pack.reason.chosenByGroup") : shown.joined(separator: semicolon)
   }
 
   func selectionTable() -> PackTable {
     PackTable(
-      header: ["No.", "Standard", "Pillar", "Why it is selected"],
+      header: [t("pack.column.number"), t("column.standard"), t("column.pillar"), t("column.why")],
       rows: result.selected.map { item in
         [
           [.text(item.standard.description)], [.link(item.title, .standard(item.standard))],
@@ -351,62 +359,37 @@ struct PackWriter {
   }
 
   func contents() -> PackBlock {
-    let ballots = result.ranking == nil ? "" : ", and the ballot results"
+    let questions = result.ranking == nil ? "pack.contents.keyQuestions" : "pack.contents.keyQuestionsBallots"
     return .numbered([
+      PackListItem(line: [.link(title(of: .agenda), .agenda), .text(t("pack.contents.agenda"))]),
+      PackListItem(line: [.link(title(of: .keyQuestions), .keyQuestions), .text(t(questions))]),
       PackListItem(
-        line: [.link("Agenda", .agenda), .text(": the six working sessions and the aims of the workshop")]),
-      PackListItem(line: [.link("Key questions", .keyQuestions), .text(" for the context analysis\(ballots)")]),
-      PackListItem(
-        line: [.text("The selected standards, each with a worksheet:")],
+        line: [.text(t("pack.contents.standards"))],
         children: result.selection.map { [.link(standardLabel($0), .standard($0))] }),
-      PackListItem(
-        line: [.link("The 10 principles", .principles), .text(" with the questions to check plans against")]),
+      PackListItem(line: [.link(title(of: .principles), .principles), .text(t("pack.contents.principles"))]),
       PackListItem(line: [
-        .link("Using the selection in the programme cycle", .programmeCycle),
-        .text(": response planning, resource mobilisation and response monitoring"),
+        .link(title(of: .programmeCycle), .programmeCycle), .text(t("pack.contents.programmeCycle")),
       ]),
-      PackListItem(line: [
-        .link("Monitoring framework", .monitoring),
-        .text(": the core indicators of the selected standards, with a grid to complete for each"),
-      ]),
-      PackListItem(line: [.link("All 28 standards", .allStandards), .text(", with the selected ones marked")]),
+      PackListItem(line: [.link(title(of: .monitoring), .monitoring), .text(t("pack.contents.monitoring"))]),
+      PackListItem(line: [.link(title(of: .allStandards), .allStandards), .text(t("pack.contents.allStandards"))]),
     ])
   }
 
   /// Said once for the whole pack: what the text is, what it is not, and where the real one is.
   func about() -> [PackBlock] {
     [
-      .heading(1, Self.aboutHeading),
-      .paragraph([
-        .text(
-          "The Child Protection Minimum Standards in Humanitarian Action (CPMS), 2019 edition, are a handbook "
-            + "published by the Alliance for Child Protection in Humanitarian Action. It sets out 28 standards in "
-            + "four pillars, each with key actions, indicators and guidance notes, and ten principles behind them.")
-      ]),
-      .paragraph([
-        .text(
-          "What this pack shows of each standard is a summary: a short text written for the workshop so the "
-            + "group can discuss and plan. It is not the handbook's wording. The monitoring framework says which "
-            + "indicator ids and targets come from the handbook's table of indicators; the other indicators and "
-            + "targets are proposals for the group's discussion, not official figures. Before the group adopts a "
-            + "standard, an indicator or a target, check it against the handbook.")
-      ]),
-      .paragraph([
-        .text(
-          "\u{201C}Contextualised\u{201D} marks wording a coordination group has adapted to its own context; "
-            + "the pack shows it instead of the summary and says so.")
-      ]),
-      .paragraph([
-        .text(
-          "Where to get the handbook (in \(listed(catalog.guide.access.languages))):")
-      ]),
-      .bullets(catalog.guide.access.formats.map { [.strong("\($0.format):"), .text(" " + $0.detail)] }),
+      .heading(1, aboutHeading),
+      .paragraph([.text(t("pack.about.handbook"))]),
+      .paragraph([.text(t("pack.about.summary"))]),
+      .paragraph([.text(t("pack.about.contextualised"))]),
+      .paragraph([.text(t("pack.about.where", listed(catalog.guide.access.languages)))]),
+      .bullets(catalog.guide.access.formats.map { [.strong(labelled($0.format)), .text(" " + $0.detail)] }),
     ]
   }
 
-  /// "a, b and c".
+  /// "a, b and c", in the language.
   func listed(_ items: [String]) -> String {
-    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    items.count < 2 ? items.joined() : t("pack.list.and", items.dropLast().joined(separator: comma), items.last!)
   }
 
   // MARK: 2. agenda
@@ -414,34 +397,34 @@ struct PackWriter {
   /// Which part of the pack each of the guide's six sessions works with.
   func sessionMaterial(_ session: Int) -> [(String, PackPart)] {
     switch session {
-    case 1: [("The 10 principles", .principles)]
-    case 2: [("Key questions", .keyQuestions)]
-    case 3: [("The selection and its rule check", .cover), ("All 28 standards", .allStandards)]
-    case 4: result.selection.map { ("Worksheet for standard \($0)", .standard($0)) }
-    case 5: [("Using the selection in the programme cycle", .programmeCycle)]
-    case 6: [("Monitoring framework", .monitoring)]
+    case 1: [(title(of: .principles), .principles)]
+    case 2: [(title(of: .keyQuestions), .keyQuestions)]
+    case 3: [(t("pack.agenda.selection"), .cover), (title(of: .allStandards), .allStandards)]
+    case 4: result.selection.map { (t("pack.agenda.worksheet", $0), .standard($0)) }
+    case 5: [(title(of: .programmeCycle), .programmeCycle)]
+    case 6: [(title(of: .monitoring), .monitoring)]
     default: []
     }
   }
 
   func agenda() -> [PackBlock] {
     var out: [PackBlock] = [
-      .paragraph([.text(catalog.guide.sessionFormat)]), .heading(1, "Aims of the workshop"),
+      .paragraph([.text(catalog.guide.sessionFormat)]), .heading(1, t("pack.agenda.aims")),
       .bullets(catalog.guide.aims.map { [.text($0)] }),
     ]
     for session in catalog.guide.sessions {
       var group: [PackBlock] = [
-        .heading(1, "Session \(session.number): \(session.title)"),
-        .paragraph([.emphasis("About 2 hours.")]),
-        .paragraph([.strong("Aim:"), .text(" " + session.aim)]),
-        .paragraph([.strong("Prepare:")]), .bullets(session.prepare.map { [.text($0)] }),
-        .paragraph([.strong("Produces:")]), .bullets(session.produces.map { [.text($0)] }),
+        .heading(1, t("pack.agenda.session", session.number, session.title)),
+        .paragraph([.emphasis(t("pack.agenda.duration"))]),
+        .paragraph([.strong(t("pack.agenda.aim")), .text(" " + session.aim)]),
+        .paragraph([.strong(t("pack.agenda.prepare"))]), .bullets(session.prepare.map { [.text($0)] }),
+        .paragraph([.strong(t("pack.agenda.produces"))]), .bullets(session.produces.map { [.text($0)] }),
       ]
       let material = sessionMaterial(session.number)
       if !material.isEmpty {
-        var line: PackLine = [.strong("In this pack:"), .text(" ")]
+        var line: PackLine = [.strong(t("pack.agenda.inThisPack")), .text(" ")]
         for (index, item) in material.enumerated() {
-          if index > 0 { line.append(.text(", ")) }
+          if index > 0 { line.append(.text(comma)) }
           line.append(.link(item.0, item.1))
         }
         group.append(.paragraph(line))
@@ -455,24 +438,25 @@ struct PackWriter {
 
   func keyQuestions() -> [PackBlock] {
     var out: [PackBlock] = [
-      .paragraph([
-        .text(
-          "Answer these together in session 2, so the choice of standards rests on what the group knows "
-            + "about the context.")
-      ]),
+      .paragraph([.text(t("pack.questions.intro"))]),
       .numbered(
         catalog.guide.keyQuestions.map { question in
           var line: PackLine = [.text(question.text)]
           if let number = question.pillar, let pillar = catalog.pillar(number) {
-            line.append(.emphasis(" (Pillar \(number): \(pillar.title))"))
+            line.append(.emphasis(" (" + t("pillar.heading", number, pillar.title) + ")"))
           }
           return PackListItem(line: line)
         }),
-      .heading(1, "What affects how far the standards can be met"),
+      .heading(1, t("pack.questions.factors")),
       .bullets(catalog.guide.factors.map { [.text($0)] }),
     ]
     if let ranking = result.ranking { out += ballotResults(ranking) }
     return out
+  }
+
+  /// A mean, median or spread for people, or a dash when there is none.
+  func figure(_ value: Double?) -> String {
+    value.map { decimal(Prioritizer.formatMean($0)) } ?? "\u{2013}"
   }
 
   /// The ranking as a facilitator reads it on paper: one line per standard with its mean, median,
@@ -482,54 +466,53 @@ struct PackWriter {
     let total = ranking.reduce(0) { $0 + $1.ballots }
     let summary = result.ballotSummary
     let participants = summary?.participants ?? []
-    let measure = summary?.rankedBy == .median ? "median" : "mean"
     let selected = Set(result.selection)
     let rows = ranking.map { entry -> [PackLine] in
       var title: PackLine =
         selected.contains(entry.standard)
-        ? [.strong("\(entry.standard) \(entry.title)"), .text(" (selected)")]
+        ? [.strong("\(entry.standard) \(entry.title)"), .text(" " + t("pack.ballots.selected"))]
         : [.text("\(entry.standard) \(entry.title)")]
-      if entry.spread?.toDiscuss == true { title.append(.emphasis(" to discuss")) }
+      if entry.spread?.toDiscuss == true { title.append(.emphasis(" " + t("prio.toDiscuss"))) }
       return [
         [.text(entry.isScored ? String(entry.rank) : "\u{2013}")], title,
-        [.text(entry.mean.map(Prioritizer.formatMean) ?? "\u{2013}")],
-        [.text(entry.spread.map { Prioritizer.formatMean($0.median) } ?? "\u{2013}")],
-        [.text(entry.spread.map { Prioritizer.formatMean($0.standardDeviation) } ?? "\u{2013}")],
-        [.text(String(entry.ballots))],
+        [.text(figure(entry.mean))], [.text(figure(entry.spread?.median))],
+        [.text(figure(entry.spread?.standardDeviation))], [.text(String(entry.ballots))],
       ]
     }
+    let scores = t(total == 1 ? "pack.ballots.scores.one" : "pack.ballots.scores.other", total)
+    let gave = t(
+      participants.count == 1 ? "pack.ballots.gave.one" : "pack.ballots.gave.other", participants.count, scores)
+    let ranked = t(summary?.rankedBy == .median ? "pack.ballots.rankedByMedian" : "pack.ballots.rankedByMean")
     var out: [PackBlock] = [
       .keepTogether([
-        .heading(1, "Ballot results"),
+        .heading(1, t("pack.ballots.title")),
         .paragraph([
-          .text(
-            "\(participants.count) participant\(participants.count == 1 ? "" : "s") gave \(total) "
-              + "score\(total == 1 ? "" : "s") from 0 (not a priority) to 5 (top priority). The 28 standards are "
-              + "ranked by \(measure) score; ties go to the other measure, then to the standard scored more often, "
-              + "then to the lower number. Spread is the standard deviation: the larger it is, the more the "
-              + "scores differ. \(spelled(ScoreSpread.toDiscussRule.prefix(1).uppercased()))"
-              + "\(ScoreSpread.toDiscussRule.dropFirst()).")
+          .text([gave, ranked, t("pack.ballots.spread"), t("pack.ballots.toDiscuss")].joined(separator: " "))
         ]),
         .table(
           PackTable(
-            header: ["Rank", "Standard", "Mean", "Median", "Spread", "Scores"], rows: rows,
+            header: [
+              t("column.rank"), t("column.standard"), t("column.mean"), t("column.median"), t("column.spread"),
+              t("column.scores"),
+            ], rows: rows,
             alignRight: [0, 2, 3, 4, 5], widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
       ]),
-      .chart(
-        svg: RankingChart.svg(result, ranking: ranking),
-        caption: "The same ranking as a picture: each dot is one participant's score and the bar the mean."),
+      .chart(svg: RankingChart.svg(result, ranking: ranking), caption: t("pack.ballots.chartCaption")),
     ]
     guard let summary else { return out }
     out += [
-      .heading(2, "Who took part"),
+      .heading(2, t("pack.ballots.who")),
       .bullets([
-        [.strong("Participants (\(participants.count)):"), .text(" "), .name(participants.joined(separator: ", "))],
+        [
+          .strong(t("pack.ballots.participants", participants.count)), .text(" "),
+          .name(participants.joined(separator: comma)),
+        ],
         [.text(rendering.agreementText(summary.agreement))],
       ]),
-      .heading(2, "What participants wrote"),
+      .heading(2, t("pack.ballots.comments")),
     ]
     if summary.comments.isEmpty {
-      out.append(.paragraph([.text("The ballots carry no comment.")]))
+      out.append(.paragraph([.text(t("pack.ballots.noComment"))]))
     }
     for standard in StandardNumber.all {
       let comments = summary.comments(on: standard)
@@ -539,7 +522,7 @@ struct PackWriter {
     }
     let notes = summary.comments.filter { $0.standard == nil }
     if !notes.isEmpty {
-      out.append(.paragraph([.strong("Other notes")]))
+      out.append(.paragraph([.strong(t("pack.ballots.otherNotes"))]))
       out.append(.bullets(notes.map { [.text($0.text + " "), .emphasis("(" + $0.participant + ")")] }))
     }
     return out
@@ -551,79 +534,78 @@ struct PackWriter {
     let standard = catalog.standard(number)
     let pillar = catalog.pillar(standard.pillar)!
     var out: [PackBlock] = [
-      .paragraph([.emphasis("Pillar \(pillar.number): \(pillar.title)")]),
-      .paragraph([.strong("The standard, in summary:"), .text(" " + standard.statement)]),
+      .paragraph([.emphasis(t("pillar.heading", pillar.number, pillar.title))]),
+      .paragraph([.strong(t("pack.standard.summary")), .text(" " + standard.statement)]),
     ]
     if let context = standard.contextualization {
-      var line: PackLine = [.strong("Contextualised for"), .text(" "), .name(context.contextName), .text(".")]
-      if let rationale = context.rationale { line.append(.text(" Why: \(rationale)")) }
-      if let title = context.globalTitle { line.append(.text(" Global title: \(title).")) }
-      if let statement = context.globalStatement { line.append(.text(" Global statement: \(statement)")) }
+      var line: PackLine = [
+        .strong(t("pack.standard.contextualisedFor")), .text(" "), .name(context.contextName), .text("."),
+      ]
+      if let rationale = context.rationale { line.append(.text(" " + t("pack.standard.why", rationale))) }
+      if let title = context.globalTitle { line.append(.text(" " + t("pack.standard.globalTitle", title))) }
+      if let statement = context.globalStatement {
+        line.append(.text(" " + t("pack.standard.globalStatement", statement)))
+      }
       out.append(.paragraph(line))
     }
     out += workshopNotes(number)
-    out.append(.heading(1, "Core indicators"))
+    out.append(.heading(1, t("pack.standard.coreIndicators")))
     out.append(
       .table(
         PackTable(
-          header: ["Id", "Indicator", "Target"],
+          header: [t("column.id"), t("mon.col.indicator"), t("indicator.target")],
           rows: standard.indicators.map { indicator in
             var text: PackLine = [.text(indicator.text)]
-            if indicator.local != nil { text.append(.emphasis(" (contextualised)")) }
-            return [[.text(indicator.id)], text, [.text(indicator.target.description)]]
+            if indicator.local != nil { text.append(.emphasis(" " + t("pack.contextualised.indicator"))) }
+            return [[.text(indicator.id)], text, [.text(t.target(indicator.target))]]
           }, widths: [10, 72, 18])))
     out.append(
       .paragraph([
-        .text("How each is measured, and the grid to agree it on, are in the "),
-        .link("monitoring framework", .monitoring),
-        .text("."),
+        .text(t("pack.standard.measured")), .link(t("pack.standard.measuredLink"), .monitoring),
+        .text(t("pack.standard.measuredEnd")),
       ]))
-    out.append(.heading(1, "Links"))
+    out.append(.heading(1, t("pack.standard.links")))
     let principles = standard.relatedPrinciples.map { "\($0) \(catalog.principle($0)!.title)" }
     let standards = standard.linkedStandards.map { "\($0) \(catalog.standardTitle($0)!)" }
     let strategies = standard.inspire.strategies.compactMap { catalog.inspireStrategy($0)?.title }
-    let inspire = (strategies.isEmpty ? "" : strategies.joined(separator: "; ") + ". ") + standard.inspire.note
+    let inspire = (strategies.isEmpty ? "" : strategies.joined(separator: semicolon) + ". ") + standard.inspire.note
     // Function titles only: the guide's notes on them are the same under many standards.
     let roles = catalog.coordinationRoles(of: number.value).map(\.title)
     var functions: [String] = []
     for role in roles where !functions.contains(role) { functions.append(role) }
     out.append(
       .bullets([
-        [.strong("Related principles:"), .text(" " + principles.joined(separator: "; "))],
-        [.strong("Linked standards:"), .text(" " + standards.joined(separator: "; "))],
-        [.strong("INSPIRE strategies:"), .text(" " + inspire)],
+        [.strong(t("pack.standard.relatedPrinciples")), .text(" " + principles.joined(separator: semicolon))],
+        [.strong(t("pack.standard.linkedStandards")), .text(" " + standards.joined(separator: semicolon))],
+        [.strong(t("pack.standard.inspire")), .text(" " + inspire)],
         [
-          .strong("Coordination functions:"),
-          .text(" " + (functions.isEmpty ? "none named in the guide's annex" : functions.joined(separator: "; "))),
+          .strong(t("pack.standard.functions")),
+          .text(" " + (functions.isEmpty ? t("pack.standard.noFunctions") : functions.joined(separator: semicolon))),
         ],
       ]))
     if let notes = standard.guidanceNotes, !notes.isEmpty {
-      out.append(.heading(1, "Guidance notes cited by the coordination guide"))
+      out.append(.heading(1, t("pack.standard.guidanceNotes")))
       out.append(.bullets(notes.map { [.strong("\($0.id) \($0.title)."), .text(" " + $0.summary)] }))
     }
     // The key actions are the worksheet: each one's text beside the boxes and lines to fill in, so
     // the printed page is all a group needs.
-    out.append(.heading(1, "Key actions: where the group stands"))
-    out.append(
-      .paragraph([
-        .text(
-          "For each key action, tick where things stand (in place, partly, or a gap), name who leads and by "
-            + "when, and note what is needed.")
-      ]))
+    out.append(.heading(1, t("pack.sheet.title")))
+    out.append(.paragraph([.text(t("pack.sheet.intro"))]))
     for (phase, actions) in standard.keyActionsByPhase {
-      out.append(.heading(2, phase.title))
+      let phaseTitle = t("phase.\(phase.rawValue)")
+      out.append(.heading(2, phaseTitle))
       var actor: Actor?
       var items: [WorksheetItem] = []
       for action in actions {
         if let current = action.actor, current != actor {
           if !items.isEmpty { out.append(.worksheet(items)) }
           items = []
-          out.append(.paragraph([.emphasis("\(current.title):")]))
+          out.append(.paragraph([.emphasis(labelled(t("actor.\(current.rawValue)")))]))
           actor = current
         }
         items.append(
           WorksheetItem(
-            id: action.id, phase: phase.title, text: action.text, contextualised: action.contextualized == true))
+            id: action.id, phase: phaseTitle, text: action.text, contextualised: action.contextualized == true))
       }
       out.append(.worksheet(items))
     }
@@ -634,19 +616,20 @@ struct PackWriter {
   func workshopNotes(_ number: StandardNumber) -> [PackBlock] {
     var lines: [PackLine] = []
     if let item = result.selected.first(where: { $0.standard == number }) {
-      lines.append([.strong("Why it is selected:"), .text(" " + reasons(item))])
+      lines.append([.strong(t("pack.notes.why")), .text(" " + reasons(item))])
       if let rank = item.rank, result.mode == .checked {
-        let mean = item.mean.map(Prioritizer.formatMean) ?? "not scored"
+        let mean = item.mean.map { decimal(Prioritizer.formatMean($0)) } ?? t("prio.notScored")
         let count = item.ballots ?? 0
         lines.append([
-          .strong("Ballots:"), .text(" ranked \(rank) of 28, mean \(mean) from \(count) score\(count == 1 ? "" : "s")"),
+          .strong(t("pack.notes.ballots")),
+          .text(" " + t(count == 1 ? "pack.notes.ranked.one" : "pack.notes.ranked.other", rank, mean, count)),
         ])
       }
     }
     for tip in catalog.guide.selectionTips where tip.standardNumbers.contains(number) {
-      lines.append([.strong("Tip for \(stageTitle(tip.stage).lowercased()):"), .text(" " + tip.text)])
+      lines.append([.strong(t("pack.notes.tip", stageTitle(tip.stage).lowercased())), .text(" " + tip.text)])
     }
-    return lines.isEmpty ? [] : [.heading(1, "In this workshop"), .bullets(lines)]
+    return lines.isEmpty ? [] : [.heading(1, t("pack.notes.title")), .bullets(lines)]
   }
 
   func stageTitle(_ id: String) -> String {
@@ -657,29 +640,26 @@ struct PackWriter {
 
   func principles() -> [PackBlock] {
     var out: [PackBlock] = [
-      .paragraph([
-        .text(
-          "Every standard puts the principles into practice. Check the group's plans for the selected "
-            + "standards against the questions under each principle.")
-      ]),
+      .paragraph([.text(t("pack.principles.intro"))]),
       .table(
         PackTable(
-          header: ["Principle", "Selected standards that name it"],
+          header: [t("pack.principles.column.principle"), t("pack.principles.column.standards")],
           rows: catalog.principles.map { principle in
             let standards = result.selected.filter { $0.relatedPrinciples.contains(principle.number) }
             let names = standards.map { "\($0.standard) \(catalog.title(of: $0.standard))" }
             return [
               [.text("\(principle.number) \(principle.title)")],
-              [.text(names.isEmpty ? "none" : names.joined(separator: "; "))],
+              [.text(names.isEmpty ? t("pack.principles.none") : names.joined(separator: semicolon))],
             ]
           }, widths: [40, 60])),
     ]
     for principle in catalog.principles {
       out.append(
         .keepTogether([
-          .heading(1, "Principle \(principle.number): \(principle.title)"),
-          .paragraph([.emphasis(principle.group.label)]), .paragraph([.text(principle.summary)]),
-          .paragraph([.text("Questions to check our plans:")]), .bullets(principle.questions.map { [.text($0)] }),
+          .heading(1, t("pack.principles.heading", principle.number, principle.title)),
+          .paragraph([.emphasis(t("principleGroup.\(principle.group.rawValue)"))]),
+          .paragraph([.text(principle.summary)]),
+          .paragraph([.text(t("pack.principles.questions"))]), .bullets(principle.questions.map { [.text($0)] }),
         ]))
     }
     return out
@@ -689,56 +669,49 @@ struct PackWriter {
 
   func programmeCycle() -> [PackBlock] {
     let selected = Set(result.selection)
-    var out: [PackBlock] = [
-      .paragraph([
-        .text(
-          "How the group can use the CPMS, and its selection in particular, at three stages of the "
-            + "humanitarian programme cycle.")
-      ])
-    ]
+    var out: [PackBlock] = [.paragraph([.text(t("pack.cycle.intro"))])]
     for stage in catalog.guide.programmeCycle {
       out += [
-        .heading(1, stage.title), .paragraph([.text(stage.summary)]), .heading(2, "Parts of the CPMS to use"),
+        .heading(1, stage.title), .paragraph([.text(stage.summary)]), .heading(2, t("pack.cycle.parts")),
         .bullets(stage.sections.map { [.text($0)] }),
       ]
       if let components = stage.documentComponents {
-        out += [
-          .heading(2, "What a complete planning document contains"), .bullets(components.map { [.text($0)] }),
-        ]
+        out += [.heading(2, t("pack.cycle.components")), .bullets(components.map { [.text($0)] })]
       }
       out += (stage.facts ?? []).map { .paragraph([.text($0)]) }
-      out += (stage.glossary ?? []).map { .paragraph([.strong("\($0.term):"), .text(" " + $0.meaning)]) }
+      out += (stage.glossary ?? []).map { .paragraph([.strong(labelled($0.term)), .text(" " + $0.meaning)]) }
       out += [
-        .heading(2, "Tips"), .bullets(stage.tips.map { [.text($0)] }), .heading(2, "Tips for the selected standards"),
+        .heading(2, t("pack.cycle.tips")), .bullets(stage.tips.map { [.text($0)] }),
+        .heading(2, t("pack.cycle.selectionTips")),
       ]
       let tips = catalog.guide.selectionTips.filter { tip in
         tip.stage == stage.id && tip.standardNumbers.contains { selected.contains($0) }
       }
       if tips.isEmpty {
-        out.append(
-          .paragraph([.text("None of the guide's tips for particular standards concerns this selection at this stage.")]
-          ))
+        out.append(.paragraph([.text(t("pack.cycle.noTips"))]))
       } else {
         out.append(
           .bullets(
             tips.map { tip in
               let concerned = tip.standardNumbers.filter { selected.contains($0) }.map(standardLabel)
-              return [.text(tip.text), .emphasis(" (concerns \(concerned.joined(separator: "; ")))")]
+              return [
+                .text(tip.text), .emphasis(" " + t("pack.cycle.concerns", concerned.joined(separator: semicolon))),
+              ]
             }))
       }
-      out += [.heading(2, "Questions to reflect on"), .bullets(stage.reflectionQuestions.map { [.text($0)] })]
+      out += [.heading(2, t("pack.cycle.questions")), .bullets(stage.reflectionQuestions.map { [.text($0)] })]
     }
     // How to get the handbook is said once, in About the content on the cover.
     let guide = catalog.guide
     out += [
-      .heading(1, "Learning and promoting the CPMS"),
+      .heading(1, t("pack.cycle.learning")),
       .paragraph([
-        .text("Where to get the handbook, in which languages, is under \u{201C}\(Self.aboutHeading)\u{201D} on the "),
-        .link("cover", .cover), .text("."),
+        .text(t("pack.cycle.whereHandbook", aboutHeading)), .link(t("pack.cycle.cover"), .cover),
+        .text(t("pack.cycle.whereHandbookEnd")),
       ]),
-      .heading(2, "Learning materials"),
-      .bullets(guide.learningMaterials.map { [.strong("\($0.title):"), .text(" " + $0.detail)] }),
-      .heading(2, "Ways to promote the CPMS"), .bullets(guide.promotion.map { [.text($0)] }),
+      .heading(2, t("pack.cycle.materials")),
+      .bullets(guide.learningMaterials.map { [.strong(labelled($0.title)), .text(" " + $0.detail)] }),
+      .heading(2, t("pack.cycle.promotion")), .bullets(guide.promotion.map { [.text($0)] }),
     ]
     return out
   }
@@ -750,20 +723,22 @@ struct PackWriter {
   func computation(_ indicator: Indicator) -> [PackLine] {
     var lines: [PackLine] = []
     if let numerator = indicator.numerator, let denominator = indicator.denominator {
-      let share = indicator.isPercentage ? ", as a percentage" : ""
+      let share = indicator.isPercentage ? "pack.mon.ratioPercentage" : "pack.mon.ratio"
       lines += [
-        [.strong("How it is usually computed:"), .text(" the numerator divided by the denominator\(share).")],
-        [.strong("Numerator:"), .text(" " + numerator)], [.strong("Denominator:"), .text(" " + denominator)],
+        [.strong(t("pack.mon.computed")), .text(" " + t(share))],
+        [.strong(t("pack.mon.numerator")), .text(" " + numerator)],
+        [.strong(t("pack.mon.denominator")), .text(" " + denominator)],
       ]
     }
     if let sources = indicator.dataSource, !sources.isEmpty {
-      lines.append([.strong("Data usually from:"), .text(" " + sources.joined(separator: "; "))])
+      lines.append([.strong(t("pack.mon.dataFrom")), .text(" " + sources.joined(separator: semicolon))])
     }
     if let breakdown = indicator.disaggregation, !breakdown.isEmpty {
-      lines.append([.strong("Broken down by:"), .text(" " + breakdown.map(\.rawValue).joined(separator: ", "))])
+      let groups = breakdown.map { t("disaggregation.\($0.rawValue)") }
+      lines.append([.strong(t("pack.mon.brokenDown")), .text(" " + groups.joined(separator: comma))])
     }
     if !indicator.note.isEmpty {
-      let label = lines.isEmpty ? "How it is usually computed:" : "Note:"
+      let label = lines.isEmpty ? t("pack.mon.computed") : t("pack.mon.note")
       lines.append([.strong(label), .text(" " + indicator.note)])
     }
     return lines
@@ -771,16 +746,16 @@ struct PackWriter {
 
   /// The global target and where it comes from, so a proposal never passes for an official figure.
   func globalTargetText(_ target: Target?, _ indicator: Indicator) -> String {
-    guard let target else { return "none: a local indicator" }
-    if target == .setInContext { return "none: each context sets its own" }
-    let source =
-      indicator.basis == .officialIdAndTarget ? "the CPMS 2019 table of indicators" : "proposed in this summary"
-    return "\(target.description) (\(source))"
+    guard let target else { return t("pack.mon.noTargetLocal") }
+    if target == .setInContext { return t("pack.mon.noTargetContext") }
+    let source = indicator.basis == .officialIdAndTarget ? "pack.mon.targetOfficial" : "pack.mon.targetProposed"
+    return t(source, t.target(target))
   }
 
-  func indicatorHeading(_ indicator: Indicator, kind: String) -> String {
-    "\(kind) \(indicator.id)" + (indicator.officialId.map { " (official \($0))" } ?? "")
-      + (indicator.local == nil ? "" : " (contextualised)")
+  func indicatorHeading(_ indicator: Indicator, additional: Bool) -> String {
+    t(additional ? "pack.mon.additionalMeasure" : "pack.mon.indicator", indicator.id)
+      + (indicator.officialId.map { " " + t("pack.mon.official", $0) } ?? "")
+      + (indicator.local == nil ? "" : " " + t("pack.contextualised.indicator"))
   }
 
   /// The fields the group agrees in session 6, with the values the contextualisation already sets.
@@ -788,58 +763,43 @@ struct PackWriter {
     let local = indicator.local
     var localTarget: String?
     if local != nil && (local?.additional == true || globalTarget != indicator.target) {
-      localTarget = indicator.target.description
+      localTarget = t.target(indicator.target)
     }
     return [
-      FillInField(label: "Definition here", value: local?.definition),
-      FillInField(label: "Method", value: local?.method),
-      FillInField(label: "Frequency", value: local?.frequency),
-      FillInField(label: "Data source", value: local?.dataSource),
-      FillInField(
-        label: "Disaggregation (sex, age, disability)", value: local?.disaggregation?.joined(separator: ", ")),
-      FillInField(label: "Local target", value: localTarget),
+      FillInField(label: t("pack.fill.definition"), value: local?.definition),
+      FillInField(label: t("pack.fill.method"), value: local?.method),
+      FillInField(label: t("pack.fill.frequency"), value: local?.frequency),
+      FillInField(label: t("pack.fill.dataSource"), value: local?.dataSource),
+      FillInField(label: t("pack.fill.disaggregation"), value: local?.disaggregation?.joined(separator: comma)),
+      FillInField(label: t("pack.fill.localTarget"), value: localTarget),
     ]
   }
 
   func monitoring() -> [PackBlock] {
-    var out: [PackBlock] = [
-      .paragraph([
-        .text(
-          "The core indicators of the selected standards, one block each: what it measures, the global target "
-            + "in this summary, and how it is usually computed, then a grid for the group. In session 6, agree "
-            + "for each one how the group defines it here, how and how often it is measured, where the data "
-            + "comes from, how it is broken down, and the local target.")
-      ])
-    ]
+    var out: [PackBlock] = [.paragraph([.text(t("pack.mon.intro"))])]
     if let name = catalog.contextName {
       out.append(
-        .paragraph([.text("Where the contextualisation ("), .name(name), .text(") sets a value, it is filled in.")]))
+        .paragraph([.text(t("pack.mon.filledBefore")), .name(name), .text(t("pack.mon.filledAfter"))]))
     }
-    out.append(
-      .paragraph([
-        .text("Disaggregate by sex, age and disability wherever the data allows, and say so where it does not.")
-      ]))
+    out.append(.paragraph([.text(t("pack.mon.disaggregate"))]))
     for number in result.selection {
       let standard = catalog.standard(number)
       let global = request.globalCatalog?.standard(number)
-      out.append(.heading(1, "Indicators for standard \(number): \(oneLine(standard.title))"))
-      let measures = (standard.additionalMeasures ?? []).map { (indicator: $0, kind: "Additional measure") }
-      for (indicator, kind) in standard.indicators.map({ (indicator: $0, kind: "Indicator") }) + measures {
+      out.append(.heading(1, t("pack.mon.standardHeading", number, oneLine(standard.title))))
+      let measures = (standard.additionalMeasures ?? []).map { (indicator: $0, additional: true) }
+      for (indicator, isMeasure) in standard.indicators.map({ (indicator: $0, additional: false) }) + measures {
         let additional = indicator.local?.additional == true
         let globalIndicators = (global?.indicators ?? []) + (global?.additionalMeasures ?? [])
         let globalTarget: Target? =
           additional ? nil : (globalIndicators.first { $0.id == indicator.id }?.target ?? indicator.target)
         var facts: [PackLine] = [
-          [.strong("What it measures:"), .text(" " + indicator.text)],
-          [
-            .strong("Global target:"),
-            .text(" " + globalTargetText(globalTarget, indicator)),
-          ],
+          [.strong(t("pack.mon.measures")), .text(" " + indicator.text)],
+          [.strong(t("pack.mon.globalTarget")), .text(" " + globalTargetText(globalTarget, indicator))],
         ]
         facts += computation(indicator)
         out.append(
           .keepTogether([
-            .heading(2, indicatorHeading(indicator, kind: kind)), .bullets(facts),
+            .heading(2, indicatorHeading(indicator, additional: isMeasure)), .bullets(facts),
             .fillIn(fillInFields(indicator, globalTarget: globalTarget)),
           ]))
       }
@@ -852,31 +812,34 @@ struct PackWriter {
   func allStandards() -> [PackBlock] {
     let selected = Set(result.selection)
     let contextualized = Set(result.contextualized).union(catalog.contextualizedStandardNumbers)
-    var header = ["No.", "Standard", "Pillar", "Selected"]
-    if !contextualized.isEmpty { header.append("Contextualised") }
+    var header = [t("pack.column.number"), t("column.standard"), t("column.pillar"), t("column.selected")]
+    if !contextualized.isEmpty { header.append(t("pack.column.contextualised")) }
+    let yes = t("yes")
     // Titles and pillars only, so the table does not cost reading all 28 standard files.
     let rows = StandardNumber.all.map { number -> [PackLine] in
       let chosen = selected.contains(number)
       let name = catalog.title(of: number)
       var row: [PackLine] = [
         [.text(number.description)], chosen ? [.link(name, .standard(number))] : [.text(name)],
-        [.text(String(catalog.pillarNumber(of: number)))], [.text(chosen ? "yes" : "")],
+        [.text(String(catalog.pillarNumber(of: number)))], [.text(chosen ? yes : "")],
       ]
-      if !contextualized.isEmpty { row.append([.text(contextualized.contains(number) ? "yes" : "")]) }
+      if !contextualized.isEmpty { row.append([.text(contextualized.contains(number) ? yes : "")]) }
       return row
     }
     return [
-      .paragraph([
-        .text(
-          "The whole CPMS, with the \(selected.count) selected standards marked. "
-            + "The others still apply: the selection only says where the group concentrates first.")
-      ]),
+      .paragraph([.text(t("pack.all.intro", selected.count))]),
       .table(
         PackTable(
           header: header, rows: rows, alignRight: [0, 2],
           widths: contextualized.isEmpty ? [8, 60, 12, 20] : [8, 50, 10, 14, 18])),
-      .paragraph([.text("Pillars:")]),
+      .paragraph([.text(t("pack.all.pillars"))]),
       .bullets(catalog.pillars.map { [.strong(String($0.number)), .text(" " + $0.title)] }),
     ]
   }
+}
+
+extension Language {
+  /// The language tag the pack declares (HTML `lang`, Markdown front matter): British English, as the
+  /// pack is spelled, and the plain code for the others.
+  var htmlCode: String { self == .en ? "en-GB" : rawValue }
 }

@@ -10,9 +10,12 @@ public enum BallotChecks {
 
   /// Errors and warnings, each located at the file and line to fix (and naming the other place for a
   /// duplicate). `allowDuplicateParticipants` is for groups that vote once per agency under one name.
+  /// Messages are in `language`, which may differ from the catalog's (a context file in one language
+  /// read by a coordinator who works in another).
   public static func diagnostics(
-    _ files: [BallotFile], catalog: Catalog, allowDuplicateParticipants: Bool = false
+    _ files: [BallotFile], catalog: Catalog, allowDuplicateParticipants: Bool = false, language: Language = .en
   ) -> [Diagnostic] {
+    let t = Interface(language)
     var found: [Diagnostic] = []
     func add(_ severity: Severity, _ rule: String, _ message: String, file: String, line: Int?, standard: Int? = nil) {
       found.append(
@@ -24,9 +27,7 @@ public enum BallotChecks {
     for file in files {
       if let first = firstFileByDigest[file.digest] {
         add(
-          .error, duplicateFile,
-          "this file has the same content as \(Excerpt.of(first, limit: 200)), so its scores would count twice; "
-            + "give each ballot once", file: file.source, line: nil)
+          .error, duplicateFile, t("ballot.duplicateFile", Excerpt.of(first, limit: 200)), file: file.source, line: nil)
       } else {
         firstFileByDigest[file.digest] = file.source
       }
@@ -39,9 +40,8 @@ public enum BallotChecks {
         if let first = firstBallotByName[key] {
           add(
             .error, duplicateParticipant,
-            "participant '\(Excerpt.of(name))' already has a ballot at \(Excerpt.of(first.source, limit: 200)):"
-              + "\(first.line); keep one, or pass --allow-duplicate-participants when several people vote "
-              + "under one name", file: ballot.source, line: ballot.line)
+            t("ballot.duplicateParticipant", Excerpt.of(name), "\(Excerpt.of(first.source, limit: 200)):\(first.line)"),
+            file: ballot.source, line: ballot.line)
         } else {
           firstBallotByName[key] = ballot
         }
@@ -50,30 +50,26 @@ public enum BallotChecks {
       for score in ballot.scores {
         if let line = firstLine[score.standard] {
           add(
-            .error, repeatedStandard,
-            "standard \(score.standard) is scored twice in this ballot (also on line \(line)); keep one row",
-            file: ballot.source, line: score.line, standard: score.standard.value)
+            .error, repeatedStandard, t("ballot.repeatedStandard", score.standard, line), file: ballot.source,
+            line: score.line, standard: score.standard.value)
         } else {
           firstLine[score.standard] = score.line
         }
-        if let title = score.title, !titleMatches(title, catalog.title(of: score.standard)) {
+        if let title = score.title, !titleMatches(title, standard: score.standard, catalog: catalog) {
           add(
             .warning, titleMismatch,
-            "the title '\(Excerpt.of(title))' is not standard \(score.standard)'s ('\(catalog.title(of: score.standard))'); "
-              + "the score counts for standard \(score.standard): check the row", file: ballot.source, line: score.line,
-            standard: score.standard.value)
+            t("ballot.titleMismatch", Excerpt.of(title), score.standard, catalog.title(of: score.standard)),
+            file: ballot.source, line: score.line, standard: score.standard.value)
         }
       }
     }
     let scores = counted.flatMap(\.ballots).flatMap(\.scores).filter { $0.value != nil }.count
     if scores == 0 {
       let names = files.map { Excerpt.of($0.source, limit: 100) }
-      let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
-      found.append(
-        Diagnostic(
-          .error, rule: noScores,
-          message: "the ballots hold no score (read \(files.count) file\(files.count == 1 ? "" : "s"): \(shown)); "
-            + "fill the score column with 0 to 5 and save the sheet again"))
+      let shown =
+        names.prefix(5).joined(separator: t("ballot.listSeparator"))
+        + (names.count > 5 ? " " + t("ballot.andMoreFiles", names.count - 5) : "")
+      found.append(Diagnostic(.error, rule: noScores, message: t.counted("ballot.noScores", files.count, shown)))
     }
     return found
   }
@@ -83,15 +79,25 @@ public enum BallotChecks {
     name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
   }
 
-  /// A title matches when it is the standard's, ignoring case, spaces and accents; a shortened title
-  /// ("Case mgmt") or a translated one is worth a look, hence a warning rather than an error.
-  static func titleMatches(_ written: String, _ title: String) -> Bool {
-    func key(_ text: String) -> String { TextFolding.fold(text).filter { $0.isLetter || $0.isNumber } }
-    return key(written) == key(title)
+  /// A title matches when it is the standard's, ignoring case, spaces and accents, as the group shows
+  /// it (contextualized) or as cpms writes it in any of its languages: a ballot made with
+  /// `cpms ballot --lang fr`, or before the group renamed a standard, is still right. A shortened title
+  /// ("Case mgmt") is worth a look, hence a warning rather than an error.
+  static func titleMatches(_ written: String, standard: StandardNumber, catalog: Catalog) -> Bool {
+    let writtenKey = titleKey(written)
+    if writtenKey == titleKey(catalog.title(of: standard)) { return true }
+    return Language.allCases.contains { language in
+      guard case .success(let bundled) = Catalog.bundled(in: language) else { return false }
+      return writtenKey == titleKey(bundled.title(of: standard))
+    }
   }
 
-  /// Every ballot with a name to show: the participant's, or "participant N" for the Nth ballot.
-  public static func roster(_ ballots: [Ballot]) -> [String] {
-    ballots.enumerated().map { index, ballot in ballot.participant ?? "participant \(index + 1)" }
+  static func titleKey(_ text: String) -> String { TextFolding.fold(text).filter { $0.isLetter || $0.isNumber } }
+
+  /// Every ballot with a name to show: the participant's, or "participant N" for the Nth ballot, in
+  /// `language`.
+  public static func roster(_ ballots: [Ballot], language: Language = .en) -> [String] {
+    let t = Interface(language)
+    return ballots.enumerated().map { index, ballot in ballot.participant ?? t("ballot.participantNumber", index + 1) }
   }
 }

@@ -22,15 +22,15 @@ public struct BallotFile: Sendable, Equatable {
 
   /// Reads a ballot file as spreadsheets and data-collection tools export it: comma or semicolon,
   /// optional BOM, CRLF or LF, RFC 4180 quotes. `layout` nil detects it from the header. Blank rows and
-  /// HXL hashtag rows are skipped; rows whose first cell starts with `#` are notes.
-  public static func parse(csv data: [UInt8], source: String, layout requested: BallotLayout? = nil)
-    throws(Diagnostic) -> BallotFile
-  {
-    let records = try records(data, source: source)
+  /// HXL hashtag rows are skipped; rows whose first cell starts with `#` are notes. Problems are worded
+  /// in `language`, the reader's (a coordinator fixes the sheet from the message alone).
+  public static func parse(
+    csv data: [UInt8], source: String, layout requested: BallotLayout? = nil, language: Language = .en
+  ) throws(Diagnostic) -> BallotFile {
+    let t = Interface(language)
+    let records = try records(data, source: source, t)
     guard let headerIndex = records.firstIndex(where: { !$0.isBlank }) else {
-      throw Ballot.failure(
-        "ballot-empty", source: source, line: nil,
-        message: "the file is empty; it needs a header row with 'standard' and 'score' columns (see 'cpms ballot')")
+      throw Ballot.failure("ballot-empty", source: source, line: nil, message: t("ballot.empty"))
     }
     let header = records[headerIndex]
     let columns = BallotColumns(header.fields)
@@ -58,8 +58,8 @@ public struct BallotFile: Sendable, Equatable {
     }
     var ballots: [Ballot]
     switch layout {
-    case .long: ballots = try long(rows, header: header, columns: columns, source: source)
-    case .wide: ballots = try wide(rows, header: header, columns: columns, source: source)
+    case .long: ballots = try long(rows, header: header, columns: columns, source: source, t)
+    case .wide: ballots = try wide(rows, header: header, columns: columns, source: source, t)
     }
     for index in ballots.indices { ballots[index].layout = layout }
     if !ballots.isEmpty { ballots[0].notes = notes }
@@ -68,18 +68,13 @@ public struct BallotFile: Sendable, Equatable {
 
   /// The file's records after the checks every ballot gets: size, line count, what kind of file it is
   /// (a workbook or a tab-separated sheet saved under a .csv name), encoding.
-  static func records(_ data: [UInt8], source: String) throws(Diagnostic) -> [CSV.Record] {
+  static func records(_ data: [UInt8], source: String, _ t: Interface) throws(Diagnostic) -> [CSV.Record] {
     guard data.count <= Ballot.maxFileSize else {
       throw Ballot.failure(
-        "ballot-too-large", source: source, line: nil,
-        message: "the file is larger than \(Ballot.maxFileSize / 1_048_576) MB, far more than a ballot (one row per "
-          + "standard); check that this is the right file")
+        "ballot-too-large", source: source, line: nil, message: t("ballot.tooLarge", Ballot.maxFileSize / 1_048_576))
     }
     if let kind = workbookKind(data) {
-      throw Ballot.failure(
-        "ballot-not-csv", source: source, line: nil,
-        message: "the file is \(kind), not a CSV file; save or export it as 'CSV UTF-8' (in KoboToolbox, "
-          + "download the data as CSV)")
+      throw Ballot.failure("ballot-not-csv", source: source, line: nil, message: t("ballot.notCSV", t(kind)))
     }
     // Counting both line ends covers LF, CRLF and old Mac CR files alike.
     var (lineFeeds, carriageReturns) = (0, 0)
@@ -88,32 +83,36 @@ public struct BallotFile: Sendable, Equatable {
     }
     guard max(lineFeeds, carriageReturns) < Ballot.maxLines else {
       throw Ballot.failure(
-        "ballot-too-many-lines", source: source, line: nil,
-        message: "the file has more than \(Ballot.maxLines) lines, far more than a ballot (one row per standard); "
-          + "check that this is the right file")
+        "ballot-too-many-lines", source: source, line: nil, message: t("ballot.tooManyLines", Ballot.maxLines))
     }
     guard
       let text = String(
         validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data, as: UTF8.self)
     else {
-      throw notUTF8(data, source: source)
+      throw notUTF8(data, source: source, t)
     }
     if isTabSeparated(text) {
-      throw Ballot.failure(
-        "ballot-not-csv", source: source, line: 1,
-        message: "the file is tab-separated text, not a CSV file; save it as 'CSV UTF-8' (comma or semicolon)")
+      throw Ballot.failure("ballot-not-csv", source: source, line: 1, message: t("ballot.tabSeparated"))
     }
     do {
       return try CSV.parse(text, delimiter: CSV.detectDelimiter(in: text))
     } catch {
-      throw Ballot.failure("ballot-csv", source: source, line: error.line, message: error.message)
+      let key =
+        switch error.reason {
+        case .quoteInUnquotedField: "ballot.csv.quoteInUnquotedField"
+        case .tooManyColumns: "ballot.csv.tooManyColumns"
+        case .textAfterClosingQuote: "ballot.csv.textAfterClosingQuote"
+        case .unclosedQuote: "ballot.csv.unclosedQuote"
+        }
+      throw Ballot.failure("ballot-csv", source: source, line: error.line, message: t(key, CSV.maxColumns))
     }
   }
 
-  /// A workbook saved under a .csv name: a ZIP container (.xlsx, .ods) or an old binary Excel file.
+  /// A workbook saved under a .csv name: a ZIP container (.xlsx, .ods) or an old binary Excel file. The
+  /// answer is the key of its name in the interface texts.
   static func workbookKind(_ data: [UInt8]) -> String? {
-    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a spreadsheet workbook (.xlsx or .ods)" }
-    if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel workbook (.xls)" }
+    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "ballot.workbook.zip" }
+    if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "ballot.workbook.xls" }
     return nil
   }
 
@@ -148,11 +147,9 @@ public struct BallotFile: Sendable, Equatable {
   }
 
   /// Says where a file stops being UTF-8 text, and how to save it so that it is.
-  static func notUTF8(_ data: [UInt8], source: String) -> Diagnostic {
+  static func notUTF8(_ data: [UInt8], source: String, _ t: Interface) -> Diagnostic {
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-      return Ballot.failure(
-        "ballot-encoding", source: source, line: nil,
-        message: "the file is saved as UTF-16 ('Unicode text'), not UTF-8; save it as 'CSV UTF-8'")
+      return Ballot.failure("ballot-encoding", source: source, line: nil, message: t("ballot.utf16"))
     }
     var line = 1
     var iterator = data.makeIterator()
@@ -160,26 +157,28 @@ public struct BallotFile: Sendable, Equatable {
     while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
       if scalar.elementsEqual([UInt8(ascii: "\n")]) { line += 1 }
     }
-    return Ballot.failure(
-      "ballot-encoding", source: source, line: line,
-      message: "this line is not UTF-8 text (the file was saved in another encoding); save it as 'CSV UTF-8'")
+    return Ballot.failure("ballot-encoding", source: source, line: line, message: t("ballot.notUTF8"))
   }
 
   // MARK: long: one row per standard
 
-  static func long(_ rows: [CSV.Record], header: CSV.Record, columns: BallotColumns, source: String)
-    throws(Diagnostic) -> [Ballot]
-  {
+  static func long(
+    _ rows: [CSV.Record], header: CSV.Record, columns: BallotColumns, source: String, _ t: Interface
+  ) throws(Diagnostic) -> [Ballot] {
     guard let standardColumn = columns.standard, let scoreColumn = columns.score else {
-      let missing = [("standard", columns.standard), ("score", columns.score)].filter { $0.1 == nil }
-        .map { "'\($0.0)'" }.joined(separator: " and ")
+      let missing =
+        switch (columns.standard, columns.score) {
+        case (nil, nil): "ballot.header.noStandardNorScore"
+        case (nil, _): "ballot.header.noStandard"
+        default: "ballot.header.noScore"
+        }
       let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
       throw Ballot.failure(
         "ballot-header", source: source, line: header.line,
-        message: "the header row has no \(missing) column; found "
-          + Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: ", "), limit: 200)
-          + ". A ballot has 'standard' and 'score' columns (see 'cpms ballot'), or one column per standard "
-          + "as in a KoboToolbox or ODK export of 'cpms ballot --format xlsform'")
+        message: t(
+          missing,
+          Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: t("ballot.listSeparator")), limit: 200)
+        ))
     }
     // A name written once stands for the whole sheet; on a sheet of several participants an empty
     // participant cell continues the name above it, as people fill a sorted sheet.
@@ -196,12 +195,12 @@ public struct BallotFile: Sendable, Equatable {
       let cell = { (column: Int?) -> String in BallotFile.cell(column, record) }
       let standardText = cell(standardColumn)
       guard let standard = Int(standardText).flatMap(StandardNumber.init) else {
-        let shown = standardText.isEmpty ? "is empty" : "'\(Excerpt.of(standardText))' is not"
         throw Ballot.failure(
           "ballot-standard", source: source, line: record.line,
-          message: "standard \(shown) a standard number from 1 to 28")
+          message: standardText.isEmpty
+            ? t("ballot.standardEmpty") : t("ballot.standardUnknown", Excerpt.of(standardText)))
       }
-      let value = try score(cell(scoreColumn), standard: standard, source: source, line: record.line)
+      let value = try score(cell(scoreColumn), standard: standard, source: source, line: record.line, t)
       var name = cell(columns.participant)
       if name.isEmpty && names.count == 1 {
         name = rows.lazy.map { BallotFile.cell(columns.participant, $0) }.first { !$0.isEmpty } ?? ""
@@ -232,34 +231,28 @@ public struct BallotFile: Sendable, Equatable {
     return record.fields[column].trimmingWhitespace()
   }
 
-  static func score(_ text: String, standard: StandardNumber, source: String, line: Int) throws(Diagnostic)
-    -> Double?
+  static func score(_ text: String, standard: StandardNumber, source: String, line: Int, _ t: Interface)
+    throws(Diagnostic) -> Double?
   {
     switch Ballot.score(text) {
     case .success(let value): return value
     case .failure(.notANumber):
       throw Ballot.failure(
-        "ballot-score", source: source, line: line,
-        message: "score '\(Excerpt.of(text))' for standard \(standard) is not a number from 0 to 5 "
-          + "(leave it empty if not scored)")
+        "ballot-score", source: source, line: line, message: t("ballot.scoreNotANumber", Excerpt.of(text), standard))
     case .failure(.notAHalfPoint):
       throw Ballot.failure(
         "ballot-score", source: source, line: line,
-        message: "score '\(Excerpt.of(text))' for standard \(standard) is not a whole or half point "
-          + "(0, 0.5, 1 … 5); round it, or leave it empty if not scored")
+        message: t("ballot.scoreNotAHalfPoint", Excerpt.of(text), standard))
     }
   }
 
   // MARK: wide: one row per participant
 
-  static func wide(_ rows: [CSV.Record], header: CSV.Record, columns: BallotColumns, source: String)
-    throws(Diagnostic) -> [Ballot]
-  {
+  static func wide(
+    _ rows: [CSV.Record], header: CSV.Record, columns: BallotColumns, source: String, _ t: Interface
+  ) throws(Diagnostic) -> [Ballot] {
     guard !columns.wideScores.isEmpty else {
-      throw Ballot.failure(
-        "ballot-header", source: source, line: header.line,
-        message: "no column of the header names a standard (for example 'standard_18', 'pillar_3/standard_18' "
-          + "or '18. Case management'); a wide ballot has one column per standard")
+      throw Ballot.failure("ballot-header", source: source, line: header.line, message: t("ballot.wideNoStandard"))
     }
     var ballots: [Ballot] = []
     for record in rows {
@@ -271,7 +264,7 @@ public struct BallotFile: Sendable, Equatable {
       for (column, standard) in columns.wideScores {
         let text = cell(column)
         let value = try score(
-          BallotColumns.scoreValue(text), standard: standard, source: source, line: record.line)
+          BallotColumns.scoreValue(text), standard: standard, source: source, line: record.line, t)
         let comment = columns.wideComments[standard].map { cell($0) } ?? ""
         scores.append(
           Ballot.Score(

@@ -35,7 +35,7 @@ public struct BallotSummary: Sendable, Equatable, Encodable {
       }
     }
     self.files = files
-    participants = BallotChecks.roster(ballots)
+    participants = BallotChecks.roster(ballots, language: catalog.language)
     let templateLines = BallotTemplate.noteLines(catalog: catalog)
     var comments: [Comment] = []
     for (ballot, name) in zip(ballots, participants) {

@@ -14,7 +14,29 @@ public struct GroupAgreement: Sendable, Equatable, Encodable {
   /// The participants and standards W was computed over: the standards every participant scored.
   public var participants: Int
   public var standards: Int
+  /// Why W could not be computed, in English (kept in the JSON output; `unmeasured` words it for people).
   public var note: String?
+  /// Why W could not be computed, for outputs that word it in their language.
+  public var unmeasured: Unmeasured?
+
+  /// Why there is no W: the case says it, the note is its English.
+  public enum Unmeasured: String, Sendable, Equatable {
+    case fewerThanTwoParticipants
+    case fewerThanTwoCommonStandards
+    case identicalScores
+
+    var note: String {
+      switch self {
+      case .fewerThanTwoParticipants: "W needs at least two participants' scores"
+      case .fewerThanTwoCommonStandards: "W needs at least two standards that every participant scored"
+      case .identicalScores: "every participant gave the same score to every standard"
+      }
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case kendallW, band, participants, standards, note
+  }
 
   /// Landis and Koch's bands, as commonly applied to W.
   public static func band(of w: Double) -> String {
@@ -37,11 +59,14 @@ public struct GroupAgreement: Sendable, Equatable, Encodable {
     participants = scored.count
     standards = common.count
     guard participants >= 2 else {
-      (kendallW, band, note) = (nil, nil, "W needs at least two participants' scores")
+      (kendallW, band, unmeasured, note) = (
+        nil, nil, .fewerThanTwoParticipants, Unmeasured.fewerThanTwoParticipants.note
+      )
       return
     }
     guard standards >= 2 else {
-      (kendallW, band, note) = (nil, nil, "W needs at least two standards that every participant scored")
+      (kendallW, band, unmeasured, note) =
+        (nil, nil, .fewerThanTwoCommonStandards, Unmeasured.fewerThanTwoCommonStandards.note)
       return
     }
     let m = Double(participants)
@@ -58,7 +83,7 @@ public struct GroupAgreement: Sendable, Equatable, Encodable {
     let s = totals.reduce(0) { $0 + ($1 - meanTotal) * ($1 - meanTotal) }
     let denominator = m * m * (n * n * n - n) - m * ties
     guard denominator > 0 else {
-      (kendallW, band, note) = (nil, nil, "every participant gave the same score to every standard")
+      (kendallW, band, unmeasured, note) = (nil, nil, .identicalScores, Unmeasured.identicalScores.note)
       return
     }
     let w = 12 * s / denominator

@@ -16,7 +16,7 @@ public struct PrioritizationRendering: Sendable {
   public func render(_ result: PrioritizationResult, format: OutputFormat) -> String {
     switch format {
     case .json: JSONOutput.encode(PrioritizationJSON(result, rendering: self))
-    case .markdown: markdown(result, headingLevel: 2)
+    case .markdown: Markdown.frontMatter(t.language) + markdown(result, headingLevel: 2)
     case .text: text(result)
     }
   }
@@ -32,19 +32,12 @@ public struct PrioritizationRendering: Sendable {
 
   func ballotSummary(_ result: PrioritizationResult) -> String {
     let scores = result.ranking?.reduce(0) { $0 + $1.ballots } ?? 0
-    if catalog.language == .en {
-      let files = result.ballotFiles
-      return "\(files) ballot file\(files == 1 ? "" : "s") (\(scores) score\(scores == 1 ? "" : "s"))"
-    }
-    return t("prio.ballotFiles", result.ballotFiles, scores)
+    return t(
+      "prio.ballotFiles", t.counted("prio.ballotFileCount", result.ballotFiles), t.counted("prio.scoreCount", scores))
   }
 
   public func verdict(_ result: PrioritizationResult) -> String {
-    let count = result.selected.count
-    if catalog.language == .en {
-      return (result.compliant ? "COMPLIES with the rule" : "DOES NOT COMPLY with the rule")
-        + " (\(count) standard\(count == 1 ? "" : "s"))"
-    }
+    let count = t.counted("prio.standardCount", result.selected.count)
     return t(result.compliant ? "prio.complies" : "prio.doesNotComply", count)
   }
 
@@ -76,7 +69,7 @@ public struct PrioritizationRendering: Sendable {
         if !item.reasons.isEmpty {
           selection.append(layout.wrap(item.reasonsText(t), indent: "      "))
         }
-        if let official = catalog.standard(item.standard).officialIndicatorIds {
+        if let official = catalog.standard(item.standard).officialIndicatorIds(t) {
           selection.append(layout.wrap(t("prio.indicatorIds", official), indent: "      "))
         }
       }
@@ -169,15 +162,12 @@ public struct PrioritizationRendering: Sendable {
   }
 
   func fileLine(_ file: BallotSummary.File) -> String {
-    if catalog.language == .en {
-      return "\(file.path): \(file.ballots) ballot\(file.ballots == 1 ? "" : "s"), \(layoutName(file.layout))"
-    }
-    return t("prio.fileLine", file.path, file.ballots, layoutName(file.layout))
+    t("prio.fileLine", file.path, t.counted("prio.ballotCount", file.ballots), layoutName(file.layout))
   }
 
   public func agreementText(_ agreement: GroupAgreement) -> String {
     guard let w = agreement.kendallW, let band = agreement.band else {
-      return t("prio.agreementNone", agreement.note ?? "")
+      return t("prio.agreementNone", agreement.unmeasured.map { t("ballot.agreement.\($0.rawValue)") } ?? "")
     }
     return t("prio.agreement", cell(w), t("band.\(band)"), agreement.standards, agreement.participants)
   }
@@ -231,7 +221,8 @@ public struct PrioritizationRendering: Sendable {
     Markdown.table(
       [t("column.standard"), t("column.title"), t("column.pillar"), t("column.why")],
       result.selected.map { item -> [Markdown.Cell] in
-        let official = catalog.standard(item.standard).officialIndicatorIds.map { " (indicator ids: \($0))" } ?? ""
+        let official =
+          catalog.standard(item.standard).officialIndicatorIds(t).map { t("prio.indicatorIdsInline", $0) } ?? ""
         let title: Markdown.Cell =
           link.map { .markdown(Markdown.link(item.title, to: $0(item.standard)) + Markdown.escape(official)) }
           ?? .text(item.title + official)

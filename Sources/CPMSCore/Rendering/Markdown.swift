@@ -1,5 +1,13 @@
 /// GitHub-flavoured Markdown that also renders in pandoc: escaped text and regular tables.
 public enum Markdown {
+  /// The YAML block that opens a Markdown document in another language than English: pandoc reads its
+  /// `lang` (hyphenation, quotes, the language of a Word or PDF file) and `dir` (Arabic right to left).
+  /// Empty in English, pandoc's default, so English documents stay plain.
+  public static func frontMatter(_ language: Language) -> String {
+    guard language != .en else { return "" }
+    return "---\nlang: \(language.rawValue)\n" + (language.isRightToLeft ? "dir: rtl\n" : "") + "---\n\n"
+  }
+
   /// Escapes text so it renders literally: it cannot start a heading or list, break a table, or
   /// inject HTML. Line breaks become spaces, since this is for inline text.
   ///

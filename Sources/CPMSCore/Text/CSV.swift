@@ -16,9 +16,28 @@ enum CSV {
   /// cost memory for nothing.
   static let maxColumns = 1_000
 
+  /// Why a sheet cannot be read, typed so that each reader words it in the user's language.
   struct ParseError: Error {
+    enum Reason {
+      case quoteInUnquotedField
+      case tooManyColumns
+      case textAfterClosingQuote
+      case unclosedQuote
+    }
+
     var line: Int
-    var message: String
+    var reason: Reason
+
+    /// The reason in English, for readers that do not word it themselves.
+    var message: String {
+      switch reason {
+      case .quoteInUnquotedField:
+        "a quote appears inside an unquoted field; wrap the field in quotes and double the inner quote (\"\")"
+      case .tooManyColumns: "the row has more than \(maxColumns) columns; a ballot needs only a few (see 'cpms ballot')"
+      case .textAfterClosingQuote: "text follows a closing quote; put the whole field inside the quotes"
+      case .unclosedQuote: "a quoted field is never closed; add the closing quote (\")"
+      }
+    }
   }
 
   /// Picks `;` when the first non-empty line has more semicolons than commas outside quotes,
@@ -102,17 +121,12 @@ enum CSV {
           fieldWasQuoted = true
           quoteLine = line
         } else {
-          throw ParseError(
-            line: line,
-            message:
-              "a quote appears inside an unquoted field; wrap the field in quotes and double the inner quote (\"\")")
+          throw ParseError(line: line, reason: .quoteInUnquotedField)
         }
       case separator:
         endField()
         if fields.count > maxColumns {
-          throw ParseError(
-            line: line,
-            message: "the row has more than \(maxColumns) columns; a ballot needs only a few (see 'cpms ballot')")
+          throw ParseError(line: line, reason: .tooManyColumns)
         }
       case newline, carriageReturn:
         if byte == carriageReturn && index < bytes.count && bytes[index] == newline { index += 1 }
@@ -133,8 +147,7 @@ enum CSV {
             isSpace = scalar.properties.isWhitespace
           }
           if !isSpace {
-            throw ParseError(
-              line: line, message: "text follows a closing quote; put the whole field inside the quotes")
+            throw ParseError(line: line, reason: .textAfterClosingQuote)
           }
         } else {
           // Plain text up to the next delimiter, quote or line break goes in as one piece.
@@ -150,7 +163,7 @@ enum CSV {
       }
     }
     if quoted {
-      throw ParseError(line: quoteLine, message: "a quoted field is never closed; add the closing quote (\")")
+      throw ParseError(line: quoteLine, reason: .unclosedQuote)
     }
     if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
       endField()

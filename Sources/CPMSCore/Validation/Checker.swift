@@ -10,6 +10,13 @@ struct Checker {
   /// here instead of filling memory and the terminal, and one last finding says how many were left out.
   static let maxDiagnostics = 1_000
 
+  /// The words of the findings: the language of the output, which the command line chooses.
+  let t: Interface
+
+  init(language: Language = .en) {
+    t = Interface(language)
+  }
+
   var diagnostics: [Diagnostic] = []
   /// Findings past `maxDiagnostics`, counted but not kept, and where the first of them was.
   var suppressed = 0
@@ -43,8 +50,8 @@ struct Checker {
     return diagnostics + [
       Diagnostic(
         .error, rule: "too-many-findings",
-        message: "\(suppressed) more finding\(suppressed == 1 ? " is" : "s are") not shown (cpms stops listing after "
-          + "\(Checker.maxDiagnostics)); fix the ones above and validate again.",
+        message: t(
+          suppressed == 1 ? "validate.tooMany.one" : "validate.tooMany.other", suppressed, Checker.maxDiagnostics),
         location: DiagnosticLocation(location))
     ]
   }
@@ -54,8 +61,9 @@ struct Checker {
   mutating func object(_ node: SourceJSON, _ what: String, known: [String], required: [String] = [])
     -> CheckedObject?
   {
+    let t = self.t
     guard let members = node.members else {
-      error("type", "\(what) must be an object ({ … }), found \(node.kindName).", at: node.location)
+      error("type", t("validate.notObject", what, Checker.kind(node, t)), at: node.location)
       return nil
     }
     var kept: [JSONMember] = []
@@ -66,26 +74,23 @@ struct Checker {
     for member in members {
       if seen?.contains(member.key) ?? kept.contains(where: { $0.key == member.key }) {
         error(
-          "duplicate-key", "The key \"\(Excerpt.of(member.key))\" appears twice in \(what); keep one.",
+          "duplicate-key", t("validate.duplicateKey", Excerpt.of(member.key), what),
           at: member.keyLocation)
         continue
       }
       seen?.insert(member.key)
       kept.append(member)
       if !known.contains(member.key) {
-        let suggestion = Suggestion.closest(member.key, among: known).map { " Did you mean \"\($0)\"?" } ?? ""
+        let suggestion = Suggestion.closest(member.key, among: known).map { " " + t("validate.didYouMean", $0) } ?? ""
         let allowed = known.map { "\"\($0)\"" }.joined(separator: ", ")
         error(
-          "unknown-key",
-          "Unknown key \"\(Excerpt.of(member.key))\" in \(what).\(suggestion) Allowed keys: \(allowed).",
+          "unknown-key", t("validate.unknownKey", Excerpt.of(member.key), what, suggestion, allowed),
           at: member.keyLocation)
       }
     }
     let object = CheckedObject(members: kept)
     for key in required where object[key] == nil {
-      error(
-        "required-key", "\(what.prefix(1).uppercased() + what.dropFirst()) is missing the required key \"\(key)\".",
-        at: node.location)
+      error("required-key", t("validate.requiredKey", Checker.capitalized(what), key), at: node.location)
     }
     return object
   }
@@ -93,43 +98,40 @@ struct Checker {
   /// Text: not blank (see `FileGrammar.isBlank`), without control characters or bidirectional
   /// overrides (see `FileGrammar.firstForbiddenCharacter`); CR-LF line breaks are returned as "\n".
   mutating func string(_ node: SourceJSON?, _ what: String) -> String? {
+    let t = self.t
     guard let node else { return nil }
     guard let value = node.stringValue else {
-      error("type", "\(what) must be a string in double quotes, found \(node.kindName).", at: node.location)
+      error("type", t("validate.notString", what, Checker.kind(node, t)), at: node.location)
       return nil
     }
     if FileGrammar.isBlank(value) {
-      error(
-        "empty-value",
-        "\(what) is empty or shows nothing (only spaces or invisible characters); write a value or "
-          + "remove the key.", at: node.location)
+      error("empty-value", t("validate.emptyValue", what), at: node.location)
       return nil
     }
     if let control = FileGrammar.firstForbiddenCharacter(in: value) {
       let code = "U+" + Excerpt.hexDigits(control.value)
-      let shown = control == "\r" ? "\(code), a carriage return outside a line break (\\r\\n)," : code
-      error(
-        "control-character",
-        "\(what) contains the invisible control character \(shown) (in \"\(Excerpt.of(value))\"); remove it. "
-          + "Only line breaks (\\n or \\r\\n) and tabs (\\t) are allowed in text.", at: node.location)
+      let shown = control == "\r" ? t("validate.loneCarriageReturn", code) : code
+      error("control-character", t("validate.controlCharacter", what, shown, Excerpt.of(value)), at: node.location)
       return nil
     }
     return FileGrammar.normalizingLineBreaks(value)
   }
 
   mutating func array(_ node: SourceJSON?, _ what: String) -> [SourceJSON]? {
+    let t = self.t
     guard let node else { return nil }
     guard let elements = node.elements else {
-      error("type", "\(what) must be an array ([ … ]), found \(node.kindName).", at: node.location)
+      error("type", t("validate.notArray", what, Checker.kind(node, t)), at: node.location)
       return nil
     }
     return elements
   }
 
   mutating func bool(_ node: SourceJSON?, _ what: String) -> Bool? {
+    let t = self.t
     guard let node else { return nil }
     guard case .bool(let value) = node.value else {
-      error("type", "\(what) must be true or false, found \(node.kindName).", at: node.location)
+      error("type", t("validate.notBool", what, Checker.kind(node, t)), at: node.location)
       return nil
     }
     return value
@@ -137,13 +139,14 @@ struct Checker {
 
   /// A standard number 1–28.
   mutating func standardNumber(_ node: SourceJSON?, _ what: String) -> StandardNumber? {
+    let t = self.t
     guard let node else { return nil }
     guard let number = node.wholeNumber else {
-      error("type", "\(what) must be a whole number from 1 to 28, found \(node.shownKind).", at: node.location)
+      error("type", t("validate.notStandardNumber", what, Checker.shownKind(node, t)), at: node.location)
       return nil
     }
     guard let standard = StandardNumber(number) else {
-      error("standard-number", "\(what) is \(number); standards are numbered 1 to 28.", at: node.location)
+      error("standard-number", t("validate.standardOutOfRange", what, number), at: node.location)
       return nil
     }
     return standard
@@ -151,12 +154,13 @@ struct Checker {
 
   /// A list of distinct standard numbers.
   mutating func standardList(_ node: SourceJSON?, _ what: String) -> [StandardNumber]? {
+    let t = self.t
     guard let elements = array(node, what) else { return nil }
     var numbers: [StandardNumber] = []
     for element in elements {
-      guard let number = standardNumber(element, "Each entry of \(what)") else { continue }
+      guard let number = standardNumber(element, t("validate.what.eachEntryOf", what)) else { continue }
       if numbers.contains(number) {
-        error("repeated-standard", "Standard \(number) is listed twice in \(what); list it once.", at: element.location)
+        error("repeated-standard", t("validate.standardListedTwice", number, what), at: element.location)
       } else {
         numbers.append(number)
       }
@@ -166,16 +170,31 @@ struct Checker {
 
   /// A calendar date written YYYY-MM-DD.
   mutating func date(_ node: SourceJSON?, _ what: String) -> String? {
+    let t = self.t
     guard let text = string(node, what), let node else { return nil }
     guard CalendarDate(parsing: text) != nil else {
-      error(
-        "date", "\(what) '\(Excerpt.of(text))' is not a date written YYYY-MM-DD (for example 2026-03-31).",
-        at: node.location)
+      error("date", t("validate.notDate", what, Excerpt.of(text)), at: node.location)
       return nil
     }
     return text
   }
 
+  /// The kind of a value for "found …", in the language.
+  static func kind(_ node: SourceJSON, _ t: Interface) -> String {
+    t("validate.kind.\(node.kindName)")
+  }
+
+  /// The kind, with a number shown as written ("found 1e999"), since "must be a whole number, found
+  /// number" would not say what is wrong with it.
+  static func shownKind(_ node: SourceJSON, _ t: Interface) -> String {
+    guard case .number(let raw) = node.value else { return kind(node, t) }
+    return t("validate.kind.theNumber", Excerpt.of(raw, limit: 40))
+  }
+
+  /// A description that starts a sentence ("the file" → "The file").
+  static func capitalized(_ text: String) -> String {
+    text.prefix(1).uppercased() + text.dropFirst()
+  }
 }
 
 extension SourceJSON {
@@ -184,13 +203,6 @@ extension SourceJSON {
   var wholeNumber: Int? {
     guard case .number(let raw) = value else { return nil }
     return FileGrammar.wholeNumber(raw)
-  }
-
-  /// The kind of value for "found …" in messages; a number is shown as written ("found 1e999"), since
-  /// "must be a whole number, found number" would not say what is wrong with it.
-  var shownKind: String {
-    guard case .number(let raw) = value else { return kindName }
-    return "the number " + Excerpt.of(raw, limit: 40)
   }
 }
 

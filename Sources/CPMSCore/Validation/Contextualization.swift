@@ -87,7 +87,7 @@ public struct Contextualization: Sendable, Equatable {
         standard.indicators.append(
           Indicator(
             id: change.id, text: change.text ?? "", target: change.target ?? .setInContext,
-            note: change.note ?? "Local indicator added by \(name).", officialId: change.officialId,
+            note: change.note ?? result.interface("validate.localIndicatorNote", name), officialId: change.officialId,
             officialText: change.officialText, local: details))
       }
       result.replaceStandard(standard)
@@ -128,7 +128,16 @@ public struct Contextualization: Sendable, Equatable {
 /// Checks a contextualization file and builds the model when it is valid.
 struct ContextualizationChecker {
   let catalog: Catalog
-  var checker = Checker()
+  var checker: Checker
+
+  init(catalog: Catalog, language: Language = .en) {
+    self.catalog = catalog
+    checker = Checker(language: language)
+    t = Interface(language)
+  }
+
+  /// The words of the findings, in the checker's language.
+  let t: Interface
 
   static let topKeys = ["cpms", "context", "standards"]
   static let contextKeys = ["name", "language", "updated", "coordinationGroup"]
@@ -145,7 +154,8 @@ struct ContextualizationChecker {
   var officialIds: [String: (indicator: String, location: SourceLocation)] = [:]
 
   mutating func check(_ root: SourceJSON) -> Contextualization? {
-    guard let top = checker.object(root, "the file", known: Self.topKeys, required: Self.topKeys) else { return nil }
+    guard let top = checker.object(root, t("validate.what.theFile"), known: Self.topKeys, required: Self.topKeys)
+    else { return nil }
     var name: String?
     var language: String?
     var updated: String?
@@ -153,30 +163,24 @@ struct ContextualizationChecker {
     if let context = top["context"],
       let members = checker.object(context, "\"context\"", known: Self.contextKeys, required: ["name"])
     {
-      name = checker.string(members["name"], "The context name")
-      language = checker.string(members["language"], "The language")
+      name = checker.string(members["name"], t("validate.what.contextName"))
+      language = checker.string(members["language"], t("validate.what.language"))
       if let language, let node = members["language"], !LanguageTag.isValid(language) {
-        checker.error(
-          "language-tag",
-          "'\(Excerpt.of(language))' is not a BCP 47 language tag; write for example \"en\", \"fr\", \"es-CO\" or \"ar\".",
-          at: node.location)
+        checker.error("language-tag", t("validate.languageTag", Excerpt.of(language)), at: node.location)
       }
-      updated = checker.date(members["updated"], "The update date")
-      group = checker.string(members["coordinationGroup"], "The coordination group")
+      updated = checker.date(members["updated"], t("validate.what.updateDate"))
+      group = checker.string(members["coordinationGroup"], t("validate.what.coordinationGroup"))
     }
     var entries: [Contextualization.StandardEntry] = []
     var seen: Set<Int> = []
     if let standards = checker.array(top["standards"], "\"standards\"") {
       if standards.isEmpty, let node = top["standards"] {
-        checker.error(
-          "empty-standards", "\"standards\" is empty; list at least one contextualized standard.", at: node.location)
+        checker.error("empty-standards", t("validate.emptyStandards"), at: node.location)
       }
       for element in standards {
         guard let entry = checkStandard(element) else { continue }
         if !seen.insert(entry.number).inserted {
-          checker.error(
-            "repeated-standard", "Standard \(entry.number) appears twice in \"standards\"; merge the two entries.",
-            at: element.location)
+          checker.error("repeated-standard", t("validate.standardEntryTwice", entry.number), at: element.location)
           continue
         }
         entries.append(entry)
@@ -190,22 +194,25 @@ struct ContextualizationChecker {
   }
 
   mutating func checkStandard(_ node: SourceJSON) -> Contextualization.StandardEntry? {
-    guard let members = checker.object(node, "a standard entry", known: Self.standardKeys, required: ["number"]),
+    guard
+      let members = checker.object(
+        node, t("validate.what.standardEntry"), known: Self.standardKeys, required: ["number"]),
       let number = checker.standardNumber(members["number"], "\"number\"")
     else { return nil }
     let standard = catalog.standard(number)
     var entry = Contextualization.StandardEntry(
-      number: number.value, title: checker.string(members["title"], "The title"),
-      statement: checker.string(members["statement"], "The statement"),
-      rationale: checker.string(members["rationale"], "The rationale"),
-      officialStatement: checker.string(members["officialStatement"], "The official statement"), keyActions: [],
+      number: number.value, title: checker.string(members["title"], t("validate.what.title")),
+      statement: checker.string(members["statement"], t("validate.what.statement")),
+      rationale: checker.string(members["rationale"], t("validate.what.rationale")),
+      officialStatement: checker.string(members["officialStatement"], t("validate.what.officialStatement")),
+      keyActions: [],
       indicators: [],
       additionalIndicators: [])
     var actionIDs: Set<String> = []
     for element in checker.array(members["keyActions"], "\"keyActions\"") ?? [] {
       if let change = checkKeyAction(element, standard: standard) {
         if !actionIDs.insert(change.id).inserted {
-          checker.error("repeated-id", "Key action \(change.id) is listed twice; keep one entry.", at: element.location)
+          checker.error("repeated-id", t("validate.keyActionTwice", change.id), at: element.location)
         } else {
           entry.keyActions.append(change)
         }
@@ -215,14 +222,11 @@ struct ContextualizationChecker {
     var indicatorIDs: Set<String> = []
     for (index, element) in indicators.enumerated() {
       if index == 4 {
-        checker.error(
-          "too-many-indicators",
-          "Standard \(number) lists more than 4 core indicators; the CPMS has at most 4 per standard. "
-            + "Put local ones under \"additionalIndicators\".", at: element.location)
+        checker.error("too-many-indicators", t("validate.tooManyIndicators", number), at: element.location)
       }
       guard let change = checkIndicator(element, standard: standard, additional: false) else { continue }
       if !indicatorIDs.insert(change.id).inserted {
-        checker.error("repeated-id", "Indicator \(change.id) is listed twice; keep one entry.", at: element.location)
+        checker.error("repeated-id", t("validate.indicatorTwice", change.id), at: element.location)
       } else {
         entry.indicators.append(change)
       }
@@ -230,7 +234,7 @@ struct ContextualizationChecker {
     for element in checker.array(members["additionalIndicators"], "\"additionalIndicators\"") ?? [] {
       guard let change = checkIndicator(element, standard: standard, additional: true) else { continue }
       if !indicatorIDs.insert(change.id).inserted {
-        checker.error("repeated-id", "Indicator \(change.id) is listed twice; keep one entry.", at: element.location)
+        checker.error("repeated-id", t("validate.indicatorTwice", change.id), at: element.location)
       } else {
         entry.additionalIndicators.append(change)
       }
@@ -239,45 +243,38 @@ struct ContextualizationChecker {
   }
 
   mutating func checkKeyAction(_ node: SourceJSON, standard: Standard) -> Contextualization.KeyActionChange? {
-    guard let members = checker.object(node, "a key action", known: Self.keyActionKeys, required: ["id", "text"]),
-      let idNode = members["id"], let id = checker.string(idNode, "The key action id")
+    guard
+      let members = checker.object(
+        node, t("validate.what.keyAction"), known: Self.keyActionKeys, required: ["id", "text"]),
+      let idNode = members["id"], let id = checker.string(idNode, t("validate.what.keyActionId"))
     else { return nil }
-    let text = checker.string(members["text"], "The key action text")
+    let text = checker.string(members["text"], t("validate.what.keyActionText"))
     let added = checker.bool(members["added"], "\"added\"") ?? false
     guard let parts = FileGrammar.idNumbers(id, count: 3) else {
-      checker.error(
-        "id-format",
-        "Key action id '\(Excerpt.of(id))' must be written standard.section.item with whole numbers from 1 and no "
-          + "leading zeros, for example \(standard.number).1.1.", at: idNode.location)
+      checker.error("id-format", t("validate.keyActionIdFormat", Excerpt.of(id), standard.number), at: idNode.location)
       return nil
     }
     guard parts[0] == standard.number else {
       checker.error(
         "id-belongs-to-standard",
-        "Key action \(Excerpt.of(id)) belongs to standard \(Excerpt.of(id.prefix { $0 != "." })), not to standard "
-          + "\(standard.number); move it to that standard's entry or fix the id.", at: idNode.location)
+        t("validate.keyActionOtherStandard", Excerpt.of(id), Excerpt.of(id.prefix { $0 != "." }), standard.number),
+        at: idNode.location)
       return nil
     }
     let exists = standard.keyActions.contains { $0.id == id }
     var addedPhase: Phase?
     if added {
       if exists {
-        checker.error(
-          "added-id-exists",
-          "Key action \(id) already exists in the CPMS; to change its wording remove \"added\", or give the "
-            + "new action an unused id.", at: idNode.location)
+        checker.error("added-id-exists", t("validate.addedIdExists", id), at: idNode.location)
       }
       guard let phaseNode = members["phase"] else {
-        checker.error(
-          "required-key", "An added key action needs a \"phase\": preparedness, prevention or response.",
-          at: node.location)
+        checker.error("required-key", t("validate.addedNeedsPhase"), at: node.location)
         return nil
       }
-      guard let phaseText = checker.string(phaseNode, "The phase"), let phase = Phase(rawValue: phaseText) else {
+      guard let phaseText = checker.string(phaseNode, t("validate.what.phase")), let phase = Phase(rawValue: phaseText)
+      else {
         if let text = phaseNode.stringValue {
-          checker.error(
-            "phase", "'\(Excerpt.of(text))' is not a phase; use preparedness, prevention or response.",
-            at: phaseNode.location)
+          checker.error("phase", t("validate.notPhase", Excerpt.of(text)), at: phaseNode.location)
         }
         return nil
       }
@@ -287,25 +284,20 @@ struct ContextualizationChecker {
       {
         checker.error(
           "section-phase",
-          "Section \(standard.number).\(parts[1]) holds \(sectionPhase.rawValue) actions, not \(phase.rawValue).",
+          t(
+            "validate.sectionPhase", "\(standard.number).\(parts[1])", t("validate.phase.\(sectionPhase.rawValue)"),
+            t("validate.phase.\(phase.rawValue)")),
           at: phaseNode.location)
       } else if standard.pillar == 4 && phase != .response {
-        checker.error(
-          "section-phase", "Pillar 4 key actions all count as response actions; use \"response\".",
-          at: phaseNode.location)
+        checker.error("section-phase", t("validate.pillar4Response"), at: phaseNode.location)
       }
       addedPhase = phase
     } else {
       if !exists {
-        checker.error(
-          "unknown-key-action",
-          "Standard \(standard.number) has no key action \(id) (see 'cpms show \(standard.number)'); fix the id, or "
-            + "add \"added\": true and a \"phase\" for a local action.", at: idNode.location)
+        checker.error("unknown-key-action", t("validate.unknownKeyAction", standard.number, id), at: idNode.location)
       }
       if let phaseNode = members["phase"] {
-        checker.error(
-          "phase", "\"phase\" is only for added key actions; an existing action keeps its phase.",
-          at: phaseNode.location)
+        checker.error("phase", t("validate.phaseOnlyForAdded"), at: phaseNode.location)
       }
     }
     guard let text else { return nil }
@@ -315,46 +307,39 @@ struct ContextualizationChecker {
   mutating func checkIndicator(_ node: SourceJSON, standard: Standard, additional: Bool)
     -> Contextualization.IndicatorChange?
   {
-    let what = additional ? "an additional indicator" : "an indicator"
+    let what = t(additional ? "validate.what.additionalIndicator" : "validate.what.indicator")
     let required = additional ? ["id", "text", "target"] : ["id"]
     guard let members = checker.object(node, what, known: Self.indicatorKeys, required: required),
-      let idNode = members["id"], let id = checker.string(idNode, "The indicator id")
+      let idNode = members["id"], let id = checker.string(idNode, t("validate.what.indicatorId"))
     else { return nil }
     if additional {
       if let (owner, _) = FileGrammar.localIndicatorID(id) {
         if owner != standard.number {
           checker.error(
             "id-belongs-to-standard",
-            "Additional indicator \(Excerpt.of(id)) is numbered for standard \(Excerpt.of(id.prefix { $0 != "." })), "
-              + "not for standard \(standard.number); number it \(standard.number).L1, \(standard.number).L2, …",
+            t("validate.additionalOtherStandard", Excerpt.of(id), Excerpt.of(id.prefix { $0 != "." }), standard.number),
             at: idNode.location)
         }
       } else {
         checker.error(
-          "id-format",
-          "Additional indicator id '\(Excerpt.of(id))' must be written \(standard.number).L1, \(standard.number).L2, … "
-            + "(L for local, numbers from 1 without leading zeros), so it never clashes with a core indicator.",
-          at: idNode.location)
+          "id-format", t("validate.additionalIdFormat", Excerpt.of(id), standard.number), at: idNode.location)
       }
     } else {
       if let parts = FileGrammar.idNumbers(id, count: 2) {
         if parts[0] != standard.number {
           checker.error(
             "id-belongs-to-standard",
-            "Indicator \(Excerpt.of(id)) belongs to standard \(Excerpt.of(id.prefix { $0 != "." })), not to standard "
-              + "\(standard.number).", at: idNode.location)
+            t("validate.indicatorOtherStandard", Excerpt.of(id), Excerpt.of(id.prefix { $0 != "." }), standard.number),
+            at: idNode.location)
         } else if !standard.indicators.contains(where: { $0.id == id }) {
           let known = standard.indicators.map(\.id).joined(separator: ", ")
           checker.error(
-            "unknown-indicator",
-            "Standard \(standard.number) has no core indicator \(Excerpt.of(id)); its core indicators are \(known). "
-              + "Put local indicators under \"additionalIndicators\".", at: idNode.location)
+            "unknown-indicator", t("validate.unknownIndicator", standard.number, Excerpt.of(id), known),
+            at: idNode.location)
         }
       } else {
         checker.error(
-          "id-format",
-          "Indicator id '\(Excerpt.of(id))' must be written standard.n with whole numbers from 1 and no leading zeros, "
-            + "for example \(standard.number).1.", at: idNode.location)
+          "id-format", t("validate.indicatorIdFormat", Excerpt.of(id), standard.number), at: idNode.location)
       }
     }
     var target: Target?
@@ -365,30 +350,28 @@ struct ContextualizationChecker {
     if let elements = checker.array(members["disaggregation"], "\"disaggregation\"") {
       var seen: Set<String> = []
       disaggregation = elements.compactMap { element in
-        guard let text = checker.string(element, "Each disaggregation") else { return nil }
+        guard let text = checker.string(element, t("validate.what.eachDisaggregation")) else { return nil }
         // Compared as written, as the schema's uniqueItems does ("a\r\nb" and "a\nb" differ there).
         if !seen.insert(element.stringValue ?? text).inserted {
-          checker.error(
-            "repeated-value", "'\(Excerpt.of(text))' is listed twice in \"disaggregation\"; list it once.",
-            at: element.location)
+          checker.error("repeated-value", t("validate.disaggregationTwice", Excerpt.of(text)), at: element.location)
           return nil
         }
         return text
       }
     }
     let details = LocalIndicatorDetails(
-      definition: checker.string(members["definition"], "The definition"),
-      method: checker.string(members["method"], "The method"),
-      frequency: checker.string(members["frequency"], "The frequency"),
-      dataSource: checker.string(members["dataSource"], "The data source"), disaggregation: disaggregation)
+      definition: checker.string(members["definition"], t("validate.what.definition")),
+      method: checker.string(members["method"], t("validate.what.method")),
+      frequency: checker.string(members["frequency"], t("validate.what.frequency")),
+      dataSource: checker.string(members["dataSource"], t("validate.what.dataSource")), disaggregation: disaggregation)
     var officialId: String?
-    if let node = members["officialId"], let official = checker.string(node, "The official id") {
+    if let node = members["officialId"], let official = checker.string(node, t("validate.what.officialId")) {
       officialId = checkOfficialId(official, of: id, standard: standard, at: node.location)
     }
     return Contextualization.IndicatorChange(
-      id: id, text: checker.string(members["text"], "The indicator text"), target: target, details: details,
-      note: checker.string(members["note"], "The note"), officialId: officialId,
-      officialText: checker.string(members["officialText"], "The official text"))
+      id: id, text: checker.string(members["text"], t("validate.what.indicatorText")), target: target,
+      details: details, note: checker.string(members["note"], t("validate.what.note")), officialId: officialId,
+      officialText: checker.string(members["officialText"], t("validate.what.officialText")))
   }
 
   /// An official id is `standard.section.n`, belongs to its standard and names one indicator only.
@@ -404,17 +387,14 @@ struct ContextualizationChecker {
       checker.error(
         belongs ? "official-id-belongs-to-standard" : "official-id-format",
         belongs
-          ? "Official id \(Excerpt.of(official)) belongs to another standard, not to standard \(standard.number): "
-            + "official ids start with the number of their standard, for example \(standard.number).2.1."
-          : "Official id '\(Excerpt.of(official))' must be written standard.section.n as in the CPMS table of "
-            + "indicators, for example \(standard.number).2.1.", at: location)
+          ? t("validate.officialIdOtherStandard", Excerpt.of(official), standard.number)
+          : t("validate.officialIdFormat", Excerpt.of(official), standard.number), at: location)
       return nil
     }
     if let earlier = officialIds[official] {
       checker.error(
-        "repeated-official-id",
-        "Official id \(official) is already given to indicator \(earlier.indicator) (line \(earlier.location.line)); "
-          + "each official id names one indicator.", at: location)
+        "repeated-official-id", t("validate.officialIdTwice", official, earlier.indicator, earlier.location.line),
+        at: location)
       return nil
     }
     officialIds[official] = (indicator, location)
@@ -436,9 +416,7 @@ struct ContextualizationChecker {
       for indicator in standard.indicators + (standard.additionalMeasures ?? [])
       where indicator.officialId == official && indicator.id != given.indicator && !changed.contains(indicator.id) {
         checker.error(
-          "repeated-official-id",
-          "Official id \(official) already belongs to indicator \(indicator.id) in cpms's data; give \(indicator.id) "
-            + "its own official id in this file too, or fix this one.", at: given.location)
+          "repeated-official-id", t("validate.officialIdInData", official, indicator.id), at: given.location)
       }
     }
   }
@@ -448,27 +426,23 @@ struct ContextualizationChecker {
   static let maxTargetNumber = 1e15
 
   mutating func checkTarget(_ node: SourceJSON) -> Target? {
-    let message =
-      "must be a percentage from 0 to 100 (\"80%\"), \"yes\", \"no\", a number (25) or \"set in context\""
-    let range = "a number target must be from 0 to 1000000000000000"
     if case .number(let raw) = node.value {
       guard let value = node.doubleValue, value >= 0, value <= Self.maxTargetNumber else {
-        checker.error(
-          "target", "The target \(Excerpt.of(raw, limit: 40)) is out of range: \(range).", at: node.location)
+        checker.error("target", t("validate.targetOutOfRange", Excerpt.of(raw, limit: 40)), at: node.location)
         return nil
       }
       return .number(value)
     }
     guard let text = node.stringValue else {
-      checker.error("target", "The target \(message); found \(node.kindName).", at: node.location)
+      checker.error("target", t("validate.targetType", Checker.kind(node, t)), at: node.location)
       return nil
     }
     guard let target = Target(parsing: text) else {
-      checker.error("target", "The target '\(Excerpt.of(text))' \(message).", at: node.location)
+      checker.error("target", t("validate.targetText", Excerpt.of(text)), at: node.location)
       return nil
     }
     if case .number = target, Target.isAbove(Target.trimmed(text), powerOfTenDigits: 16) {
-      checker.error("target", "The target '\(Excerpt.of(text))' is out of range: \(range).", at: node.location)
+      checker.error("target", t("validate.targetOutOfRange", "'\(Excerpt.of(text))'"), at: node.location)
       return nil
     }
     return target

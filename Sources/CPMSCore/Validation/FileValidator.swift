@@ -12,11 +12,12 @@ public enum FileValidator {
   public static let maxFileSize = 256 * 1024 * 1024
   public static let knownTags = [Contextualization.tag, WorkshopFile.tag]
 
-  public static func validate(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
-    -> ValidationReport
-  {
+  /// The findings are worded in `language` (rule ids never change with it).
+  public static func validate(
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, language: Language = .en
+  ) -> ValidationReport {
     if isMonitoringSheet(bytes, path: path) { return monitoringSheet(bytes, path: path, catalog: catalog) }
-    let (report, _, _) = analyse(bytes, path: path, catalog: catalog, readFile: readFile)
+    let (report, _, _) = analyse(bytes, path: path, catalog: catalog, readFile: readFile, language: language)
     return report
   }
 
@@ -55,40 +56,41 @@ public enum FileValidator {
   }
 
   /// Validates a contextualization file and returns the model when it is valid.
-  public static func contextualization(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
-    -> (ValidationReport, Contextualization?)
-  {
+  public static func contextualization(
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, language: Language = .en
+  ) -> (ValidationReport, Contextualization?) {
     let (report, context, _) = analyse(
-      bytes, path: path, catalog: catalog, readFile: readFile, expected: Contextualization.tag)
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: Contextualization.tag, language: language)
     return (report, context)
   }
 
   /// Validates a workshop file and returns the model when it is valid.
-  public static func workshop(_ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader)
-    -> (ValidationReport, WorkshopFile?)
-  {
+  public static func workshop(
+    _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, language: Language = .en
+  ) -> (ValidationReport, WorkshopFile?) {
     let (report, _, workshop) = analyse(
-      bytes, path: path, catalog: catalog, readFile: readFile, expected: WorkshopFile.tag)
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: WorkshopFile.tag, language: language)
     return (report, workshop)
   }
 
   /// The finding for a file of `byteCount` bytes when it is over `limit`, else nil.
-  static func sizeFinding(byteCount: Int, limit: Int = maxFileSize) -> Diagnostic? {
+  static func sizeFinding(byteCount: Int, limit: Int = maxFileSize, language: Language = .en) -> Diagnostic? {
     guard byteCount > limit else { return nil }
+    let t = Interface(language)
     let megabytes = limit / 1_048_576
-    let shownLimit = megabytes > 0 ? "\(megabytes) MB" : "\(limit) bytes"
+    let shownLimit = megabytes > 0 ? t("validate.megabytes", megabytes) : t("validate.bytes", limit)
     return Diagnostic(
-      .error, rule: "file-too-large",
-      message: "The file is larger than \(shownLimit), the limit for cpms files (real ones are far smaller). "
-        + "Check that this is the right file.", location: DiagnosticLocation(line: 1, column: 1))
+      .error, rule: "file-too-large", message: t("validate.fileTooLarge", shownLimit),
+      location: DiagnosticLocation(line: 1, column: 1))
   }
 
   static func analyse(
     _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String? = nil,
-    maxFileSize: Int = maxFileSize
+    maxFileSize: Int = maxFileSize, language: Language = .en
   ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
     var (report, context, workshop) = analyseUnsorted(
-      bytes, path: path, catalog: catalog, readFile: readFile, expected: expected, maxFileSize: maxFileSize)
+      bytes, path: path, catalog: catalog, readFile: readFile, expected: expected, maxFileSize: maxFileSize,
+      language: language)
     report.diagnostics.sort {
       ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
     }
@@ -101,8 +103,9 @@ public enum FileValidator {
 
   static func analyseUnsorted(
     _ bytes: [UInt8], path: String, catalog: Catalog, readFile: @escaping FileReader, expected: String?,
-    maxFileSize: Int
+    maxFileSize: Int, language: Language
   ) -> (ValidationReport, Contextualization?, WorkshopFile?) {
+    let t = Interface(language)
     var report = ValidationReport(path: path, kind: nil, diagnostics: [])
     func fail(
       _ rule: String, _ message: String, _ location: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)
@@ -110,51 +113,46 @@ public enum FileValidator {
       report.diagnostics.append(
         Diagnostic(.error, rule: rule, message: message, location: DiagnosticLocation(location)))
     }
-    if let tooLarge = sizeFinding(byteCount: bytes.count, limit: maxFileSize) {
+    if let tooLarge = sizeFinding(byteCount: bytes.count, limit: maxFileSize, language: language) {
       report.diagnostics.append(tooLarge)
       return (report, nil, nil)
     }
     let root: SourceJSON
     do {
-      root = try SourceJSONParser.parse(bytes)
+      root = try SourceJSONParser.parse(bytes, language: language)
     } catch {
       report.diagnostics.append(error)
       return (report, nil, nil)
     }
     guard root.members != nil else {
-      fail("type", "A cpms file is a JSON object ({ … }) with a \"cpms\" key; found \(root.kindName).", root.location)
+      fail("type", t("validate.fileNotObject", t("validate.kind.\(root.kindName)")), root.location)
       return (report, nil, nil)
     }
     guard let tagNode = root["cpms"] else {
-      fail(
-        "missing-tag",
-        "The file has no \"cpms\" key saying what it is; add \"cpms\": \"contextualization/1\" or \"cpms\": \"workshop/1\".",
-        root.location)
+      fail("missing-tag", t("validate.missingTag"), root.location)
       return (report, nil, nil)
     }
     guard let tag = tagNode.stringValue, knownTags.contains(tag) else {
-      let shown = tagNode.stringValue.map { "'\(Excerpt.of($0))'" } ?? tagNode.kindName
+      let shown = tagNode.stringValue.map { "'\(Excerpt.of($0))'" } ?? t("validate.kind.\(tagNode.kindName)")
       let suggestion =
-        tagNode.stringValue.flatMap { Suggestion.closest($0, among: knownTags) }.map { " Did you mean \"\($0)\"?" }
-        ?? ""
-      fail(
-        "unknown-format",
-        "\(shown) is not a cpms file format; use \"contextualization/1\" or \"workshop/1\".\(suggestion)",
-        tagNode.location)
+        tagNode.stringValue.flatMap { Suggestion.closest($0, among: knownTags) }.map {
+          " " + t("validate.didYouMean", $0)
+        } ?? ""
+      fail("unknown-format", t("validate.unknownFormat", shown, suggestion), tagNode.location)
       return (report, nil, nil)
     }
     report.kind = tag
     if let expected, tag != expected {
-      fail("wrong-kind", "This is a \(tag) file; a \(expected) file is expected here.", tagNode.location)
+      fail("wrong-kind", t("validate.wrongKind", tag, expected), tagNode.location)
       return (report, nil, nil)
     }
     if tag == Contextualization.tag {
-      var checker = ContextualizationChecker(catalog: catalog)
+      var checker = ContextualizationChecker(catalog: catalog, language: language)
       let model = checker.check(root)
       report.diagnostics = checker.checker.allDiagnostics
       return (report, report.valid ? model : nil, nil)
     }
-    var checker = WorkshopChecker(catalog: catalog, path: path, readFile: readFile)
+    var checker = WorkshopChecker(catalog: catalog, path: path, readFile: readFile, language: language)
     let model = checker.check(root)
     report.diagnostics = checker.checker.allDiagnostics
     return (report, nil, report.valid ? model : nil)

@@ -5,47 +5,58 @@
 #endif
 
 /// One reporter per output format, each a pure function from reports to text, chosen by its
-/// identifier (as SwiftLint's reporters are).
+/// identifier (as SwiftLint's reporters are). Messages, severities and the summary are in the language
+/// asked for, in every format, JSON included (as compilers localise theirs); rule ids, JSON keys and
+/// GitHub's workflow commands never change with it.
 public enum ValidationReporter: String, CaseIterable, Sendable {
   case text
   case json
   case github
 
-  public func report(_ reports: [ValidationReport]) -> String {
+  public func report(_ reports: [ValidationReport], language: Language = .en) -> String {
     switch self {
-    case .text: ValidationReporter.text(reports)
-    case .json: ValidationReporter.json(reports)
-    case .github: ValidationReporter.github(reports)
+    case .text: ValidationReporter.text(reports, language: language)
+    case .json: ValidationReporter.json(reports, language: language)
+    case .github: ValidationReporter.github(reports, language: language)
     }
   }
 
   /// One line per finding, as compilers and linters print them, then the summary.
-  public static func text(_ reports: [ValidationReport]) -> String {
+  public static func text(_ reports: [ValidationReport], language: Language = .en) -> String {
     var out = ""
     for report in reports {
       for diagnostic in report.diagnostics {
-        out += line(path: report.path, diagnostic) + "\n"
+        out += line(path: report.path, diagnostic, language: language) + "\n"
       }
     }
-    return out + summary(reports) + "\n"
+    return out + summary(reports, language: language) + "\n"
   }
 
-  /// `path:line:col: severity: message [rule]`.
-  public static func line(path: String, _ diagnostic: Diagnostic) -> String {
-    "\(path):\(diagnostic.location?.line ?? 1):\(diagnostic.location?.column ?? 1): "
-      + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
+  /// `path:line:col: severity: message [rule]`, the severity in the language (`erreur`).
+  public static func line(path: String, _ diagnostic: Diagnostic, language: Language = .en) -> String {
+    let severity = Interface(language)("severity.\(diagnostic.severity.rawValue)")
+    return "\(path):\(diagnostic.location?.line ?? 1):\(diagnostic.location?.column ?? 1): "
+      + "\(severity): \(diagnostic.message) [\(diagnostic.rule)]"
   }
 
-  public static func summary(_ reports: [ValidationReport]) -> String {
+  /// "8 files checked: 8 valid, 0 invalid (0 errors, 0 warnings)." in the language.
+  public static func summary(_ reports: [ValidationReport], language: Language = .en) -> String {
+    let t = Interface(language)
     let invalid = reports.filter { !$0.valid }.count
     let errors = reports.reduce(0) { $0 + $1.errorCount }
     let warnings = reports.reduce(0) { $0 + $1.warningCount }
-    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-    return "\(plural(reports.count, "file")) checked: \(reports.count - invalid) valid, \(invalid) invalid "
-      + "(\(plural(errors, "error")), \(plural(warnings, "warning")))."
+    // French counts 0 like 1 ("0 erreur"); English and Spanish use the singular for 1 alone. Arabic's
+    // texts name the count as a label, so one form serves every number.
+    func counted(_ count: Int, _ noun: String) -> String {
+      let one = language == .fr ? count <= 1 : count == 1
+      return t("validate.count.\(noun).\(one ? "one" : "other")", count)
+    }
+    return t(
+      "validate.summary", counted(reports.count, "file"), reports.count - invalid, invalid, counted(errors, "error"),
+      counted(warnings, "warning"))
   }
 
-  public static func json(_ reports: [ValidationReport]) -> String {
+  public static func json(_ reports: [ValidationReport], language: Language = .en) -> String {
     struct FindingJSON: Encodable {
       var severity: Severity
       var rule: String
@@ -88,11 +99,12 @@ public enum ValidationReporter: String, CaseIterable, Sendable {
             column: $0.location?.column ?? 1)
         })
     }
-    return JSONOutput.encode(Output(valid: reports.allSatisfy(\.valid), summary: summary(reports), files: files)) + "\n"
+    return JSONOutput.encode(
+      Output(valid: reports.allSatisfy(\.valid), summary: summary(reports, language: language), files: files)) + "\n"
   }
 
   /// GitHub Actions workflow commands, which GitHub turns into annotations on the lines to fix.
-  public static func github(_ reports: [ValidationReport]) -> String {
+  public static func github(_ reports: [ValidationReport], language: Language = .en) -> String {
     var out = ""
     for report in reports {
       for diagnostic in report.diagnostics {
@@ -102,7 +114,7 @@ public enum ValidationReporter: String, CaseIterable, Sendable {
           + "title=\(githubProperty(diagnostic.rule))::\(githubMessage(diagnostic.message))\n"
       }
     }
-    return out + summary(reports) + "\n"
+    return out + summary(reports, language: language) + "\n"
   }
 
   /// A workflow command's message: `%`, CR and LF escaped. Done scalar by scalar: as Characters,

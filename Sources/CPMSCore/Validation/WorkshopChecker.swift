@@ -8,10 +8,21 @@ struct WorkshopChecker {
   let catalog: Catalog
   let path: String
   let readFile: FileReader
-  var checker = Checker()
+  var checker: Checker
+
+  init(catalog: Catalog, path: String, readFile: @escaping FileReader, language: Language = .en) {
+    self.catalog = catalog
+    self.path = path
+    self.readFile = readFile
+    checker = Checker(language: language)
+    t = Interface(language)
+  }
+
+  /// The words of the findings, in the checker's language.
+  let t: Interface
 
   static let keys = [
-    "cpms", "contextName", "date", "situation", "select", "contextualized", "planStandards", "exceptions",
+    "cpms", "language", "contextName", "date", "situation", "select", "contextualized", "planStandards", "exceptions",
     "ballots", "size", "context",
   ]
 
@@ -24,18 +35,19 @@ struct WorkshopChecker {
   }
 
   mutating func check(_ root: SourceJSON) -> WorkshopFile? {
-    guard let top = checker.object(root, "the file", known: Self.keys, required: ["cpms", "situation"]) else {
+    guard
+      let top = checker.object(root, t("validate.what.theFile"), known: Self.keys, required: ["cpms", "situation"])
+    else {
       return nil
     }
-    let contextName = checker.string(top["contextName"], "The context name")
-    let date = checker.date(top["date"], "The date")
+    let language = checkLanguage(top["language"])
+    let contextName = checker.string(top["contextName"], t("validate.what.contextName"))
+    let date = checker.date(top["date"], t("validate.what.date"))
     var situation: Situation?
-    if let node = top["situation"], let text = checker.string(node, "The situation") {
+    if let node = top["situation"], let text = checker.string(node, t("validate.what.situation")) {
       situation = Situation(rawValue: text)
       if situation == nil {
-        checker.error(
-          "situation", "'\(Excerpt.of(text))' is not a situation; use \"plan\", \"contextualized\" or \"none\".",
-          at: node.location)
+        checker.error("situation", t("validate.notSituation", Excerpt.of(text)), at: node.location)
       }
     }
     var request = PrioritizationRequest(situation: situation ?? .none)
@@ -46,13 +58,12 @@ struct WorkshopChecker {
       if let size = node.wholeNumber {
         request.size = size
       } else {
-        checker.error(
-          "size", "\"size\" must be a whole number from 4 to 10, found \(node.shownKind).", at: node.location)
+        checker.error("size", t("validate.sizeType", Checker.shownKind(node, t)), at: node.location)
       }
     }
     var contextualization: Contextualization?
     var contextPath: String?
-    if let node = top["context"], let relative = checker.string(node, "The context file") {
+    if let node = top["context"], let relative = checker.string(node, t("validate.what.contextFile")) {
       contextPath = resolve(relative)
       contextualization = loadContext(resolve(relative), written: relative, at: node.location)
     }
@@ -61,38 +72,37 @@ struct WorkshopChecker {
     for element in checker.array(top["exceptions"], "\"exceptions\"") ?? [] {
       guard
         let members = checker.object(
-          element, "an exception", known: ["standard", "reason"], required: ["standard", "reason"]),
+          element, t("validate.what.exception"), known: ["standard", "reason"], required: ["standard", "reason"]),
         let number = checker.standardNumber(members["standard"], "\"standard\""),
-        let reasonNode = members["reason"], let text = checker.string(reasonNode, "The reason")
+        let reasonNode = members["reason"], let text = checker.string(reasonNode, t("validate.what.reason"))
       else { continue }
       guard let reason = ExceptionReason(parsing: text) else {
-        checker.error(
-          "exception-reason",
-          "'\(Excerpt.of(text))' is not a reason; use \"no-consensus\" or \"principle-P\" with P from 1 to 10.",
-          at: reasonNode.location)
+        checker.error("exception-reason", t("validate.notReason", Excerpt.of(text)), at: reasonNode.location)
         continue
       }
       request.exceptions.append(PrioritizationException(standard: number, reason: reason))
     }
     var ballotFiles: [(file: BallotFile, location: SourceLocation)] = []
     for element in checker.array(top["ballots"], "\"ballots\"") ?? [] {
-      guard let relative = checker.string(element, "A ballot path") else { continue }
+      guard let relative = checker.string(element, t("validate.what.ballotPath")) else { continue }
       let resolved = resolve(relative)
       guard
         let bytes = read(resolved, written: relative, what: "ballot", limit: Ballot.maxFileSize, at: element.location)
       else { continue }
       do {
-        ballotFiles.append((try BallotFile.parse(csv: bytes, source: resolved), element.location))
+        ballotFiles.append((try BallotFile.parse(csv: bytes, source: resolved, language: t.language), element.location))
       } catch {
-        checker.error(error.rule, "Ballot \(error.locatedMessage)", at: element.location)
+        checker.error(error.rule, t("validate.ballotFinding", error.locatedMessage), at: element.location)
       }
     }
     // The same checks as ballots named on the command line, reported at the path that names the file.
     if !ballotFiles.isEmpty {
-      for finding in BallotChecks.diagnostics(ballotFiles.map(\.file), catalog: catalog) {
+      for finding in BallotChecks.diagnostics(ballotFiles.map(\.file), catalog: catalog, language: t.language) {
         let location =
           ballotFiles.first { $0.file.source == finding.location?.file }?.location ?? ballotFiles[0].location
-        let message = "Ballot \(finding.locatedMessage)"
+        // A finding about the ballots as a whole (none holds a score) names no file to put after "Ballot".
+        let message =
+          finding.location?.file == nil ? finding.message : t("validate.ballotFinding", finding.locatedMessage)
         switch finding.severity {
         case .error: checker.error(finding.rule, message, at: location)
         case .warning, .note: checker.warning(finding.rule, message, at: location)
@@ -103,8 +113,25 @@ struct WorkshopChecker {
     guard !checker.hasErrors, situation != nil else { return nil }
     checkRules(request, top: top, root: root)
     return WorkshopFile(
-      contextName: contextName, date: date, request: request, contextPath: contextPath,
+      language: language, contextName: contextName, date: date, request: request, contextPath: contextPath,
       contextualization: contextualization)
+  }
+
+  /// The language the file asks outputs to be in: a BCP 47 tag. One cpms does not speak is kept (the
+  /// outputs stay in the environment's language) with a warning, since naming it can only have been
+  /// meant to change the outputs.
+  mutating func checkLanguage(_ node: SourceJSON?) -> String? {
+    guard let node, let tag = checker.string(node, t("validate.what.language")) else { return nil }
+    guard LanguageTag.isValid(tag) else {
+      checker.error("language-tag", t("validate.languageTag", Excerpt.of(tag)), at: node.location)
+      return nil
+    }
+    if Language(locale: tag) == nil {
+      let spoken = Language.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+      checker.warning(
+        "language-unsupported", t("validate.languageUnsupported", Excerpt.of(tag), spoken), at: node.location)
+    }
+    return tag
   }
 
   /// Reads a file the workshop names, through the same reader and with the same message as a file
@@ -117,7 +144,7 @@ struct WorkshopChecker {
     case .failure(let failure):
       checker.error(
         InputFailure.rule,
-        failure.message(what: what, path: written) + " Paths in a workshop file are relative to its folder.",
+        failure.message(what: what, path: written, language: t.language) + " " + t("validate.relativePaths"),
         at: location)
       return nil
     }
@@ -130,14 +157,13 @@ struct WorkshopChecker {
     // Read strictly as a contextualization file: a workshop file named here (even this one) is refused
     // by its tag before its own files are followed, so workshops cannot recurse into each other.
     let (report, context) = FileValidator.contextualization(
-      bytes, path: resolved, catalog: catalog, readFile: readFile)
+      bytes, path: resolved, catalog: catalog, readFile: readFile, language: t.language)
     guard let context else {
       let why =
-        report.kind == Contextualization.tag ? "\(report.errorCount) error(s)" : "it is not a contextualization file"
+        report.kind == Contextualization.tag
+        ? t("validate.contextErrors", report.errorCount) : t("validate.notAContextualization")
       checker.error(
-        "context-file",
-        "The context file '\(Excerpt.of(resolved, limit: 300))' is not valid (\(why)); run 'cpms validate \(Excerpt.of(resolved, limit: 300))'.",
-        at: location)
+        "context-file", t("validate.contextFileInvalid", Excerpt.of(resolved, limit: 300), why), at: location)
       return nil
     }
     return context
@@ -149,7 +175,8 @@ struct WorkshopChecker {
     // A file without a selection or ballots is complete for its part: flags may add them.
     let problems = request.problems.filter { $0 != .nothingToEvaluate }
     for problem in problems {
-      checker.error(problem.rule, Self.message(problem), at: location(of: problem, top: top) ?? root.location)
+      let message = message(problem)
+      checker.error(problem.rule, message, at: location(of: problem, top: top) ?? root.location)
     }
     guard problems.isEmpty, request.selection != nil || !request.ballots.isEmpty,
       let result = try? Prioritizer.run(request, catalog: catalog)
@@ -167,9 +194,7 @@ struct WorkshopChecker {
             top["contextualized"]?.elements?.first { $0.wholeNumber == standard }?.location
             ?? top.keyLocation("contextualized") ?? top.keyLocation("context")
           if finding.severity == .error {
-            message +=
-              " In this file: add \(standard) to \"\(selectionKey)\", or add { \"standard\": \(standard), \"reason\": "
-              + "\"no-consensus\" } (or \"principle-P\") to \"exceptions\"."
+            message += " " + t("validate.inThisFile", standard, selectionKey)
           }
         case Rule.exception:
           place = top["exceptions"]?.elements?.first { $0["standard"]?.wholeNumber == standard }?.location
@@ -221,30 +246,17 @@ struct WorkshopChecker {
   }
 
   /// A request problem in a JSON author's terms: keys and values, never command-line flags.
-  static func message(_ problem: RequestProblem) -> String {
+  func message(_ problem: RequestProblem) -> String {
     switch problem {
-    case .repeatedStandard(let field, let number):
-      "Standard \(number) is listed twice in \"\(key(field))\"; list each standard once."
-    case .sizeOutOfRange(let size):
-      "\"size\" is \(size); recommend from 4 to 10 standards."
-    case .contextualizedWithoutStandards:
-      "The \"contextualized\" situation needs the contextualized standards: add them under \"contextualized\", "
-        + "or name a contextualization file under \"context\"."
-    case .noneWithContextualizedStandards:
-      "The \"none\" situation means no standard was contextualized; set \"situation\" to \"contextualized\" "
-        + "(or \"plan\"), or remove \"contextualized\"."
-    case .noneWithExceptions:
-      "\"exceptions\" apply only to contextualized standards, which the \"none\" situation does not have; "
-        + "remove them or change \"situation\"."
-    case .planStandardsWithoutPlan:
-      "\"planStandards\" applies only when a response plan is in place; set \"situation\" to \"plan\" or remove it."
-    case .exceptionForUncontextualized(let number):
-      "The exception for standard \(number) names a standard that is not contextualized; exceptions record why a "
-        + "contextualized standard is left out."
-    case .twoExceptions(let number):
-      "Standard \(number) has two entries in \"exceptions\"; record one reason per standard."
-    case .nothingToEvaluate:
-      "Give the selection under \"select\", or ballots under \"ballots\"."
+    case .repeatedStandard(let field, let number): t("validate.request.repeatedStandard", number, Self.key(field))
+    case .sizeOutOfRange(let size): t("validate.request.sizeOutOfRange", size)
+    case .contextualizedWithoutStandards: t("validate.request.contextualizedWithoutStandards")
+    case .noneWithContextualizedStandards: t("validate.request.noneWithContextualizedStandards")
+    case .noneWithExceptions: t("validate.request.noneWithExceptions")
+    case .planStandardsWithoutPlan: t("validate.request.planStandardsWithoutPlan")
+    case .exceptionForUncontextualized(let number): t("validate.request.exceptionForUncontextualized", number)
+    case .twoExceptions(let number): t("validate.request.twoExceptions", number)
+    case .nothingToEvaluate: t("validate.request.nothingToEvaluate")
     }
   }
 }

@@ -9,6 +9,9 @@
 public struct WorkshopFile: Sendable, Equatable {
   public static let tag = "workshop/1"
 
+  /// The language the workshop's outputs are in, as a BCP 47 tag (`fr`, `es-CO`): cpms speaks it
+  /// unless `--lang` says otherwise; a tag cpms does not speak leaves the outputs in the environment's.
+  public var language: String?
   public var contextName: String?
   public var date: String?
   public var request: PrioritizationRequest

@@ -65,11 +65,12 @@ enum BallotCommand: Command {
         ? Delimiter.default(for: language) : try arguments.choice("delimiter", as: Delimiter.self) ?? .comma
       output = arguments.value("output")
       force = arguments.flag("force")
+      let t = Interface(language)
       if format == .xlsform && output == nil {
-        throw .usage("An XLSForm is a workbook, not text: give the file to write with -o FILE.xlsx.", spec)
+        throw .usage(t("cli.xlsformNeedsOutput"), spec)
       }
       if format == .xlsform && arguments.value("delimiter") != nil {
-        throw .usage("--delimiter applies to the csv format only.", spec)
+        throw .usage(t("cli.delimiterIsForCSV"), spec)
       }
     }
   }
@@ -81,7 +82,7 @@ enum BallotCommand: Command {
     case .csv:
       let csv = BallotTemplate.csv(catalog: catalog, delimiter: options.delimiter.character)
       if let path = options.output {
-        try FileOutput.writeFile(csv, to: path, force: options.force)
+        try FileOutput.writeFile(csv, to: path, force: options.force, language: environment.language)
       } else {
         environment.write(csv)
       }
@@ -92,7 +93,7 @@ enum BallotCommand: Command {
         catalogs.append(try environment.catalog(in: language))
       }
       let form = BallotForm.xlsx(catalogs: catalogs, version: "cpms-\(CPMSCommandLine.version)")
-      try FileOutput.writeFile(form, to: options.output ?? "", force: options.force)
+      try FileOutput.writeFile(form, to: options.output ?? "", force: options.force, language: environment.language)
     }
     return .success
   }

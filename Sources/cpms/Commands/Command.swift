@@ -17,10 +17,11 @@ extension ParsedArguments {
   where Choice.RawValue == String {
     guard let text = value(name) ?? spec.option(named: name)?.defaultValue else { return nil }
     guard let choice = Choice(rawValue: text) else {
+      let t = Interface(language)
       let supported = Choice.allCases.map { "'\($0.rawValue)'" }
       throw .usage(
-        "The value '\(Excerpt.of(text))' is invalid for '--\(name)'. Please provide one of "
-          + "\(CommandSpec.list(supported)).", spec)
+        t("error.invalidValue", Excerpt.of(text), "--\(name)", CommandSpec.list(supported, conjunction: t("list.or"))),
+        spec)
     }
     return choice
   }
@@ -29,15 +30,15 @@ extension ParsedArguments {
   func format<Format: RawRepresentable & CaseIterable>(_ type: Format.Type) throws(CLIError) -> Format
   where Format.RawValue == String {
     guard let format = try choice("format", as: type) else {
-      throw .usage("The option '--format' has no default value.", spec)
+      throw .usage(Interface(language)("select.noDefault", "--format"), spec)
     }
     return format
   }
 
   /// A standard number argument or option value, as a usage error when it is not 1–28.
-  func standardNumber(_ text: String, what: String) throws(CLIError) -> StandardNumber {
+  func standardNumber(_ text: String, what: String, language: Language = .en) throws(CLIError) -> StandardNumber {
     guard let number = Int(text).flatMap(StandardNumber.init) else {
-      throw .usage("The value '\(Excerpt.of(text))' is invalid for '<\(what)>': standards are numbered 1 to 28.", spec)
+      throw .usage(Interface(language)("cli.invalidStandard", Excerpt.of(text), what), spec)
     }
     return number
   }

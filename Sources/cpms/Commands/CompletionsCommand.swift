@@ -20,8 +20,8 @@ enum CompletionsCommand: Command {
     guard let shell = ShellCompletion(rawValue: name) else {
       let shells = ShellCompletion.allCases.map(\.rawValue)
       throw .usage(
-        "The value '\(Excerpt.of(name))' is invalid for '<shell>': use \(CommandSpec.list(shells))."
-          + Suggestion.didYouMean(name, among: shells), spec)
+        Interface(environment.language)("cli.unknownShell", Excerpt.of(name), CommandSpec.list(shells))
+          + Suggestion.didYouMean(name, among: shells, language: environment.language), spec)
     }
     let specs = CPMSCommandLine.commands.map { $0.spec } + [CPMSCommandLine.helpSpec]
     environment.write(shell.script(program: "cpms", commands: specs))

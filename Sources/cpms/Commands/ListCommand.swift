@@ -18,11 +18,10 @@ enum ListCommand: Command {
     var contextPath: String?
     var format: OutputFormat
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments, language: Language) throws(CLIError) {
       if let text = arguments.value("pillar") {
         guard let number = Int(text), Catalog.pillarNumbers.contains(number) else {
-          throw .usage(
-            "The value '\(Excerpt.of(text))' is invalid for '--pillar <pillar>': pillars are numbered 1 to 4.", spec)
+          throw .usage(Interface(language)("cli.invalidPillar", Excerpt.of(text)), spec)
         }
         pillar = number
       }
@@ -32,7 +31,7 @@ enum ListCommand: Command {
   }
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let options = try Options(arguments)
+    let options = try Options(arguments, language: environment.language)
     let catalog = try ContextOption.catalog(options.contextPath, environment)
     let rendering = BrowseRendering(catalog: catalog, layout: environment.layout)
     environment.write(rendering.list(pillar: options.pillar, format: options.format))

@@ -15,26 +15,19 @@ enum ManCommand: Command {
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
     let date = try PackDate.resolve(arguments.value("date"), workshop: nil, environment: environment, spec: spec)
     let specs = CPMSCommandLine.commands.map { $0.spec } + [CPMSCommandLine.helpSpec]
-    let exitStatus = """
-      0    success; the selection complies; every file is valid
-      1    the selection does not comply; a file is not valid
-      64   usage error: unknown command or option, bad value
-      65   a ballot, workshop or context file is malformed
-      66   an input file does not exist or cannot be read
-      73   the output cannot be written
-      """
+    let t = Interface(environment.language)
+    // Each status padded to five columns, as the page lays the table out in every language.
+    let exitStatus = [0, 1, 64, 65, 66, 73].map { code in
+      let number = String(code)
+      return "  " + number + String(repeating: " ", count: 5 - number.count) + t("man.exit.\(code)")
+    }
     environment.write(
       ManualPage.render(
         program: "cpms", version: CPMSCommandLine.version, date: date, root: CPMSCommandLine.rootSpec,
         commands: specs,
         sections: [
-          ("Exit status", exitStatus.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")),
-          (
-            "See also",
-            "The README of the cpms project, and the Minimum Standards for Child Protection in "
-              + "Humanitarian Action, 2019 edition."
-          ),
-        ]))
+          (t("man.exitStatus"), exitStatus.joined(separator: "\n")), (t("man.seeAlso"), t("man.seeAlsoText")),
+        ], language: environment.language))
     return .success
   }
 }

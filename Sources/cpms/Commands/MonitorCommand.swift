@@ -206,7 +206,7 @@ enum MonitorCommand: Command {
         }
         let t = Interface(catalog.language)
         throw .failure(
-          ([t.counted("mon.cli.malformed", malformed.count, malformed.count)] + lines).joined(separator: "\n"),
+          ([t.counted("mon.cli.malformed", malformed.count)] + lines).joined(separator: "\n"),
           .dataError)
       }
       let report = MonitoringAggregator.report(

@@ -67,7 +67,8 @@ enum PackCommand: Command {
     var quiet: Bool
 
     init(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) {
-      selection = try SelectionOptions(arguments)
+      let t = Interface(environment.language)
+      selection = try SelectionOptions(arguments, language: environment.language)
       selection.verb = "pack"
       contextName = arguments.value("context-name")
       // A wrong --date is a usage error before any file is read.
@@ -79,11 +80,11 @@ enum PackCommand: Command {
       singleFile = arguments.flag("single-file")
       if try arguments.format(PackFormat.self) == .html {
         guard !singleFile else {
-          throw .usage("'--single-file' is for Markdown: an HTML pack is always one file.", spec)
+          throw .usage(t("cli.singleFileIsMarkdown"), spec)
         }
         html = try arguments.choice("paper", as: PaperSize.self)
       } else if arguments.value("paper") != nil {
-        throw .usage("'--paper' lays out an HTML pack: add '--format html'.", spec)
+        throw .usage(t("cli.paperNeedsHTML"), spec)
       }
       force = arguments.flag("force")
       quiet = arguments.flag("quiet")
@@ -93,11 +94,10 @@ enum PackCommand: Command {
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
     let options = try Options(arguments, environment)
     let (workshop, catalog, result) = try options.selection.evaluate(environment)
+    let t = Interface(environment.language)
     guard result.compliant else {
-      let findings = result.findings.map { "  \($0.severity.rawValue) [\($0.rule)] \($0.message)" }
-      throw .failure(
-        (["The selection does not comply with the rule of its situation; no pack was written."] + findings)
-          .joined(separator: "\n"), .failure)
+      let findings = result.findings.map { "  \(t("severity.\($0.severity.rawValue)")) [\($0.rule)] \($0.message)" }
+      throw .failure(([t("cli.packRefused")] + findings).joined(separator: "\n"), .failure)
     }
     var date = options.date ?? ""
     if options.date == nil {
@@ -108,20 +108,21 @@ enum PackCommand: Command {
       date: date, globalCatalog: catalog.contextName == nil ? nil : try environment.catalog())
     let path = options.output
     if let paper = options.html {
-      try FileOutput.writeFile(WorkshopPack.html(pack, catalog: catalog, paper: paper), to: path, force: options.force)
-      if !options.quiet {
-        environment.write("Wrote the workshop pack to \(path); open it in a browser to read or print it.\n")
-      }
+      try FileOutput.writeFile(
+        WorkshopPack.html(pack, catalog: catalog, paper: paper), to: path, force: options.force,
+        language: environment.language)
+      if !options.quiet { environment.write(t("cli.wrotePackHTML", path) + "\n") }
     } else if options.singleFile {
-      try FileOutput.writeFile(WorkshopPack.singleDocument(pack, catalog: catalog), to: path, force: options.force)
-      if !options.quiet { environment.write("Wrote the workshop pack to \(path).\n") }
+      try FileOutput.writeFile(
+        WorkshopPack.singleDocument(pack, catalog: catalog), to: path, force: options.force,
+        language: environment.language)
+      if !options.quiet { environment.write(t("cli.wrotePackFile", path) + "\n") }
     } else {
       let documents = WorkshopPack.documents(pack, catalog: catalog)
       try FileOutput.writeDirectory(
-        documents.map { ($0.path, $0.contents) }, to: path, force: options.force, mayReplace: WorkshopPack.isPackFile)
-      if !options.quiet {
-        environment.write("Wrote the workshop pack (\(documents.count) documents) to \(path); start with README.md.\n")
-      }
+        documents.map { ($0.path, $0.contents) }, to: path, force: options.force, mayReplace: WorkshopPack.isPackFile,
+        language: environment.language)
+      if !options.quiet { environment.write(t("cli.wrotePackFolder", documents.count, path) + "\n") }
     }
     return .success
   }

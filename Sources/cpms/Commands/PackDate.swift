@@ -16,20 +16,17 @@ enum PackDate {
   static func resolve(
     _ flag: String?, workshop: String?, environment: Environment, spec: CommandSpec, now: Date = Date()
   ) throws(CLIError) -> String {
+    let t = Interface(environment.language)
     if let flag {
       guard let date = CalendarDate(parsing: flag) else {
-        throw .usage(
-          "The value '\(Excerpt.of(flag))' is invalid for '--date <yyyy-mm-dd>': write a real calendar date as YYYY-MM-DD, "
-            + "for example 2026-03-31.", spec)
+        throw .usage(t("cli.invalidDate", Excerpt.of(flag)), spec)
       }
       return date.description
     }
     if let workshop, let date = CalendarDate(parsing: workshop) { return date.description }
     if let text = environment.variables["SOURCE_DATE_EPOCH"] {
       guard let seconds = Int64(text), (0...latestEpoch).contains(seconds) else {
-        throw .usage(
-          "SOURCE_DATE_EPOCH is '\(Excerpt.of(text))'; it must be a whole number of seconds since 1970-01-01 (UTC), "
-            + "or unset. Pass --date to choose the date instead.", spec)
+        throw .usage(t("cli.invalidSourceDateEpoch", Excerpt.of(text)), spec)
       }
       return CalendarDate(secondsSince1970: seconds).description
     }

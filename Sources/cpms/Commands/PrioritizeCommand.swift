@@ -38,8 +38,8 @@ enum PrioritizeCommand: Command {
     var output: String?
     var force: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
-      selection = try SelectionOptions(arguments)
+    init(_ arguments: ParsedArguments, language: Language) throws(CLIError) {
+      selection = try SelectionOptions(arguments, language: language)
       format = try arguments.format(Format.self)
       output = arguments.value("output")
       force = arguments.flag("force")
@@ -47,7 +47,7 @@ enum PrioritizeCommand: Command {
   }
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let options = try Options(arguments)
+    let options = try Options(arguments, language: environment.language)
     let (_, catalog, result) = try options.selection.evaluate(environment)
     let rendering = PrioritizationRendering(catalog: catalog, layout: environment.layout)
     let output =
@@ -60,7 +60,7 @@ enum PrioritizeCommand: Command {
           ?? PillarCoverageChart.svg(selection: result.selection, catalog: catalog)
       }
     if let path = options.output {
-      try FileOutput.writeFile(output, to: path, force: options.force)
+      try FileOutput.writeFile(output, to: path, force: options.force, language: environment.language)
     } else {
       environment.write(output)
     }

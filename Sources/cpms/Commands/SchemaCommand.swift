@@ -20,9 +20,8 @@ enum SchemaCommand: Command {
     let name = arguments.positionals.first ?? ""
     guard let schema = Catalog.schema(named: name) else {
       throw .usage(
-        "The value '\(Excerpt.of(name))' is invalid for '<name>': use contextualization or workshop (or an "
-          + "output's schema: \(outputs.joined(separator: ", ")))."
-          + Suggestion.didYouMean(name, among: formats + outputs), spec)
+        Interface(environment.language)("cli.unknownSchema", Excerpt.of(name), outputs.joined(separator: ", "))
+          + Suggestion.didYouMean(name, among: formats + outputs, language: environment.language), spec)
     }
     environment.write(schema)
     return .success

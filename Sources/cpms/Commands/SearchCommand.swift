@@ -23,16 +23,16 @@ enum SearchCommand: Command {
     var contextPath: String?
     var format: OutputFormat
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments, language: Language) throws(CLIError) {
       words = arguments.positionals.filter { !$0.trimmingWhitespace().isEmpty }
-      guard !words.isEmpty else { throw .usage("Missing expected argument '<words>'.", spec) }
+      guard !words.isEmpty else { throw .usage(Interface(language)("error.missingArgument", "<words>"), spec) }
       contextPath = arguments.value("context")
       format = try arguments.format(OutputFormat.self)
     }
   }
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let options = try Options(arguments)
+    let options = try Options(arguments, language: environment.language)
     let catalog = try ContextOption.catalog(options.contextPath, environment)
     let hits = Search.run(options.words, in: catalog)
     let rendering = BrowseRendering(catalog: catalog, layout: environment.layout)

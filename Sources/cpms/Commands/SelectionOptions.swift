@@ -60,15 +60,17 @@ struct SelectionOptions {
   /// What the command does with the selection, for the message when there is none ("check", "pack").
   var verb = "check"
 
-  init(_ arguments: ParsedArguments) throws(CLIError) {
+  /// Usage errors found while decoding are worded in `language`.
+  init(_ arguments: ParsedArguments, language: Language = .en) throws(CLIError) {
     spec = arguments.spec
     let spec = spec
+    let t = Interface(language)
     func list(_ name: String) throws(CLIError) -> [StandardNumber]? {
       guard let text = arguments.value(name) else { return nil }
       do {
-        return try StandardList.parse(text)
+        return try StandardList.parse(text, language: language)
       } catch {
-        throw .usage("The value '\(Excerpt.of(text))' is invalid for '--\(name) <list>': \(error.message)", spec)
+        throw .usage(t("cli.invalidList", Excerpt.of(text), name, error.message), spec)
       }
     }
     situation = try arguments.choice("situation", as: Situation.self)
@@ -83,8 +85,7 @@ struct SelectionOptions {
     rankBy = arguments.value("rank-by") == nil ? nil : try arguments.choice("rank-by", as: RankOrder.self)
     if let text = arguments.value("size") {
       guard let size = Int(text) else {
-        throw .usage(
-          "The value '\(Excerpt.of(text))' is invalid for '--size <n>': recommend from 4 to 10 standards.", spec)
+        throw .usage(t("cli.invalidSize", Excerpt.of(text)), spec)
       }
       self.size = size
       sizeText = text
@@ -97,9 +98,7 @@ struct SelectionOptions {
         guard parts.count == 2, let number = Int(parts[0]).flatMap(StandardNumber.init),
           let reason = ExceptionReason(parsing: parts[1])
         else {
-          throw .usage(
-            "The value '\(Excerpt.of(text))' is invalid for '--except <n:reason>': write N:no-consensus or N:principle-P "
-              + "with N a standard (1-28) and P a principle (1-10).", spec)
+          throw .usage(t("cli.invalidExcept", Excerpt.of(text)), spec)
         }
         exceptions.append(PrioritizationException(standard: number, reason: reason))
       }
@@ -113,8 +112,8 @@ struct SelectionOptions {
   /// (`PrioritizationRequest.problems`), worded as flags. A context file's standards are the
   /// contextualized ones unless --contextualized says otherwise, and make `contextualized` the
   /// default situation.
-  func request(workshop: WorkshopFile?, catalog: Catalog, ballots: [Ballot]) throws(CLIError)
-    -> PrioritizationRequest
+  func request(workshop: WorkshopFile?, catalog: Catalog, ballots: [Ballot], language: Language = .en)
+    throws(CLIError) -> PrioritizationRequest
   {
     let fromContext = catalog.contextualizedStandardNumbers
     var base = workshop?.request
@@ -125,9 +124,7 @@ struct SelectionOptions {
     if let situation {
       request.situation = situation
     } else if base == nil {
-      throw .usage(
-        "Missing expected option '--situation <situation>': say whether a response plan exists (plan), "
-          + "some standards are contextualized (contextualized), or neither (none).", spec)
+      throw .usage(Interface(language)("cli.missingSituation"), spec)
     }
     if let selection { request.selection = selection }
     if let contextualized { request.contextualized = contextualized }
@@ -137,32 +134,23 @@ struct SelectionOptions {
     if let exceptions { request.exceptions = exceptions }
     if !ballots.isEmpty { request.ballots = ballots }
     if let rankBy { request.rankBy = rankBy }
-    if let problem = request.problems.first { throw .usage(message(problem), spec) }
+    if let problem = request.problems.first { throw .usage(message(problem, language: language), spec) }
     return request
   }
 
-  /// A request problem in the command line's terms: flags and their values.
-  func message(_ problem: RequestProblem) -> String {
-    switch problem {
-    case .repeatedStandard(let field, let number):
-      "Standard \(number) appears twice in \(Self.flag(field)); list each standard once."
-    case .sizeOutOfRange(let size):
-      "The value '\(Excerpt.of(sizeText ?? String(size)))' is invalid for '--size <n>': recommend from 4 to 10 standards."
-    case .contextualizedWithoutStandards:
-      "The 'contextualized' situation needs the contextualized standards: add --contextualized LIST."
-    case .noneWithContextualizedStandards:
-      "The 'none' situation means no standard was contextualized; use --situation contextualized (or plan) instead."
-    case .noneWithExceptions:
-      "Exceptions (--except) apply only to contextualized standards, which the 'none' situation does not have."
-    case .planStandardsWithoutPlan:
-      "--plan-standards applies only when a response plan is in place (--situation plan)."
-    case .exceptionForUncontextualized(let number):
-      "The exception for standard \(number) names a standard that is not contextualized; "
-        + "exceptions record why a contextualized standard is left out."
-    case .twoExceptions(let number):
-      "Standard \(number) has two exceptions; record one reason per standard."
-    case .nothingToEvaluate:
-      "Give the selection to \(verb) with --select LIST, or ballots to rank with --ballot FILE."
+  /// A request problem in the command line's terms: flags and their values, in `language`.
+  func message(_ problem: RequestProblem, language: Language = .en) -> String {
+    let t = Interface(language)
+    return switch problem {
+    case .repeatedStandard(let field, let number): t("cli.request.repeatedStandard", number, Self.flag(field))
+    case .sizeOutOfRange(let size): t("cli.invalidSize", Excerpt.of(sizeText ?? String(size)))
+    case .contextualizedWithoutStandards: t("cli.request.contextualizedWithoutStandards")
+    case .noneWithContextualizedStandards: t("cli.request.noneWithContextualizedStandards")
+    case .noneWithExceptions: t("cli.request.noneWithExceptions")
+    case .planStandardsWithoutPlan: t("cli.request.planStandardsWithoutPlan")
+    case .exceptionForUncontextualized(let number): t("cli.request.exceptionForUncontextualized", number)
+    case .twoExceptions(let number): t("cli.request.twoExceptions", number)
+    case .nothingToEvaluate: t("cli.request.nothingToEvaluate.\(verb)")
     }
   }
 
@@ -183,13 +171,16 @@ struct SelectionOptions {
   func evaluate(_ environment: Environment) throws(CLIError)
     -> (workshop: WorkshopFile?, catalog: Catalog, result: PrioritizationResult)
   {
+    let t = Interface(environment.language)
     let workshop = try WorkshopOption.load(workshopPath, environment)
     let catalog = try ContextOption.catalog(contextPath, environment, workshop: workshop)
     var files: [BallotFile] = []
     for path in ballotPaths {
       let bytes = try environment.read(path, what: "ballot", limit: Ballot.maxFileSize)
       do {
-        files.append(try BallotFile.parse(csv: bytes, source: path == "-" ? "<stdin>" : path, layout: ballotLayout))
+        files.append(
+          try BallotFile.parse(
+            csv: bytes, source: path == "-" ? "<stdin>" : path, layout: ballotLayout, language: environment.language))
       } catch {
         throw .failure(error.locatedMessage, .dataError)
       }
@@ -197,23 +188,24 @@ struct SelectionOptions {
     var warnings: [Diagnostic] = []
     if !files.isEmpty {
       let found = BallotChecks.diagnostics(
-        files, catalog: catalog, allowDuplicateParticipants: allowDuplicateParticipants)
+        files, catalog: catalog, allowDuplicateParticipants: allowDuplicateParticipants,
+        language: environment.language)
       let errors = found.filter { $0.severity == .error }
       if !errors.isEmpty {
         let lines = errors.prefix(10).map { "  \($0.locatedMessage) [\($0.rule)]" }
-        let more = errors.count > 10 ? ["  … and \(errors.count - 10) more."] : []
-        throw .failure(
-          (["The ballots cannot be counted as they are:"] + lines + more).joined(separator: "\n"), .dataError)
+        let more = errors.count > 10 ? ["  " + t("cli.andMore", errors.count - 10)] : []
+        throw .failure(([t("cli.ballotsNotCountable")] + lines + more).joined(separator: "\n"), .dataError)
       }
       warnings = found
     }
-    let request = try request(workshop: workshop, catalog: catalog, ballots: files.flatMap(\.ballots))
+    let request = try request(
+      workshop: workshop, catalog: catalog, ballots: files.flatMap(\.ballots), language: environment.language)
     do {
       var result = try Prioritizer.run(request, catalog: catalog)
       result.findings += warnings
       return (workshop, catalog, result)
     } catch {
-      throw .usage(message(error), spec)
+      throw .usage(message(error, language: environment.language), spec)
     }
   }
 }

@@ -15,16 +15,16 @@ enum ShowCommand: Command {
     var contextPath: String?
     var format: OutputFormat
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments, language: Language) throws(CLIError) {
       // The spec requires the argument, so the parser has refused a command line without it.
-      standard = try arguments.standardNumber(arguments.positionals.first ?? "", what: "standard")
+      standard = try arguments.standardNumber(arguments.positionals.first ?? "", what: "standard", language: language)
       contextPath = arguments.value("context")
       format = try arguments.format(OutputFormat.self)
     }
   }
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
-    let options = try Options(arguments)
+    let options = try Options(arguments, language: environment.language)
     let catalog = try ContextOption.catalog(options.contextPath, environment)
     let rendering = BrowseRendering(catalog: catalog, layout: environment.layout)
     environment.write(rendering.show(options.standard, format: options.format))

@@ -41,8 +41,9 @@ enum ValidateCommand: Command {
 
   static func run(_ arguments: ParsedArguments, _ environment: Environment) throws(CLIError) -> ExitCode {
     let options = try Options(arguments)
-    // Checks concern numbers, ids and structure, never the wording: the English catalog serves all.
-    let catalog = try environment.catalog(in: .en)
+    // Checks concern numbers, ids and structure, never the wording; the catalog in the output's language
+    // gives the rules' findings the standards' titles in that language.
+    let catalog = try environment.catalog()
     // Only monitoring sheets are read against the context; cpms's own files keep the global catalog.
     let sheetCatalog =
       options.contextPath == nil ? catalog : try ContextOption.catalog(options.contextPath, environment)
@@ -52,14 +53,15 @@ enum ValidateCommand: Command {
         reports.append(validate(file, catalog: catalog, sheetCatalog: sheetCatalog, environment))
       }
     }
-    environment.write(options.reporter.report(reports))
+    environment.write(options.reporter.report(reports, language: environment.language))
     // A path that cannot be read is a finding (CI annotations show it) and also a missing input: a
     // mistyped path in a CI script must not look like an ordinary invalid file.
     // Files named inside a workshop file are the workshop's findings (exit 1), like any other.
     let unreadable = reports.filter { $0.kind == nil }.flatMap {
       $0.diagnostics.filter { $0.rule == InputFailure.rule }
     }
-    for finding in unreadable { environment.writeError("Error: \(finding.message)\n") }
+    let t = Interface(environment.language)
+    for finding in unreadable { environment.writeError(t("error.prefix", finding.message) + "\n") }
     if !unreadable.isEmpty { return .noInput }
     return reports.allSatisfy(\.valid) ? .success : .failure
   }
@@ -85,6 +87,7 @@ enum ValidateCommand: Command {
     -> ValidationReport
   {
     let shown = path == "-" ? "<stdin>" : path
+    let t = Interface(environment.language)
     func unreadable(_ message: String) -> ValidationReport {
       ValidationReport(
         path: shown, kind: nil,
@@ -94,18 +97,17 @@ enum ValidateCommand: Command {
         ])
     }
     if path.hasSuffix("/") && FileSystem.kind(of: path) == .directory {
-      return unreadable(
-        "The folder '\(Excerpt.of(path.dropLast(), limit: 300))' holds no .json file or monitoring sheet to validate; "
-          + "name the files, or a folder that holds them.")
+      return unreadable(t("cli.emptyFolder", Excerpt.of(path.dropLast(), limit: 300)))
     }
     switch environment.readFile(path, max(FileValidator.maxFileSize, MonitoringReader.maxFileSize)) {
     case .success(let bytes):
       if FileValidator.isMonitoringSheet(bytes, path: path) {
         return FileValidator.monitoringSheet(bytes, path: shown, catalog: sheetCatalog)
       }
-      return FileValidator.validate(bytes, path: shown, catalog: catalog, readFile: environment.readFile)
+      return FileValidator.validate(
+        bytes, path: shown, catalog: catalog, readFile: environment.readFile, language: environment.language)
     case .failure(let failure):
-      return unreadable(failure.message(what: "file", path: path))
+      return unreadable(failure.message(what: "file", path: path, language: environment.language))
     }
   }
 }

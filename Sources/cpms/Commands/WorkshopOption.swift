@@ -11,9 +11,13 @@ enum WorkshopOption {
   static func load(_ path: String?, _ environment: Environment) throws(CLIError) -> WorkshopFile? {
     guard let path else { return nil }
     let bytes = try environment.read(path, what: "workshop file", limit: FileValidator.maxFileSize)
+    // The catalog in the output's language: the rules' findings name standards by their titles.
     let (report, workshop) = FileValidator.workshop(
-      bytes, path: path, catalog: try environment.catalog(in: .en), readFile: environment.readFile)
-    guard let workshop, report.valid else { throw ContextOption.invalidFile("workshop file", report) }
+      bytes, path: path, catalog: try environment.catalog(), readFile: environment.readFile,
+      language: environment.language)
+    guard let workshop, report.valid else {
+      throw ContextOption.invalidFile("workshop file", report, environment.language)
+    }
     return workshop
   }
 }

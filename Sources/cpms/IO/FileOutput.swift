@@ -15,22 +15,25 @@ import CPMSCore
 enum FileOutput {
   /// Writes one file. A terminal, device or pipe (`-o /dev/stdout`) is written into as it is; a
   /// symbolic link is followed, so the file it leads to is replaced and the link stays.
-  static func writeFile(_ text: String, to given: String, force: Bool) throws(CLIError) {
-    try writeFile(Array(text.utf8), to: given, force: force)
+  /// Refusals and failures are worded in `language`.
+  static func writeFile(_ text: String, to given: String, force: Bool, language: Language = .en) throws(CLIError) {
+    try writeFile(Array(text.utf8), to: given, force: force, language: language)
   }
 
-  static func writeFile(_ bytes: [UInt8], to given: String, force: Bool) throws(CLIError) {
+  static func writeFile(_ bytes: [UInt8], to given: String, force: Bool, language: Language = .en) throws(CLIError) {
     if FileSystem.isStream(given) {
       do {
         try FileSystem.writeInPlace(given, bytes: bytes)
       } catch {
-        throw .failure("Cannot write '\(Excerpt.of(given, limit: 300))': \(error.reason).", .cannotCreate)
+        throw .failure(
+          Interface(language)("cli.cannotWriteStream", Excerpt.of(given, limit: 300), error.reason), .cannotCreate)
       }
       return
     }
     let path = FileSystem.linkTarget(given) ?? given
-    let existed = try checkTarget(path, force: force, expectDirectory: false, shown: given)
-    try install(at: path, shown: given, existed: existed) { (temporary) throws(FileSystem.Failure) in
+    let existed = try checkTarget(path, force: force, expectDirectory: false, shown: given, language: language)
+    try install(at: path, shown: given, existed: existed, language: language) {
+      (temporary) throws(FileSystem.Failure) in
       try FileSystem.createFile(temporary, bytes: bytes)
     }
   }
@@ -42,17 +45,17 @@ enum FileOutput {
   /// must not delete a folder of other work.
   static func writeDirectory(
     _ files: [(path: String, contents: String)], to given: String, force: Bool,
-    mayReplace: (String) -> Bool = { _ in false }
+    mayReplace: (String) -> Bool = { _ in false }, language: Language = .en
   ) throws(CLIError) {
     let path = FileSystem.linkTarget(given) ?? given
-    let existed = try checkTarget(path, force: force, expectDirectory: true, shown: given)
+    let existed = try checkTarget(path, force: force, expectDirectory: true, shown: given, language: language)
     if existed, let stranger = FileSystem.entriesBelow(path).first(where: { !mayReplace($0) }) {
       throw .failure(
-        "'\(Excerpt.of(given, limit: 300))' holds '\(Excerpt.of(stranger, limit: 200))', which cpms did not write; "
-          + "cpms replaces only a folder that holds nothing but an earlier output. Choose another folder.",
+        Interface(language)("cli.folderHoldsOthers", Excerpt.of(given, limit: 300), Excerpt.of(stranger, limit: 200)),
         .cannotCreate)
     }
-    try install(at: path, shown: given, existed: existed) { (temporary) throws(FileSystem.Failure) in
+    try install(at: path, shown: given, existed: existed, language: language) {
+      (temporary) throws(FileSystem.Failure) in
       try FileSystem.createDirectory(temporary)
       for file in files {
         let full = temporary + "/" + file.path
@@ -67,7 +70,8 @@ enum FileOutput {
   /// Has `fill` write the output under a temporary name beside `path`, then renames it into place,
   /// with interrupts held back throughout; on failure the temporary is removed and nothing else changes.
   private static func install(
-    at path: String, shown given: String, existed: Bool, _ fill: (String) throws(FileSystem.Failure) -> Void
+    at path: String, shown given: String, existed: Bool, language: Language,
+    _ fill: (String) throws(FileSystem.Failure) -> Void
   ) throws(CLIError) {
     let temporary = temporaryPath(beside: path)
     let written = FileSystem.deferringInterrupts { () -> Result<Void, FileSystem.Failure> in
@@ -79,23 +83,25 @@ enum FileOutput {
         return .failure(error)
       }
     }
-    if case .failure(let error) = written { throw failure(given, error, existed: existed) }
+    if case .failure(let error) = written { throw failure(given, error, existed: existed, language: language) }
   }
 
   /// Why the output could not be written, what to do, and that nothing was changed: the content goes
   /// to a temporary name that is removed on failure, and an existing output is only replaced at the end.
-  static func failure(_ path: String, _ error: FileSystem.Failure, existed: Bool) -> CLIError {
+  static func failure(_ path: String, _ error: FileSystem.Failure, existed: Bool, language: Language = .en)
+    -> CLIError
+  {
+    let t = Interface(language)
     let shown = Excerpt.of(path, limit: 300)
     let parent = Excerpt.of(parent(of: path), limit: 300)
     let advice: String
     switch error.code {
-    case ENOSPC, EDQUOT, EFBIG: advice = "free some space, or choose another place"
-    case EROFS, EACCES, EPERM, ENOENT, ENOTDIR:
-      advice = "'\(parent)' does not take new files; choose a folder you can write to"
-    default: advice = "choose another place"
+    case ENOSPC, EDQUOT, EFBIG: advice = t("cli.adviceFreeSpace")
+    case EROFS, EACCES, EPERM, ENOENT, ENOTDIR: advice = t("cli.adviceWritableFolder", parent)
+    default: advice = t("cli.adviceElsewhere")
     }
-    let unchanged = existed ? "the existing '\(shown)' is unchanged" : "nothing was written"
-    return .failure("Cannot write '\(shown)': \(error.reason); \(advice) (\(unchanged)).", .cannotCreate)
+    let unchanged = existed ? t("cli.existingUnchanged", shown) : t("cli.nothingWritten")
+    return .failure(t("cli.cannotWrite", shown, error.reason, advice, unchanged), .cannotCreate)
   }
 
   /// The folder a path is in, as the user would write it.
@@ -107,46 +113,37 @@ enum FileOutput {
 
   /// Checks that `path` can be written (shown to the user as `shown`); returns whether it exists.
   @discardableResult
-  static func checkTarget(_ path: String, force: Bool, expectDirectory: Bool, shown given: String? = nil)
-    throws(CLIError) -> Bool
-  {
+  static func checkTarget(
+    _ path: String, force: Bool, expectDirectory: Bool, shown given: String? = nil, language: Language = .en
+  ) throws(CLIError) -> Bool {
+    let t = Interface(language)
     let shown = Excerpt.of(given ?? path, limit: 300)
     guard !path.isEmpty else {
-      throw .failure(
-        "Cannot write to an empty path; give a \(expectDirectory ? "folder" : "file") name.", .cannotCreate)
+      throw .failure(t(expectDirectory ? "cli.emptyPath.folder" : "cli.emptyPath.file"), .cannotCreate)
     }
     let parent = parent(of: path)
     switch FileSystem.kind(of: parent) {
     case .directory: break
     case nil:
-      throw .failure(
-        "Cannot write '\(shown)': the folder '\(Excerpt.of(parent, limit: 300))' does not exist; create it first.",
-        .cannotCreate)
+      throw .failure(t("cli.parentMissing", shown, Excerpt.of(parent, limit: 300)), .cannotCreate)
     case .file, .other:
-      throw .failure(
-        "Cannot write '\(shown)': '\(Excerpt.of(parent, limit: 300))' is a file, not a folder.", .cannotCreate)
+      throw .failure(t("cli.parentIsFile", shown, Excerpt.of(parent, limit: 300)), .cannotCreate)
     }
     let name = path.split(separator: "/").last ?? ""
     if name.isEmpty || name == "." || name == ".." {
-      throw .failure(
-        "Cannot write '\(shown)': name a new file or folder, not '\(name.isEmpty ? "/" : name)'.", .cannotCreate)
+      throw .failure(t("cli.nameNeeded", shown, name.isEmpty ? "/" : name), .cannotCreate)
     }
     guard let kind = FileSystem.kind(of: path) else { return false }
     if kind == .other {
-      throw .failure(
-        "'\(shown)' is a device or socket, not a \(expectDirectory ? "folder" : "file"); choose another path.",
-        .cannotCreate)
+      throw .failure(t(expectDirectory ? "cli.deviceNotFolder" : "cli.deviceNotFile", shown), .cannotCreate)
     }
     let isDirectory = kind == .directory
     if isDirectory != expectDirectory {
-      let kind = isDirectory ? "a folder" : "a file"
-      throw .failure(
-        "'\(shown)' is \(kind); choose another path (cpms never replaces \(kind) with the other kind).",
-        .cannotCreate)
+      throw .failure(t(isDirectory ? "cli.isFolder" : "cli.isFile", shown), .cannotCreate)
     }
     let isEmptyDirectory = isDirectory && ((try? FileSystem.entries(of: path)) ?? [""]).isEmpty
     if !force && !isEmptyDirectory {
-      throw .failure("'\(shown)' already exists; choose another path or add --force to replace it.", .cannotCreate)
+      throw .failure(t("cli.exists", shown), .cannotCreate)
     }
     return true
   }
