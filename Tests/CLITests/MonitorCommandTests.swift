@@ -50,7 +50,8 @@ final class MonitorCommandTests: XCTestCase {
     let result = try cpms(["monitor", "report"] + Self.workshop + Self.dataArguments)
     XCTAssertEqual(result.status, 0, result.stderr)
     // 18.1 in round 1: 90+27 (CFN) + 1+2 (Hope Relief) + 30+15 (Social Welfare) over 100+30+2+4+45+20.
-    XCTAssertTrue(result.stdout.contains("1 January 2026 to 31 March 2026: 82.1% (165/201), not met; 6 units"), result.stdout)
+    XCTAssertTrue(
+      result.stdout.contains("1 January 2026 to 31 March 2026: 82.1% (165/201), not met; 6 units"), result.stdout)
     XCTAssertTrue(result.stdout.contains("Missing: Hope Relief in NP03"), result.stdout)
     XCTAssertTrue(result.stdout.contains("[not-in-selection]"), result.stdout)
     XCTAssertTrue(result.stdout.contains("Target 90% (context)"), result.stdout)

@@ -73,7 +73,9 @@ final class OutputLanguageTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         assertNoEnglish(result.stdout, "\(language) \(format) report")
       }
-      let pillars = try cpms(["prioritize", "--select", "1,2,3,14", "--situation", "none", "--format", "svg", "--lang", language])
+      let pillars = try cpms([
+        "prioritize", "--select", "1,2,3,14", "--situation", "none", "--format", "svg", "--lang", language,
+      ])
       XCTAssertEqual(pillars.status, 1, pillars.stderr)
       assertNoEnglish(pillars.stdout, "\(language) pillar chart")
       XCTAssertTrue(pillars.stdout.contains(#"xml:lang="\#(language)""#))
@@ -83,7 +85,8 @@ final class OutputLanguageTests: XCTestCase {
   func testArabicReadsRightToLeft() throws {
     let html = try cpms(["monitor", "report", "--format", "html", "--lang", "ar"] + Self.workshop + Self.rounds)
     XCTAssertTrue(html.stdout.contains(#"<html lang="ar" dir="rtl">"#))
-    XCTAssertTrue(html.stdout.contains("<bdi>Northern Province flood response (example)</bdi>"), "a Latin name isolated")
+    XCTAssertTrue(
+      html.stdout.contains("<bdi>Northern Province flood response (example)</bdi>"), "a Latin name isolated")
     XCTAssertTrue(html.stdout.contains("@bottom-left"), "the page number on the side a right-to-left page ends")
     let svg = try cpms(["monitor", "report", "--format", "svg", "--lang", "ar"] + Self.workshop + Self.rounds)
     XCTAssertTrue(svg.stdout.contains(#"xml:lang="ar" direction="rtl""#))

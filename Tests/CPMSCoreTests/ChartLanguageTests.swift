@@ -10,10 +10,13 @@ final class ChartLanguageTests: XCTestCase {
     func ballot(_ source: String, _ high: Set<Int>) -> Ballot {
       Ballot(
         source: source,
-        scores: (1...28).map { Ballot.Score(standard: StandardNumber($0)!, value: high.contains($0) ? 5 : 1, line: $0 + 1) })
+        scores: (1...28).map {
+          Ballot.Score(standard: StandardNumber($0)!, value: high.contains($0) ? 5 : 1, line: $0 + 1)
+        })
     }
     let ballots = [ballot("a.csv", [1, 7, 14, 21]), ballot("b.csv", [1, 7, 14, 22])]
-    let result = try Prioritizer.run(PrioritizationRequest(situation: .none, ballots: ballots, size: 4), catalog: catalog)
+    let result = try Prioritizer.run(
+      PrioritizationRequest(situation: .none, ballots: ballots, size: 4), catalog: catalog)
     return RankingChart.svg(result, ranking: try XCTUnwrap(result.ranking), language: language)
   }
 

@@ -19,7 +19,8 @@ public enum MonitoringChart {
     for indicator in withData { height += 22 + indicator.periods.count * lineHeight + 10 }
     let empty = report.indicators.filter { indicator in !indicator.periods.contains { $0.status != .noData } }
     height += 40 + (empty.isEmpty ? 0 : 20)
-    let title = report.contextName.map { t("chart.monitoring.titleContext", frame.isolated($0)) } ?? t("chart.monitoring.title")
+    let title =
+      report.contextName.map { t("chart.monitoring.titleContext", frame.isolated($0)) } ?? t("chart.monitoring.title")
     let behind = withData.filter { $0.periods.last { $0.status != .noData }?.status == .notMet }.map(\.id)
     let description =
       t("chart.monitoring.desc") + " "

@@ -46,7 +46,8 @@ public enum PillarCoverageChart {
       }
       let count = numbers.filter { selected.contains($0) }.count
       let summary = count == 0 ? t("chart.pillar.noneSelected") : t("chart.pillar.selectedOf", count, numbers.count)
-      out += #"<text x="\#(frame.x(left))" y="\#(60 + 2 * (box + 8) + 24)"\#(count == 0 ? #" font-weight="bold""# : "")>"#
+      out +=
+        #"<text x="\#(frame.x(left))" y="\#(60 + 2 * (box + 8) + 24)"\#(count == 0 ? #" font-weight="bold""# : "")>"#
       out += SVG.escape(summary) + "</text></g>\n"
     }
     out += #"<text x="\#(frame.x(12))" y="\#(height - 14)" fill="rgb(51,51,51)">"#

@@ -192,7 +192,8 @@ public struct MonitoringRendering: Sendable {
       let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 + ": " } ?? ""
       findings.append(
         layout.wrap(
-          place + t("mon.pair", t("severity." + finding.severity.rawValue), finding.message) + " [\(finding.rule)]", indent: "",
+          place + t("mon.pair", t("severity." + finding.severity.rawValue), finding.message) + " [\(finding.rule)]",
+          indent: "",
           hanging: "    "))
     }
     findings.append(layout.wrap(summary(report)))
@@ -227,7 +228,8 @@ public struct MonitoringRendering: Sendable {
     if report.findings.isEmpty { out += Markdown.escape(t("mon.noFindings")) + "\n\n" }
     for finding in report.findings {
       let place = finding.location.map(\.description).map { $0.isEmpty ? "" : "`\($0)`: " } ?? ""
-      out += "- \(place)**\(t("severity." + finding.severity.rawValue))**: \(Markdown.escape(finding.message)) (`\(finding.rule)`)\n"
+      out +=
+        "- \(place)**\(t("severity." + finding.severity.rawValue))**: \(Markdown.escape(finding.message)) (`\(finding.rule)`)\n"
     }
     if !report.findings.isEmpty { out += "\n" }
     return out + Markdown.escape(summary(report)) + "\n"
@@ -279,7 +281,8 @@ public struct MonitoringRendering: Sendable {
       for finding in report.findings {
         // File names and rule ids are Latin text: isolated, so an Arabic page keeps them readable.
         let place = finding.location.map(\.description).map { $0.isEmpty ? "" : $0 } ?? ""
-        let located = place.isEmpty ? "" : "<code dir=\"ltr\">\(HTML.text(place))</code>\(HTML.text(t("mon.pair", "", "")))"
+        let located =
+          place.isEmpty ? "" : "<code dir=\"ltr\">\(HTML.text(place))</code>\(HTML.text(t("mon.pair", "", "")))"
         body += "<li>\(located)<strong>\(HTML.text(t("severity." + finding.severity.rawValue)))</strong>"
         body += "\(HTML.text(t("mon.pair", "", "")))\(HTML.text(finding.message)) "
         body += "(<code dir=\"ltr\">\(HTML.text(finding.rule))</code>)</li>\n"
