@@ -31,7 +31,9 @@ enum SVG {
     id: String, width: Int, height: Int, title: String, description: String, language: Language = .en
   ) -> String {
     var languageAttributes = language == .en ? "" : #" xml:lang="\#(language.rawValue)""#
-    if language.isRightToLeft { languageAttributes += #" direction="rtl""# }
+    // The style too: a page that sets its charts' direction in CSS would otherwise override the
+    // attribute and push the mirrored labels off the right edge.
+    if language.isRightToLeft { languageAttributes += #" direction="rtl" style="direction: rtl""# }
     return """
       <svg xmlns="http://www.w3.org/2000/svg" id="\(escape(id))" viewBox="0 0 \(width) \(height)" \
       width="\(width)" height="\(height)" role="img" aria-labelledby="\(escape(id))-title \(escape(id))-desc" \
