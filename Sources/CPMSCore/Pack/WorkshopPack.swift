@@ -497,7 +497,8 @@ struct PackWriter {
             ], rows: rows,
             alignRight: [0, 2, 3, 4, 5], widths: [8, 52, 10, 10, 10, 10], style: "ranking")),
       ]),
-      .chart(svg: RankingChart.svg(result, ranking: ranking), caption: t("pack.ballots.chartCaption")),
+      .chart(
+        svg: RankingChart.svg(result, ranking: ranking, language: language), caption: t("pack.ballots.chartCaption")),
     ]
     guard let summary else { return out }
     out += [

@@ -56,7 +56,7 @@ enum PrioritizeCommand: Command {
       case .json: rendering.render(result, format: .json)
       case .markdown: rendering.render(result, format: .markdown)
       case .svg:
-        result.ranking.map { RankingChart.svg(result, ranking: $0) }
+        result.ranking.map { RankingChart.svg(result, ranking: $0, language: catalog.language) }
           ?? PillarCoverageChart.svg(selection: result.selection, catalog: catalog)
       }
     if let path = options.output {
