@@ -22,12 +22,16 @@ release:
 ## Heavy hostile-input tests (100 MB inputs, thousands of files): named testHeavy…, run by
 ## `make test-hostile` (and CI), left out of `make test` to keep daily runs under a minute.
 HEAVY_TESTS = HostileInputTests/testHeavy
+## Sweeps through the binary over every language or every standard (seconds each): named testSweep…, run
+## by `make test-languages` (and CI), left out of `make test` for the same reason.
+SWEEP_TESTS = /testSweep
 
-## Builds everything and runs the unit and end-to-end tests, except the heavy hostile-input ones.
+## Builds everything and runs the unit and end-to-end tests, except the heavy hostile-input ones and the
+## sweeps.
 test:
 	$(SWIFT) build
-	@echo "make test: the heavy hostile-input tests (HostileInputTests.testHeavy*) run with 'make test-hostile'."
-	$(SWIFT) test --disable-swift-testing --skip '$(HEAVY_TESTS)'
+	@echo "make test: the heavy hostile-input tests (testHeavy*) run with 'make test-hostile', the sweeps over every language (testSweep*) with 'make test-languages'."
+	$(SWIFT) test --disable-swift-testing --skip '$(HEAVY_TESTS)' --skip '$(SWEEP_TESTS)'
 
 ## Installs the programs tests read cpms's output with (zsh, fish, groff, libhxl) when missing; needs root.
 test-tools:
@@ -52,11 +56,12 @@ test-differential:
 	$(SWIFT) build
 	Tests/Differential/run.sh $(DIFFERENTIAL_COUNT) $(DIFFERENTIAL_SEED)
 
-## Runs the whole example workshop in French, Spanish and Arabic with only LANG set (help, ballots, prioritize,
-## the pack, the charts, monitoring, validate, errors) and fails on any English sentence left in what a person
-## reads (Tests/I18n/english_left.py); the outputs stay in .build/languages/LANG/. Needs python3 and openpyxl
-## (make test-tools).
+## The sweeps (tests named testSweep…), then the whole example workshop in French, Spanish and Arabic with
+## only LANG set (help, ballots, prioritize, the pack, the charts, monitoring, validate, errors, man) and fails
+## on any English sentence left in what a person reads (Tests/I18n/english_left.py); the outputs stay in
+## .build/languages/LANG/. Needs python3 and openpyxl (make test-tools).
 test-languages: build
+	$(SWIFT) test --disable-swift-testing --filter '$(SWEEP_TESTS)'
 	python3 Tests/I18n/english_left.py $(DEBUG_BIN)
 
 ## Runs the main job on the bundled example workshop (Data/examples/): validates its files (the

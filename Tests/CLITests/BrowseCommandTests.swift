@@ -80,7 +80,7 @@ final class BrowseCommandTests: XCTestCase {
     XCTAssertFalse(text.stdout.contains("Attested:"), text.stdout)
   }
 
-  func testNoUserFacingViewSaysSeed() throws {
+  func testSweepNoUserFacingViewSaysSeed() throws {
     for number in 1...28 {
       for format in ["text", "markdown", "json"] {
         let result = try cpms("show", String(number), "--format", format)

@@ -172,7 +172,7 @@ final class LocalizedValidationTests: XCTestCase {
 
   /// No English sentence of validate's or the command line's own texts (three words or more, values
   /// as wildcards) shows in a French, Spanish or Arabic run that triggers many findings.
-  func testNoEnglishSentenceLeaksIntoTranslatedValidation() throws {
+  func testSweepNoEnglishSentenceLeaksIntoTranslatedValidation() throws {
     let root = try folder(["bad.json": Self.badContext, "workshop.json": Self.badWorkshop, "empty/.keep": ""])
     var patterns: [(String, Regex<AnyRegexOutput>)] = []
     for file in ["validation.json", "cli.json"] {

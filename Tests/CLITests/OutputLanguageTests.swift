@@ -58,7 +58,7 @@ final class OutputLanguageTests: XCTestCase {
     }
   }
 
-  func testTheMonitoringReportAndItsChartsSpeakEachLanguage() throws {
+  func testSweepTheMonitoringReportAndItsChartsSpeakEachLanguage() throws {
     // The patterns find English where it is: the English report matches many of them.
     let english = visible(try cpms(["monitor", "report", "--format", "html"] + Self.workshop + Self.rounds).stdout)
     let whole = NSRange(english.startIndex..., in: english)

@@ -273,7 +273,7 @@ final class PackCommandTests: XCTestCase {
   /// A francophone (or hispanophone, or arabophone) facilitator meets none of the pack's own English: no
   /// English text of a `pack.*` key of three words or more appears in the translated pack, in Markdown
   /// or in HTML ({1}, {2}… match anything).
-  func testTranslatedPacksCarryNoEnglishInterfaceText() throws {
+  func testSweepTranslatedPacksCarryNoEnglishInterfaceText() throws {
     let interface = CLIRunner.packageRoot.appendingPathComponent("Data/i18n/interface/pack.json")
     let texts = try XCTUnwrap(
       try JSONSerialization.jsonObject(with: Data(contentsOf: interface)) as? [String: Any])["texts"]
@@ -307,7 +307,7 @@ final class PackCommandTests: XCTestCase {
   }
 
   /// The front matter names the language, and pandoc carries it (and Arabic's direction) to the page.
-  func testMarkdownPackCarriesItsLanguageAndDirection() throws {
+  func testSweepMarkdownPackCarriesItsLanguageAndDirection() throws {
     for (language, header) in [
       ("en", ""), ("fr", "---\nlang: fr\n---\n\n"), ("ar", "---\nlang: ar\ndir: rtl\n---\n\n"),
     ] {
@@ -368,7 +368,7 @@ final class PackCommandTests: XCTestCase {
     }
   }
 
-  func testPandocRendersTheSingleFileSafely() throws {
+  func testSweepPandocRendersTheSingleFileSafely() throws {
     for language in ["en", "fr", "es", "ar"] { try assertPandocRendersTheSingleFileSafely(language) }
   }
 
