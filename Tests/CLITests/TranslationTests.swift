@@ -125,4 +125,45 @@ extension TranslationTests {
     let english = try CLIRunner.run(["pack", "--paper", "legal"])
     XCTAssertTrue(english.stderr.hasPrefix("Error: ") && english.stderr.contains("\nUsage: cpms pack"), english.stderr)
   }
+
+  /// Each translated output says once that its CPMS text is a working translation of a summary, and
+  /// names the official edition in that language; English outputs do not carry that sentence.
+  func testTranslatedOutputsSayOnceTheyAreAWorkingTranslation() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rounds = ["round1", "round2"].flatMap { round in
+      ["children-first-network", "hope-relief", "social-welfare-office"].map {
+        "Data/examples/monitoring/\(round)-\($0).csv"
+      }
+    }
+    for (language, words, edition) in [
+      ("fr", "traduction de travail", "édition française officielle"),
+      ("es", "traducción de trabajo", "edición oficial en español"),
+      ("ar", "ترجمة عمل", "الطبعة العربية الرسمية"),
+    ] {
+      let pack = folder.appendingPathComponent("pack-\(language).md").path
+      let ballot = folder.appendingPathComponent("ballot-\(language).csv").path
+      let arguments = ["--lang", language]
+      XCTAssertEqual(
+        try CLIRunner.run(
+          ["pack", "--workshop", "Data/examples/workshop.json", "--single-file", "-o", pack] + arguments
+        )
+        .status, 0)
+      XCTAssertEqual(try CLIRunner.run(["ballot", "-o", ballot] + arguments).status, 0)
+      let report = try CLIRunner.run(
+        ["monitor", "report", "--workshop", "Data/examples/workshop.json"] + rounds + arguments)
+      let outputs = [
+        "pack": try String(contentsOfFile: pack, encoding: .utf8),
+        "ballot": try String(contentsOfFile: ballot, encoding: .utf8),
+        "monitoring report": report.stdout.replacingOccurrences(of: "\n", with: " "),
+      ]
+      for (what, text) in outputs {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertEqual(flat.components(separatedBy: words).count - 1, 1, "\(language) \(what) says it once")
+        XCTAssertTrue(flat.contains(edition), "\(language) \(what) names the official edition")
+      }
+    }
+    let english = try CLIRunner.run(["ballot"])
+    XCTAssertFalse(english.stdout.contains("working translation"))
+  }
 }

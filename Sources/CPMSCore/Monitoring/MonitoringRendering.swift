@@ -34,6 +34,10 @@ public struct MonitoringRendering: Sendable {
 
   var t: Interface { Interface(language) }
 
+  /// Said once in a translated report: its indicator texts are a working translation of cpms's
+  /// summaries, and which official edition to check them against. Nil in English.
+  var translationNotice: String? { language == .en ? nil : ContentTranslation.bundled(language)?.notice }
+
   /// True while writing HTML: names, ids and other values inside a sentence are marked so the page can
   /// isolate each in a `<bdi>`, and a Latin name inside Arabic (or the reverse) keeps its own direction.
   var isolating = false
@@ -157,7 +161,9 @@ public struct MonitoringRendering: Sendable {
 
   func text(_ report: MonitoringReport) -> String {
     var blocks: [String] = []
-    let head = [layout.heading(title(report)), layout.wrap(dataLine(report)), layout.wrap(t("mon.rule"))]
+    let head =
+      [layout.heading(title(report)), layout.wrap(dataLine(report)), layout.wrap(t("mon.rule"))]
+      + [translationNotice].compactMap { $0.map { layout.wrap($0) } }
     blocks.append(head.joined(separator: "\n"))
     for standard in report.standards {
       var lines = [layout.heading(t("standard.heading", standard.number, standard.title), underline: "-")]
@@ -204,8 +210,9 @@ public struct MonitoringRendering: Sendable {
   // MARK: markdown
 
   func markdown(_ report: MonitoringReport) -> String {
-    var out = "# " + Markdown.escape(title(report)) + "\n\n"
+    var out = Markdown.frontMatter(language) + "# " + Markdown.escape(title(report)) + "\n\n"
     out += Markdown.escape(dataLine(report) + " " + t("mon.rule")) + "\n\n"
+    if let notice = translationNotice { out += "> " + Markdown.escape(notice) + "\n\n" }
     let header = ["indicator", "text", "period", "figure", "target", "status", "trend", "units", "missing", "groups"]
       .map { t("mon.col." + $0) }
     for standard in report.standards {
@@ -249,6 +256,7 @@ public struct MonitoringRendering: Sendable {
     let header = ["period", "figure", "status", "trend", "units", "missing"].map { t("mon.col." + $0) }
     var body = "<h1>\(html(title(report)))</h1>\n"
     body += "<p>\(html(dataLine(report) + " " + t("mon.rule")))</p>\n"
+    if let notice = translationNotice { body += "<p class=\"notice\">\(html(notice))</p>\n" }
     let chart = SVG.inline(MonitoringChart.svg(report, language: language))
     body += "<figure class=\"chart\">\n\(chart)</figure>\n"
     for standard in report.standards {

@@ -381,6 +381,7 @@ struct PackWriter {
       .heading(1, aboutHeading),
       .paragraph([.text(t("pack.about.handbook"))]),
       .paragraph([.text(t("pack.about.summary"))]),
+    ] + (language == .en ? [] : [PackBlock.paragraph([.text(catalog.contentNotice)])]) + [
       .paragraph([.text(t("pack.about.contextualised"))]),
       .paragraph([.text(t("pack.about.where", listed(catalog.guide.access.languages)))]),
       .bullets(catalog.guide.access.formats.map { [.strong(labelled($0.format)), .text(" " + $0.detail)] }),

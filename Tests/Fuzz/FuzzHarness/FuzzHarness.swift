@@ -15,6 +15,13 @@ public enum FuzzHarness {
 
   public static let catalog = try! Catalog.bundled.get()
 
+  /// The catalog in each language, for inputs checked in the language their length picks.
+  public static let catalogs: [Language: Catalog] = Dictionary(
+    uniqueKeysWithValues: Language.allCases.map { ($0, try! Catalog.bundled(in: $0).get()) })
+
+  /// A language per input, so every language's messages meet every kind of input.
+  static func language(for bytes: [UInt8]) -> Language { Language.allCases[bytes.count % Language.allCases.count] }
+
   /// `cpms validate` and `--context`: the JSON parser, the checks chosen by the "cpms" tag, the three
   /// report formats, and a valid contextualization applied to the catalog and shown. Files named inside
   /// the input never exist here.
@@ -24,6 +31,18 @@ public enum FuzzHarness {
       bytes, path: "fuzz.json", catalog: catalog, readFile: { _, _ in .failure(.missing) })
     problems += locationProblems(report)
     problems += reportProblems(report)
+    let language = language(for: bytes)
+    if language != .en {
+      // The findings are worded in the language; their rules and places never change with it.
+      let translated = FileValidator.validate(
+        bytes, path: "fuzz.json", catalog: catalogs[language] ?? catalog, readFile: { _, _ in .failure(.missing) },
+        language: language)
+      let english = report.diagnostics.map { "\($0.rule) \($0.location?.description ?? "")" }
+      if translated.diagnostics.map({ "\($0.rule) \($0.location?.description ?? "")" }) != english {
+        problems.append("the \(language.rawValue) findings differ from the English ones in rule or place")
+      }
+      problems += reportProblems(translated, language: language)
+    }
     let (contextReport, context) = FileValidator.contextualization(
       bytes, path: "fuzz.json", catalog: catalog, readFile: { _, _ in .failure(.missing) })
     if contextReport.valid && contextReport.kind == Contextualization.tag && context == nil {
@@ -176,10 +195,10 @@ public enum FuzzHarness {
   }
 
   /// The reports carry text taken from the input; the JSON one must still parse as JSON.
-  static func reportProblems(_ report: ValidationReport) -> [String] {
-    _ = ValidationReporter.text([report])
-    _ = ValidationReporter.github([report])
-    let json = ValidationReporter.json([report])
+  static func reportProblems(_ report: ValidationReport, language: Language = .en) -> [String] {
+    _ = ValidationReporter.text([report], language: language)
+    _ = ValidationReporter.github([report], language: language)
+    let json = ValidationReporter.json([report], language: language)
     do {
       _ = try SourceJSONParser.parse(Array(json.utf8))
       return []
