@@ -1,7 +1,8 @@
 import Foundation
 
-// Writes a Swift file holding every JSON file of Data/ (top level, standards/, schema/, i18n/ and i18n/interface/)
-// as a string literal, keyed by its path relative to Data/. Usage: EmbedData DATA_DIR OUTPUT.
+// Writes a Swift file holding every JSON file of Data/ (top level, standards/, schema/, i18n/ and
+// i18n/interface/) as a string literal, keyed by its path relative to Data/, and the interface texts as a
+// table. Usage: EmbedData DATA_DIR OUTPUT.
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
@@ -54,6 +55,29 @@ for (path, text) in entries {
   source += "    \(swiftLiteral(path)): \(swiftLiteral(text)),\n"
 }
 if entries.isEmpty { source += "    :\n" }
+source += "  ]\n\n"
+
+// The interface texts as a table, so the binary does not parse 300 KB of JSON each time it speaks:
+// key → the text in each language, in the order of cpms's Language (en, fr, es, ar); nil where a
+// language lacks it (a test fails on that). A key given by two files keeps the later file's texts, as
+// the files' names sort (another test keeps keys unique).
+let interfaceLanguages = ["en", "fr", "es", "ar"]
+var interfaceTexts: [String: [String?]] = [:]
+for (path, text) in entries where path.hasPrefix("i18n/interface/") {
+  guard let root = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+    let texts = root["texts"] as? [String: [String: String]]
+  else {
+    FileHandle.standardError.write(Data("EmbedData: \(path) is not {\"texts\": {key: {language: text}}}\n".utf8))
+    exit(1)
+  }
+  for (key, byLanguage) in texts { interfaceTexts[key] = interfaceLanguages.map { byLanguage[$0] } }
+}
+source += "  static let interfaceTexts: [String: [String?]] = [\n"
+for key in interfaceTexts.keys.sorted() {
+  let texts = interfaceTexts[key]!.map { $0.map(swiftLiteral) ?? "nil" }.joined(separator: ", ")
+  source += "    \(swiftLiteral(key)): [\(texts)],\n"
+}
+if interfaceTexts.isEmpty { source += "    :\n" }
 source += "  ]\n}\n"
 
 do {

@@ -130,3 +130,19 @@ extension LanguageTests {
     XCTAssertEqual(Interface(.ar).counted("prio.standardCount", 15), "15 معيارًا", "11 to 99 take the singular")
   }
 }
+
+extension LanguageTests {
+  func testReportingUnitsSortIgnoringAccentsAndCase() {
+    let names = ["Zorro Aid", "Équipe Santé", "ecole ouverte", "Aide Rurale"]
+    let sorted = names.map { ReportingUnit(organisation: $0, locationCode: "NP01") }.sorted().map(\.organisation)
+    XCTAssertEqual(sorted, ["Aide Rurale", "ecole ouverte", "Équipe Santé", "Zorro Aid"])
+  }
+}
+
+extension LanguageTests {
+  func testPlaceholdersAreFilledInOnePass() {
+    XCTAssertEqual(Interface.filling("{1} and {2}, {1} again", with: ["a", 2]), "a and 2, a again")
+    XCTAssertEqual(Interface.filling("{2} before {1}", with: ["{2}", "b"]), "b before {2}", "a value is not refilled")
+    XCTAssertEqual(Interface.filling("{3} {x} {", with: ["a"]), "{3} {x} {", "what is not a placeholder stays")
+  }
+}

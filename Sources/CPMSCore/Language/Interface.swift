@@ -7,21 +7,10 @@ public struct Interface: Sendable {
     self.language = language
   }
 
-  /// key → language code → text, read once from every file of Data/i18n/interface/ (one per area of
-  /// the tool, so texts for different outputs are edited apart).
-  static let table: [String: [String: String]] = {
-    var table: [String: [String: String]] = [:]
-    for (path, text) in EmbeddedData.files.sorted(by: { $0.key < $1.key }) where isInterfaceFile(path) {
-      guard let root = try? SourceJSONParser.parse(Array(text.utf8)), let texts = root["texts"]?.members
-      else { continue }
-      for member in texts {
-        var byLanguage: [String: String] = [:]
-        for entry in member.value.members ?? [] { byLanguage[entry.key] = entry.value.stringValue }
-        table[member.key] = byLanguage
-      }
-    }
-    return table
-  }()
+  /// key → the text in each language (in `Language.allCases` order), from every file of
+  /// Data/i18n/interface/ (one per area of the tool, so texts for different outputs are edited apart),
+  /// made into a table at build time so that no run parses the files.
+  static var table: [String: [String?]] { EmbeddedData.interfaceTexts }
 
   static func isInterfaceFile(_ path: String) -> Bool {
     path.hasPrefix("i18n/interface/") && path.hasSuffix(".json")
@@ -45,7 +34,8 @@ public struct Interface: Sendable {
   public static var keys: [String] { table.keys.sorted() }
 
   public static func text(_ key: String, in language: Language) -> String? {
-    table[key]?[language.rawValue]
+    guard let texts = table[key], language.ordinal < texts.count else { return nil }
+    return texts[language.ordinal]
   }
 
   /// The text of `key` with `{1}`, `{2}`… replaced by `values`; English when the language lacks it, and
@@ -56,11 +46,30 @@ public struct Interface: Sendable {
 
   /// The same, for values gathered by a caller that forwards its own.
   public func text(_ key: String, _ values: [CustomStringConvertible]) -> String {
-    var text = Interface.text(key, in: language) ?? Interface.text(key, in: .en) ?? key
-    for (index, value) in values.enumerated() {
-      text = text.replacing("{\(index + 1)}", with: value.description)
+    let text = Interface.text(key, in: language) ?? Interface.text(key, in: .en) ?? key
+    return values.isEmpty ? text : Interface.filling(text, with: values)
+  }
+
+  /// `{1}`…`{9}` replaced by the values in one pass, so a value that itself holds "{2}" stays as written
+  /// (and the validator, which words a finding per checked field, pays little).
+  static func filling(_ text: String, with values: [CustomStringConvertible]) -> String {
+    var out = ""
+    var pending = Substring(text)
+    while let open = pending.firstIndex(of: "{") {
+      let digit = pending.index(after: open)
+      guard digit < pending.endIndex, let number = pending[digit].wholeNumberValue, number >= 1,
+        number <= values.count, pending.index(after: digit) < pending.endIndex,
+        pending[pending.index(after: digit)] == "}"
+      else {
+        out += pending[...open]
+        pending = pending[pending.index(after: open)...]
+        continue
+      }
+      out += pending[..<open]
+      out += values[number - 1].description
+      pending = pending[pending.index(digit, offsetBy: 2)...]
     }
-    return text
+    return out + pending
   }
 }
 

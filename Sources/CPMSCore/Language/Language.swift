@@ -21,6 +21,17 @@ public enum Language: String, Sendable, Equatable, Hashable, CaseIterable, Codab
 
   public var isRightToLeft: Bool { self == .ar }
 
+  /// The language's place in `allCases`, which is also its column in the interface table that
+  /// EmbedData writes (en, fr, es, ar).
+  var ordinal: Int {
+    switch self {
+    case .en: 0
+    case .fr: 1
+    case .es: 2
+    case .ar: 3
+    }
+  }
+
   /// Decimal comma in text for people (JSON and CSV for machines keep the point).
   public var decimalSeparator: Character {
     switch self {

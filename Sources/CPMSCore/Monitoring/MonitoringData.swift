@@ -28,16 +28,22 @@ public struct ReportingUnit: Sendable, Hashable, Comparable, CustomStringConvert
   public let locationCode: String
   /// What tells units apart, worked out once: units are compared and hashed many times per report.
   let key: String
+  /// The order people expect in any language: accents, case and Arabic vowel marks ignored
+  /// ("Équipe" among the E's, not after "Z"); `key` breaks ties so the order is total.
+  let sortKey: String
 
   public init(organisation: String, locationCode: String) {
     self.organisation = organisation
     self.locationCode = locationCode
     key = organisation.lowercased() + "\u{1F}" + locationCode.lowercased()
+    sortKey = TextFolding.fold(organisation) + "\u{1F}" + TextFolding.fold(locationCode)
   }
 
   public static func == (lhs: ReportingUnit, rhs: ReportingUnit) -> Bool { lhs.key == rhs.key }
   public func hash(into hasher: inout Hasher) { hasher.combine(key) }
-  public static func < (lhs: ReportingUnit, rhs: ReportingUnit) -> Bool { lhs.key < rhs.key }
+  public static func < (lhs: ReportingUnit, rhs: ReportingUnit) -> Bool {
+    (lhs.sortKey, lhs.key) < (rhs.sortKey, rhs.key)
+  }
 
   public var description: String {
     switch (organisation.isEmpty, locationCode.isEmpty) {
