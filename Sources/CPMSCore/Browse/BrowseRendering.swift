@@ -268,7 +268,7 @@ extension Standard {
     let pairs = (indicators + (additionalMeasures ?? [])).compactMap { indicator in
       indicator.officialId.map { t("prio.officialIndicatorId", indicator.id, $0) }
     }
-    return pairs.isEmpty ? nil : pairs.joined(separator: ", ")
+    return pairs.isEmpty ? nil : pairs.joined(separator: t("list.comma"))
   }
 
   /// The one line the text and Markdown views print about what is a summary; the detailed sources are
