@@ -166,4 +166,13 @@ extension TranslationTests {
     let english = try CLIRunner.run(["ballot"])
     XCTAssertFalse(english.stdout.contains("working translation"))
   }
+
+  func testCompletionMenusDescribeInTheLanguage() throws {
+    let fish = try CLIRunner.run(["completions", "fish"], environment: ["LANG": "fr_FR.UTF-8"])
+    XCTAssertTrue(fish.stdout.contains("-a list -d 'Liste les standards, regroupés par pilier.'"), fish.stdout)
+    let zsh = try CLIRunner.run(["completions", "zsh", "--lang", "es"])
+    XCTAssertFalse(zsh.stdout.contains("List the standards"), "no English description left")
+    let english = try CLIRunner.run(["completions", "fish"])
+    XCTAssertTrue(english.stdout.contains("-a list -d 'List the standards, grouped by pillar.'"), english.stdout)
+  }
 }

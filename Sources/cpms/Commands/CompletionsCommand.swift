@@ -24,7 +24,7 @@ enum CompletionsCommand: Command {
           + Suggestion.didYouMean(name, among: shells, language: environment.language), spec)
     }
     let specs = CPMSCommandLine.commands.map { $0.spec } + [CPMSCommandLine.helpSpec]
-    environment.write(shell.script(program: "cpms", commands: specs))
+    environment.write(shell.script(program: "cpms", commands: specs, language: environment.language))
     return .success
   }
 }
