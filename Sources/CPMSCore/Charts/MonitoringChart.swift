@@ -25,7 +25,7 @@ public enum MonitoringChart {
     let description =
       t("chart.monitoring.desc") + " "
       + (behind.isEmpty
-        ? t("chart.monitoring.allMet") : t("chart.monitoring.behind", behind.joined(separator: t("mon.comma"))))
+        ? t("chart.monitoring.allMet") : t("chart.monitoring.behind", behind.joined(separator: t("list.comma"))))
     var out = SVG.open(
       id: "monitoring-chart", width: width, height: height, title: title, description: description,
       language: language)
@@ -73,7 +73,7 @@ public enum MonitoringChart {
       y += 10
     }
     if !empty.isEmpty {
-      let ids = empty.map(\.id).joined(separator: t("mon.comma"))
+      let ids = empty.map(\.id).joined(separator: t("list.comma"))
       out += #"<text id="monitoring-chart-no-data" x="\#(frame.x(12))" y="\#(height - 36)" font-style="italic">"#
       out += SVG.escape(t("chart.monitoring.noDataAnywhere", ids)) + "</text>\n"
     }

@@ -19,7 +19,7 @@ public enum PillarCoverageChart {
     description +=
       missing.isEmpty
       ? t("chart.pillar.allCovered")
-      : t("chart.pillar.missing", missing.map { t("chart.pillar.name", $0.number) }.joined(separator: t("mon.comma")))
+      : t("chart.pillar.missing", missing.map { t("chart.pillar.name", $0.number) }.joined(separator: t("list.comma")))
     var out = SVG.open(
       id: "pillar-chart", width: width, height: height, title: title, description: description, language: language)
     out += #"<rect x="0" y="0" width="\#(width)" height="\#(height)" fill="rgb(255,255,255)"/>"# + "\n"

@@ -22,11 +22,11 @@ public enum RankingChart {
     let height = top + ranking.count * rowHeight + 56
     let discuss = ranking.filter { $0.spread?.toDiscuss == true }.map(\.standard.description)
     let title = t.counted("chart.ranking.title", participants.count)
-    var description = t("chart.ranking.desc", result.selection.map(\.description).joined(separator: t("mon.comma")))
+    var description = t("chart.ranking.desc", result.selection.map(\.description).joined(separator: t("list.comma")))
     description +=
       " "
       + (discuss.isEmpty
-        ? t("chart.ranking.noSplit") : t("chart.ranking.toDiscuss", discuss.joined(separator: t("mon.comma"))))
+        ? t("chart.ranking.noSplit") : t("chart.ranking.toDiscuss", discuss.joined(separator: t("list.comma"))))
     var out = SVG.open(
       id: "ranking-chart", width: width, height: height, title: title, description: description, language: language)
     out += #"<rect x="0" y="0" width="\#(width)" height="\#(height)" fill="rgb(255,255,255)"/>"# + "\n"
@@ -92,7 +92,7 @@ public enum RankingChart {
   }
 
   static func participantsLine(_ participants: [String], _ t: Interface, _ frame: ChartFrame) -> String {
-    let shown = participants.prefix(12).map(frame.isolated).joined(separator: t("mon.comma"))
+    let shown = participants.prefix(12).map(frame.isolated).joined(separator: t("list.comma"))
     let names = participants.count > 12 ? t("chart.ranking.more", shown, participants.count - 12) : shown
     return t("chart.ranking.participants", names)
   }

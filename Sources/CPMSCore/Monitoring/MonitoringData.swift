@@ -304,7 +304,7 @@ public enum MonitoringReader {
 enum CSVNames {
   static func list(_ items: [String], _ t: Interface) -> String {
     guard items.count > 1 else { return items.first ?? "" }
-    return t("mon.or", items.dropLast().joined(separator: t("mon.comma")), items.last!)
+    return t("mon.or", items.dropLast().joined(separator: t("list.comma")), items.last!)
   }
 }
 

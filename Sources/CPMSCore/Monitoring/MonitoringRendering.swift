@@ -137,7 +137,7 @@ public struct MonitoringRendering: Sendable {
       let parts = result.groups.filter { $0.group.family == family }.map {
         "\(t("mon.group." + $0.group.rawValue)) \($0.total)"
       }
-      return t("mon.pair", t("mon.family." + family.rawValue), parts.joined(separator: t("mon.comma")))
+      return t("mon.pair", t("mon.family." + family.rawValue), parts.joined(separator: t("list.comma")))
         + (given == all ? "" : " " + t("mon.groupUnits", given, all))
     }.joined(separator: t("mon.semicolon"))
   }
@@ -173,9 +173,9 @@ public struct MonitoringRendering: Sendable {
         lines.append(layout.wrap(target(indicator), indent: "        "))
         for result in indicator.periods {
           var line = "  " + t("mon.pair", period(result.period), figure(result))
-          if result.status != .noData { line += t("mon.comma") + status(result.status) }
+          if result.status != .noData { line += t("list.comma") + status(result.status) }
           let trend = trend(result, kind: indicator.kind)
-          if !trend.isEmpty { line += t("mon.comma") + t("mon.trend", trend) }
+          if !trend.isEmpty { line += t("list.comma") + t("mon.trend", trend) }
           if !result.reportingUnits.isEmpty { line += t("mon.semicolon") + units(result.reportingUnits.count) }
           lines.append(layout.wrap(line, indent: "      ", hanging: "        "))
           if !result.groups.isEmpty {

@@ -208,7 +208,7 @@ struct PackWriter {
   func labelled(_ label: String) -> String { t("pack.label", label) }
 
   var semicolon: String { t("mon.semicolon") }
-  var comma: String { t("mon.comma") }
+  var comma: String { t("list.comma") }
 
   var parts: [PackPart] {
     [.cover, .agenda, .keyQuestions] + result.selection.map(PackPart.standard)

@@ -67,7 +67,7 @@ public enum BallotChecks {
     if scores == 0 {
       let names = files.map { Excerpt.of($0.source, limit: 100) }
       let shown =
-        names.prefix(5).joined(separator: t("ballot.listSeparator"))
+        names.prefix(5).joined(separator: t("list.comma"))
         + (names.count > 5 ? " " + t("ballot.andMoreFiles", names.count - 5) : "")
       found.append(Diagnostic(.error, rule: noScores, message: t.counted("ballot.noScores", files.count, shown)))
     }

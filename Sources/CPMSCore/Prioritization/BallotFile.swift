@@ -177,7 +177,7 @@ public struct BallotFile: Sendable, Equatable {
         "ballot-header", source: source, line: header.line,
         message: t(
           missing,
-          Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: t("ballot.listSeparator")), limit: 200)
+          Excerpt.of(names.prefix(20).map { "'\($0)'" }.joined(separator: t("list.comma")), limit: 200)
         ))
     }
     // A name written once stands for the whole sheet; on a sheet of several participants an empty
