@@ -9,12 +9,10 @@ public enum HelpText {
   ) -> String {
     let layout = TextLayout(width: width)
     let t = Interface(language)
-    func words(_ key: String, _ english: String) -> String { translated(key, english, language) }
-    let command = spec.name.isEmpty ? "root" : spec.name
-    var blocks = [layout.wrap(t("help.label", t("help.overview")) + words("help.\(command).abstract", spec.abstract))]
-    if let discussion = spec.discussion {
-      let lines = words("help.\(command).discussion", discussion).split(
-        separator: "\n", omittingEmptySubsequences: false)
+    let words = HelpWords(language)
+    var blocks = [layout.wrap(t("help.label", t("help.overview")) + words.abstract(spec))]
+    if let discussion = words.discussion(spec) {
+      let lines = discussion.split(separator: "\n", omittingEmptySubsequences: false)
       blocks.append(lines.map { discussionLine($0, layout: layout) }.joined(separator: "\n"))
     }
     let usage = subcommands.isEmpty ? spec.usage : "cpms <subcommand>"
@@ -23,22 +21,20 @@ public enum HelpText {
     if !spec.arguments.isEmpty {
       let entries = spec.arguments.map { argument in
         (
-          "<\(argument.name)>" + (argument.repeating ? " ..." : ""),
-          words("help.\(command).argument.\(argument.name)", argument.help)
+          "<\(argument.name)>" + (argument.repeating ? " ..." : ""), words.help(argument, of: spec)
         )
       }
       blocks.append(section(t("help.arguments"), entries, layout, t))
     }
     let options = spec.allOptions.map { option -> (String, String) in
-      let standard = CommandSpec.standardOptions.contains { $0.long == option.long }
-      var help = words(standard ? "help.option.\(option.long)" : "help.\(command).option.\(option.long)", option.help)
+      var help = words.help(option, of: spec)
       if let value = option.defaultValue { help += " " + t("help.default", value) }
       return (option.label, help)
     }
     blocks.append(section(t("help.options"), options, layout, t))
     if !subcommands.isEmpty {
       let entries =
-        subcommands.map { ($0.name, words("help.\($0.name).abstract", $0.abstract)) } + [
+        subcommands.map { ($0.name, words.abstract($0)) } + [
           ("help", t("help.helpCommand"))
         ]
       blocks.append(section(t("help.subcommands"), entries, layout, t))
@@ -47,25 +43,16 @@ public enum HelpText {
     return blocks.joined(separator: "\n\n") + "\n"
   }
 
-  /// The text of `key` in `language` when the table has it for the current English (a translation of
-  /// an older English is not used), else the English.
-  static func translated(_ key: String, _ english: String, _ language: Language) -> String {
-    guard language != .en, Interface.text(key, in: .en) == english, let text = Interface.text(key, in: language)
-    else { return english }
-    return text
-  }
-
   /// Every help text of `specs` with its key, for the tests and for translators.
   public static func keys(_ specs: [CommandSpec], root: CommandSpec) -> [(key: String, english: String)] {
     var keys: [(String, String)] = []
     for spec in [root] + specs {
-      let command = spec.name.isEmpty ? "root" : spec.name
-      keys.append(("help.\(command).abstract", spec.abstract))
-      if let discussion = spec.discussion { keys.append(("help.\(command).discussion", discussion)) }
-      for argument in spec.arguments { keys.append(("help.\(command).argument.\(argument.name)", argument.help)) }
-      for option in spec.options { keys.append(("help.\(command).option.\(option.long)", option.help)) }
+      keys.append((HelpWords.key(spec, "abstract"), spec.abstract))
+      if let discussion = spec.discussion { keys.append((HelpWords.key(spec, "discussion"), discussion)) }
+      for argument in spec.arguments { keys.append((HelpWords.key(spec, "argument.\(argument.name)"), argument.help)) }
+      for option in spec.options { keys.append((HelpWords.key(option, of: spec), option.help)) }
     }
-    for option in CommandSpec.standardOptions { keys.append(("help.option.\(option.long)", option.help)) }
+    for option in CommandSpec.standardOptions { keys.append((HelpWords.key(option, of: root), option.help)) }
     return keys
   }
 
