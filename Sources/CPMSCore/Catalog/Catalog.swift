@@ -22,8 +22,12 @@ public struct Catalog: Sendable {
   public var language: Language = .en
   public var interface: Interface { Interface(language) }
   /// Said once in every output: a summary for workshop use (and, translated, a working translation).
-  public var contentNotice: String {
-    ContentTranslation.bundled(language)?.notice ?? Catalog.contentNotice
+  public var contentNotice: String { translationNotice ?? Catalog.contentNotice }
+  /// The working-translation notice, naming the official edition in the language; nil in English.
+  /// Outputs that say "summary" in their own words add it only when translated.
+  public var translationNotice: String? { Catalog.translationNotice(in: language) }
+  public static func translationNotice(in language: Language) -> String? {
+    ContentTranslation.bundled(language)?.notice
   }
   public var contextName: String?
 

@@ -36,7 +36,7 @@ public struct MonitoringRendering: Sendable {
 
   /// Said once in a translated report: its indicator texts are a working translation of cpms's
   /// summaries, and which official edition to check them against. Nil in English.
-  var translationNotice: String? { language == .en ? nil : ContentTranslation.bundled(language)?.notice }
+  var translationNotice: String? { Catalog.translationNotice(in: language) }
 
   /// True while writing HTML: names, ids and other values inside a sentence are marked so the page can
   /// isolate each in a `<bdi>`, and a Latin name inside Arabic (or the reverse) keeps its own direction.

@@ -381,7 +381,7 @@ struct PackWriter {
       .heading(1, aboutHeading),
       .paragraph([.text(t("pack.about.handbook"))]),
       .paragraph([.text(t("pack.about.summary"))]),
-    ] + (language == .en ? [] : [PackBlock.paragraph([.text(catalog.contentNotice)])]) + [
+    ] + [catalog.translationNotice].compactMap { $0.map { PackBlock.paragraph([.text($0)]) } } + [
       .paragraph([.text(t("pack.about.contextualised"))]),
       .paragraph([.text(t("pack.about.where", listed(catalog.guide.access.languages)))]),
       .bullets(catalog.guide.access.formats.map { [.strong(labelled($0.format)), .text(" " + $0.detail)] }),

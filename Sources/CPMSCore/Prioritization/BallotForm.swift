@@ -33,7 +33,7 @@ public enum BallotForm {
     let note = catalogs.map { catalog in
       catalog.interface("form.note") + "\n"
         + catalog.guide.keyQuestions.map { "\($0.number). \($0.text)" }.joined(separator: "\n")
-        + (catalog.language == .en ? "" : "\n\n" + catalog.contentNotice)
+        + (catalog.translationNotice.map { "\n\n" + $0 } ?? "")
     }
     survey.append(["note", "key_questions"] + note + blank + ["", ""])
     for pillar in catalogs[0].pillars {

@@ -32,6 +32,6 @@ public enum BallotTemplate {
   static func noteLineList(catalog: Catalog) -> [String] {
     [catalog.interface("csv.instructions"), catalog.interface("csv.keyQuestions")]
       + catalog.guide.keyQuestions.map { "\($0.number). \($0.text)" }
-      + (catalog.language == .en ? [] : [catalog.contentNotice])
+      + [catalog.translationNotice].compactMap { $0 }
   }
 }
